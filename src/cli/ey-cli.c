@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-cli.h"
+
+/* The commands, one file each (ey-cli-NAME.c). Add a row to add one. */
+static const EyCliCommand commands[] = {
+  { "parse-email", "[--json] < MAIL",
+    N_("Read a pasted KamuSM mail from standard input and show what it says"),
+    ey_cli_parse_email },
+  { "check-id", "[--json] ID",
+    N_("Check a T.C. Kimlik No or passport number"),
+    ey_cli_check_id },
+  { "renew", "[OPTION…]",
+    N_("Renew the e-signature certificate at the KamuSM site, step by step"),
+    ey_cli_renew },
+  { "doctor", "[--json]",
+    N_("Check that this computer is ready for the renewal"),
+    ey_cli_doctor },
+};
+
+static void
+print_help (void)
+{
+  g_print (_("Usage: %s COMMAND [OPTION…]\n"), "eimza-yenile-cli");
+  g_print ("\n%s\n\n", _("Renews a qualified e-signature certificate at KamuSM from the terminal."));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-12s %-18s %s\n", commands[i].name, commands[i].synopsis, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “eimza-yenile-cli COMMAND --help” for the options of a command."));
+  g_print ("\n%s\n", _("Exit status:"));
+  g_print ("  0    %s\n", _("done: the site confirmed the application, or the input is valid"));
+  g_print ("  1    %s\n", _("an unexpected failure"));
+  g_print ("  2    %s\n", _("wrong command line"));
+  g_print ("  3    %s\n", _("the mail or the identity number is not valid"));
+  g_print ("  4    %s\n", _("the site, the network or the secure connection failed; nothing was submitted"));
+  g_print ("  5    %s\n", _("the renewal cannot go on (no open order, signature refused …)"));
+  g_print ("  130  %s\n", _("stopped by the user (Ctrl+C or end of input)"));
+}
+
+int
+ey_cli_main (int    argc,
+             char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_help ();
+      return argc < 2 ? EY_CLI_EXIT_USAGE : EY_CLI_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("eimza-yenile-cli %s\n", PACKAGE_VERSION);
+      return EY_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("Unknown command “%s”.\n"), argv[1]);
+  print_help ();
+  return EY_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of eimza-yenile-cli (also in --help and docs/cli.md). */
+typedef enum
+{
+  EY_CLI_EXIT_OK            = 0,   /* done: the site confirmed / the input is valid */
+  EY_CLI_EXIT_FAILED        = 1,   /* something else went wrong */
+  EY_CLI_EXIT_USAGE         = 2,   /* wrong command line */
+  EY_CLI_EXIT_INVALID       = 3,   /* the mail or identity number is not valid */
+  EY_CLI_EXIT_SITE          = 4,   /* the site, network or TLS failed; nothing submitted */
+  EY_CLI_EXIT_NOT_SUBMITTED = 5,   /* the renewal cannot go on (no order, refused …) */
+  EY_CLI_EXIT_CANCELLED     = 130, /* the user stopped (Ctrl+C, end of input) */
+} EyCliExit;
+
+/**
+ * EyCliCommand: one row of the command table (ey-cli.c). To add a
+ * command, write ey-cli-NAME.c with its run function and add one row.
+ */
+typedef struct
+{
+  const char *name;
+  const char *synopsis;   /* "[--json] ID" */
+  const char *summary;    /* N_() */
+  int       (*run)       (int argc, char **argv);   /* argv[0] is the command name */
+} EyCliCommand;
+
+int   ey_cli_main            (int argc, char **argv);
+
+int   ey_cli_parse_email     (int argc, char **argv);
+int   ey_cli_check_id        (int argc, char **argv);
+int   ey_cli_renew           (int argc, char **argv);
+int   ey_cli_doctor          (int argc, char **argv);
+
+/* Terminal helpers (ey-cli-term.c) */
+
+/* A line from stdin without its newline; NULL at end of input. */
+char *ey_cli_prompt          (const char *question,
+                              const char *default_value);
+/* Like ey_cli_prompt() without echo; the result is a secret: free it with
+ * ey_cli_secret_free(). */
+char *ey_cli_prompt_secret   (const char *question);
+void  ey_cli_secret_free     (char       *secret);
+/* yes/no question; @def is the answer to an empty line; -1 at end of input */
+int   ey_cli_ask_yes_no      (const char *question,
+                              gboolean    def);
+/* Spins the default main context until *result is set. */
+GAsyncResult *ey_cli_wait    (GAsyncResult **result);
+void  ey_cli_store_result_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+G_END_DECLS

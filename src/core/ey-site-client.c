@@ -1,0 +1,805 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-site-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "ey-core-error.h"
+#include "ey-form.h"
+#include "ey-page.h"
+#include "ey-site-client.h"
+#include "ey-site-profile.h"
+
+#define MAX_REDIRECTS 10
+#define MAX_ATTEMPTS  3
+
+struct _EySiteClient
+{
+  GObject          parent_instance;
+
+  EySiteProfile   *profile;
+  SoupSession     *session;
+  GTlsDatabase    *database;      /* NULL: the system's */
+  GTlsCertificate *pinned;        /* when set: exactly this one */
+  char            *current_url;
+  char            *pin_dir;       /* private copy of the pinned PEM */
+  guint            timeout;
+  guint            retry_delay;
+  gboolean         allow_http;
+};
+
+G_DEFINE_FINAL_TYPE (EySiteClient, ey_site_client, G_TYPE_OBJECT)
+
+typedef enum
+{
+  WANT_PAGE,
+  WANT_BYTES,
+} Want;
+
+/* Per-request state; the body is wiped on free since it may hold a
+ * password or an SMS code. */
+typedef struct
+{
+  char    *method;
+  char    *url;
+  GBytes  *body;
+  char    *content_type;
+  char    *reread_url;
+  GError  *post_error;
+  Want     want;
+  guint    hops;
+  guint    attempt;
+  guint    retry_source;
+} Request;
+
+static void
+request_free (Request *req)
+{
+  g_clear_handle_id (&req->retry_source, g_source_remove);
+  g_free (req->method);
+  g_free (req->url);
+  /* ey_form_data_encode() bodies wipe themselves on the last unref */
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req->content_type);
+  g_free (req->reread_url);
+  g_clear_error (&req->post_error);
+  g_free (req);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *content_type;
+} RawResult;
+
+static void
+raw_result_free (RawResult *raw)
+{
+  g_clear_pointer (&raw->bytes, g_bytes_unref);
+  g_free (raw->content_type);
+  g_free (raw);
+}
+
+static void
+clear_pin_file (EySiteClient *self)
+{
+  g_autofree char *file = NULL;
+
+  if (self->pin_dir == NULL)
+    return;
+  file = g_build_filename (self->pin_dir, "pinned.pem", NULL);
+  g_unlink (file);
+  g_rmdir (self->pin_dir);
+  g_clear_pointer (&self->pin_dir, g_free);
+}
+
+static void
+ey_site_client_finalize (GObject *object)
+{
+  EySiteClient *self = (EySiteClient *) object;
+
+  clear_pin_file (self);
+  if (self->session)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->database);
+  g_clear_object (&self->pinned);
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->current_url, g_free);
+
+  G_OBJECT_CLASS (ey_site_client_parent_class)->finalize (object);
+}
+
+static void
+ey_site_client_class_init (EySiteClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ey_site_client_finalize;
+}
+
+static void
+ey_site_client_init (EySiteClient *self)
+{
+  self->timeout = 30;
+  self->retry_delay = 500;
+}
+
+static SoupSession *
+get_session (EySiteClient *self)
+{
+  g_autoptr(SoupCookieJar) jar = NULL;
+
+  if (self->session)
+    return self->session;
+
+  self->session = soup_session_new_with_options ("user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
+                                                 "timeout", self->timeout,
+                                                 "idle-timeout", 60,
+                                                 "proxy-resolver", g_proxy_resolver_get_default (),
+                                                 NULL);
+  if (self->database)
+    soup_session_set_tls_database (self->session, self->database);
+
+  /* A plain SoupCookieJar keeps cookies in memory only: nothing on disk */
+  jar = soup_cookie_jar_new ();
+  soup_cookie_jar_set_accept_policy (jar, SOUP_COOKIE_JAR_ACCEPT_NO_THIRD_PARTY);
+  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (jar));
+  return self->session;
+}
+
+EySiteClient *
+ey_site_client_new (EySiteProfile *profile)
+{
+  EySiteClient *self;
+
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (profile), NULL);
+
+  self = g_object_new (EY_TYPE_SITE_CLIENT, NULL);
+  self->profile = g_object_ref (profile);
+  return self;
+}
+
+EySiteProfile *
+ey_site_client_get_profile (EySiteClient *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), NULL);
+  return self->profile;
+}
+
+gboolean
+ey_site_client_set_base_url (EySiteClient  *self,
+                             const char    *url,
+                             GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!self->allow_http && g_ascii_strncasecmp (url, "http:", 5) == 0)
+    {
+      g_set_error_literal (error, EY_CORE_ERROR, EY_CORE_ERROR_INSECURE_URL,
+                           ey_core_error_message (EY_CORE_ERROR_INSECURE_URL));
+      return FALSE;
+    }
+  if (!ey_site_profile_set_base_url (self->profile, url, self->allow_http, &local))
+    {
+      g_set_error (error, EY_CORE_ERROR, EY_CORE_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+ey_site_client_get_base_url (EySiteClient *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), NULL);
+  return ey_site_profile_get_base_url (self->profile);
+}
+
+void
+ey_site_client_set_allow_http (EySiteClient *self,
+                               gboolean      allow)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  self->allow_http = !!allow;
+}
+
+static void
+set_database (EySiteClient *self,
+              GTlsDatabase *database)
+{
+  g_set_object (&self->database, database);
+  if (self->session)
+    soup_session_set_tls_database (self->session, database);
+}
+
+gboolean
+ey_site_client_set_ca_file (EySiteClient  *self,
+                            const char    *pem_file,
+                            GError       **error)
+{
+  g_autoptr(GTlsDatabase) db = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), FALSE);
+
+  db = g_tls_file_database_new (pem_file, &local);
+  if (db == NULL)
+    {
+      g_set_error (error, EY_CORE_ERROR, EY_CORE_ERROR_TLS_FAILED,
+                   _("Cannot read the CA certificate “%s”: %s"), pem_file, local->message);
+      return FALSE;
+    }
+  g_clear_object (&self->pinned);
+  set_database (self, db);
+  return TRUE;
+}
+
+gboolean
+ey_site_client_set_pinned_cert_file (EySiteClient  *self,
+                                     const char    *pem_file,
+                                     GError       **error)
+{
+  g_autoptr(GTlsCertificate) cert = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), FALSE);
+
+  cert = g_tls_certificate_new_from_file (pem_file, &local);
+  if (cert == NULL)
+    {
+      g_set_error (error, EY_CORE_ERROR, EY_CORE_ERROR_TLS_FAILED,
+                   _("Cannot read the certificate “%s”: %s"), pem_file, local->message);
+      return FALSE;
+    }
+  ey_site_client_set_pinned_cert (self, cert);
+  return TRUE;
+}
+
+void
+ey_site_client_set_pinned_cert (EySiteClient    *self,
+                                GTlsCertificate *certificate)
+{
+  g_autoptr(GTlsDatabase) db = NULL;
+  g_autofree char *pem = NULL;
+
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  g_return_if_fail (G_IS_TLS_CERTIFICATE (certificate));
+
+  g_set_object (&self->pinned, certificate);
+
+  /* The pinned certificate is also the only anchor, so that no other
+   * certificate (not even one the system trusts) gets through the
+   * handshake; the exact match is then checked in accept-certificate and
+   * after each answer. GTlsFileDatabase reads its file lazily, so the PEM
+   * stays in a private file until the client goes. */
+  clear_pin_file (self);
+  g_object_get (certificate, "certificate-pem", &pem, NULL);
+  self->pin_dir = g_dir_make_tmp ("eimza-yenile-pin-XXXXXX", NULL);
+  if (self->pin_dir)
+    {
+      g_autofree char *file = g_build_filename (self->pin_dir, "pinned.pem", NULL);
+
+      if (g_file_set_contents (file, pem, -1, NULL))
+        db = g_tls_file_database_new (file, NULL);
+    }
+  if (db == NULL)
+    g_warning ("could not build a TLS database for the pinned certificate");
+  set_database (self, db);
+}
+
+void
+ey_site_client_set_timeout (EySiteClient *self,
+                            guint         seconds)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  self->timeout = seconds;
+  if (self->session)
+    soup_session_set_timeout (self->session, seconds);
+}
+
+void
+ey_site_client_set_retry_delay (EySiteClient *self,
+                                guint         msec)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  self->retry_delay = msec;
+}
+
+const char *
+ey_site_client_get_current_url (EySiteClient *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), NULL);
+  return self->current_url;
+}
+
+void
+ey_site_client_reset (EySiteClient *self)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+
+  /* A new SoupSession is the only sure way to drop every cookie */
+  if (self->session)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->current_url, g_free);
+}
+
+/* Checks that the client may go to @url: an allowed host of the profile,
+ * and https unless allowed otherwise. */
+static char *
+check_url (EySiteClient  *self,
+           const char    *base,
+           const char    *href,
+           GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *url;
+
+  url = ey_site_profile_resolve (self->profile, base, href, &local);
+  if (url == NULL)
+    {
+      g_debug ("refused URL %s: %s", href, local->message);
+      if (g_error_matches (local, EY_SITE_PROFILE_ERROR, EY_SITE_PROFILE_ERROR_HOST_NOT_ALLOWED))
+        g_set_error_literal (error, EY_CORE_ERROR, EY_CORE_ERROR_FOREIGN_REDIRECT,
+                             ey_core_error_message (EY_CORE_ERROR_FOREIGN_REDIRECT));
+      else if (!self->allow_http && g_ascii_strncasecmp (href, "http:", 5) == 0)
+        g_set_error_literal (error, EY_CORE_ERROR, EY_CORE_ERROR_INSECURE_URL,
+                             ey_core_error_message (EY_CORE_ERROR_INSECURE_URL));
+      else
+        g_set_error_literal (error, EY_CORE_ERROR, EY_CORE_ERROR_FOREIGN_REDIRECT,
+                             ey_core_error_message (EY_CORE_ERROR_FOREIGN_REDIRECT));
+      return NULL;
+    }
+  if (!self->allow_http && g_ascii_strncasecmp (url, "https:", 6) != 0)
+    {
+      g_free (url);
+      g_set_error_literal (error, EY_CORE_ERROR, EY_CORE_ERROR_INSECURE_URL,
+                           ey_core_error_message (EY_CORE_ERROR_INSECURE_URL));
+      return NULL;
+    }
+  return url;
+}
+
+GUri *
+ey_site_client_resolve (EySiteClient  *self,
+                        const char    *href,
+                        GError       **error)
+{
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (EY_IS_SITE_CLIENT (self), NULL);
+
+  url = check_url (self, NULL, href, error);
+  if (url == NULL)
+    return NULL;
+  return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
+}
+
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *peer,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  EySiteClient *self = user_data;
+  gboolean same = self->pinned != NULL && g_tls_certificate_is_same (peer, self->pinned);
+
+  g_debug ("server certificate not verified (flags 0x%x); pinned match: %s",
+           errors, same ? "yes" : "no");
+  return same;
+}
+
+static void request_send (GTask *task);
+
+static gboolean
+is_transport_retryable (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  if (error->domain == G_TLS_ERROR)
+    return FALSE;
+  return error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
+         error->domain == SOUP_SESSION_ERROR;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+
+  req->retry_source = 0;
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+  request_send (task);   /* takes over our reference */
+  return G_SOURCE_REMOVE;
+}
+
+/* A POST failed: do not resend it; look where the site is instead. */
+static gboolean
+start_reread (GTask  *task,
+              GError *error)
+{
+  Request *req = g_task_get_task_data (task);
+
+  if (req->reread_url == NULL || req->post_error != NULL ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CANCELLED) ||
+      g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_TLS_UNTRUSTED) ||
+      g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_FOREIGN_REDIRECT))
+    return FALSE;
+
+  g_debug ("POST %s failed; re-reading %s", req->url, req->reread_url);
+  req->post_error = error;
+  g_free (req->method);
+  req->method = g_strdup ("GET");
+  g_clear_pointer (&req->url, g_free);
+  req->url = g_strdup (req->reread_url);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  req->attempt = 0;
+  req->hops = 0;
+  return TRUE;
+}
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  error = ey_core_error_from_transport (error);
+  if (start_reread (task, error))
+    {
+      request_send (task);
+      return;
+    }
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+finish_success (GTask       *task,
+                SoupMessage *msg,
+                GBytes      *bytes)
+{
+  EySiteClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  const char *content_type = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                           "Content-Type");
+
+  g_free (self->current_url);
+  self->current_url = g_strdup (req->url);
+
+  if (req->want == WANT_BYTES)
+    {
+      RawResult *raw = g_new0 (RawResult, 1);
+
+      raw->bytes = g_bytes_ref (bytes);
+      raw->content_type = g_strdup (content_type);
+      g_task_return_pointer (task, raw, (GDestroyNotify) raw_result_free);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      EyPage *page = ey_page_new (self->profile, bytes, content_type, req->url, &error);
+
+      if (page == NULL)
+        {
+          g_debug ("page %s not readable: %s", req->url, error->message);
+          g_task_return_error (task, ey_core_error_new_unexpected (_("a page of the site"),
+                                                                   _("something unreadable")));
+        }
+      else
+        {
+          g_debug ("%s → page %s", req->url, ey_page_kind_to_string (ey_page_get_kind (page)));
+          g_task_return_pointer (task, page, g_object_unref);
+        }
+    }
+  g_object_unref (task);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;   /* our reference, passed on or dropped */
+  EySiteClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (bytes == NULL)
+    {
+      g_debug ("%s %s: %s (attempt %u)", req->method, req->url, error->message, req->attempt + 1);
+      /* Only GETs are repeated: a POST may have reached the site */
+      if (g_strcmp0 (req->method, "GET") == 0 && is_transport_retryable (error) &&
+          req->attempt + 1 < MAX_ATTEMPTS)
+        {
+          g_clear_error (&error);
+          req->attempt++;
+          req->retry_source = g_timeout_add (self->retry_delay * req->attempt, retry_cb, task);
+          return;
+        }
+      fail (task, error);
+      return;
+    }
+
+  /* Pinning means exactly this certificate, not merely one the pinned
+   * certificate (if it is a CA) could have issued */
+  if (self->pinned && g_str_has_prefix (req->url, "https:"))
+    {
+      GTlsCertificate *peer = soup_message_get_tls_peer_certificate (msg);
+
+      if (peer == NULL || !g_tls_certificate_is_same (peer, self->pinned))
+        {
+          g_task_return_error (task, ey_core_error_new (EY_CORE_ERROR_TLS_UNTRUSTED));
+          g_object_unref (task);
+          return;
+        }
+    }
+
+  status = soup_message_get_status (msg);
+  g_debug ("%s %s → %u", req->method, req->url, status);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                           "Location");
+      char *next;
+
+      if (location == NULL || ++req->hops > MAX_REDIRECTS)
+        {
+          fail (task, ey_core_error_new (EY_CORE_ERROR_HTTP_SERVER));
+          return;
+        }
+      next = check_url (self, req->url, location, &error);
+      if (next == NULL)
+        {
+          g_debug ("redirect to %s refused", location);
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      g_free (req->url);
+      req->url = next;
+      /* 307/308 keep the method and body; everything else becomes a GET */
+      if (status != SOUP_STATUS_TEMPORARY_REDIRECT && status != SOUP_STATUS_PERMANENT_REDIRECT)
+        {
+          g_free (req->method);
+          req->method = g_strdup ("GET");
+          g_clear_pointer (&req->body, g_bytes_unref);
+        }
+      req->attempt = 0;
+      request_send (task);
+      return;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      fail (task, ey_core_error_new (EY_CORE_ERROR_HTTP_SERVER));
+      return;
+    }
+
+  finish_success (task, msg, bytes);
+}
+
+/* Takes over one reference of @task. */
+static void
+request_send (GTask *task)
+{
+  EySiteClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  uri = g_uri_parse (req->url, SOUP_HTTP_URI_FLAGS, &error);
+  if (uri == NULL)
+    {
+      g_task_return_error (task, ey_core_error_new (EY_CORE_ERROR_FAILED));
+      g_object_unref (task);
+      return;
+    }
+  msg = soup_message_new_from_uri (req->method, uri);
+  /* Redirects are followed here, after checking each target's host */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (req->body)
+    soup_message_set_request_body_from_bytes (msg, req->content_type, req->body);
+  if (self->pinned)
+    g_signal_connect_object (msg, "accept-certificate",
+                             G_CALLBACK (accept_certificate_cb), self, 0);
+
+  soup_session_send_and_read_async (get_session (self), msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), send_cb, task);
+}
+
+static void
+start_request (EySiteClient        *self,
+               const char          *method,
+               const char          *href,
+               EyFormData          *data,
+               const char          *reread_href,
+               Want                 want,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task;
+  Request *req;
+  GError *error = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  req = g_new0 (Request, 1);
+  req->method = g_strdup (method);
+  req->want = want;
+  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  req->url = check_url (self, self->current_url, href, &error);
+  if (req->url == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (reread_href)
+    {
+      req->reread_url = check_url (self, self->current_url, reread_href, &error);
+      if (req->reread_url == NULL)
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+    }
+  if (data)
+    {
+      req->body = ey_form_data_encode (data, &error);
+      if (req->body == NULL)
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      req->content_type = g_strdup (ey_form_data_get_content_type (data));
+    }
+  request_send (task);
+}
+
+void
+ey_site_client_get_page_async (EySiteClient        *self,
+                               const char          *href,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  g_return_if_fail (href != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  start_request (self, "GET", href, NULL, NULL, WANT_PAGE,
+                 ey_site_client_get_page_async, cancellable, callback, user_data);
+}
+
+EyPage *
+ey_site_client_get_page_finish (EySiteClient  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ey_site_client_post_form_async (EySiteClient        *self,
+                                EyFormData          *data,
+                                const char          *reread_href,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  start_request (self, ey_form_data_get_method (data), ey_form_data_get_url (data), data,
+                 reread_href ? reread_href : ey_form_data_get_url (data), WANT_PAGE,
+                 ey_site_client_post_form_async, cancellable, callback, user_data);
+}
+
+EyPage *
+ey_site_client_post_form_finish (EySiteClient  *self,
+                                 GAsyncResult  *result,
+                                 GError       **post_error,
+                                 GError       **error)
+{
+  Request *req;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  req = g_task_get_task_data (G_TASK (result));
+  if (post_error && req->post_error)
+    *post_error = g_error_copy (req->post_error);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+ey_site_client_get_bytes_async (EySiteClient        *self,
+                                const char          *href,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  g_return_if_fail (href != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  start_request (self, "GET", href, NULL, NULL, WANT_BYTES,
+                 ey_site_client_get_bytes_async, cancellable, callback, user_data);
+}
+
+static GBytes *
+raw_finish (EySiteClient  *self,
+            GAsyncResult  *result,
+            char         **content_type,
+            GError       **error)
+{
+  RawResult *raw;
+  GBytes *bytes;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  raw = g_task_propagate_pointer (G_TASK (result), error);
+  if (raw == NULL)
+    return NULL;
+  if (content_type)
+    *content_type = g_steal_pointer (&raw->content_type);
+  bytes = g_steal_pointer (&raw->bytes);
+  raw_result_free (raw);
+  return bytes;
+}
+
+GBytes *
+ey_site_client_get_bytes_finish (EySiteClient  *self,
+                                 GAsyncResult  *result,
+                                 char         **content_type,
+                                 GError       **error)
+{
+  return raw_finish (self, result, content_type, error);
+}
+
+void
+ey_site_client_post_bytes_async (EySiteClient        *self,
+                                 EyFormData          *data,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (EY_IS_SITE_CLIENT (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  start_request (self, "POST", ey_form_data_get_url (data), data, NULL, WANT_BYTES,
+                 ey_site_client_post_bytes_async, cancellable, callback, user_data);
+}
+
+GBytes *
+ey_site_client_post_bytes_finish (EySiteClient  *self,
+                                  GAsyncResult  *result,
+                                  char         **content_type,
+                                  GError       **error)
+{
+  return raw_finish (self, result, content_type, error);
+}

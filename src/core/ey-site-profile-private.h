@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libxml/xpath.h>
+
+#include "ey-site-profile.h"
+
+G_BEGIN_DECLS
+
+/* What the page reader needs of the profile.  Only ey-page.c and ey-form.c
+ * read these; the rest of the program goes through the public API. */
+
+typedef struct
+{
+  char               *source;
+  xmlXPathCompExprPtr compiled;
+} EyXPath;
+
+typedef struct
+{
+  char *name;
+  char *value;   /* NULL: any value (the control's own) */
+} EyNameValue;
+
+typedef struct
+{
+  char        *text;
+  EyOrderKind  kind;
+} EyOrderKindText;
+
+typedef struct
+{
+  EyPageKind  kind;          /* EY_PAGE_KIND_UNKNOWN for <common> and requests */
+  EyXPath    *recognise;
+  EyXPath    *heading;
+  EyXPath    *errors;
+  EyXPath    *notices;
+  EyXPath    *warnings;
+  EyXPath    *field_errors;
+  char       *field_attribute;
+  EyXPath    *success;
+  EyXPath    *timer;
+  EyXPath    *masked_phone;
+  EyXPath    *verification_code;
+  EyXPath    *captcha;
+  EyXPath    *form;
+  guint       timer_default;
+  char       *fields[EY_FIELD_ROLE_LAST + 1];
+  EyNameValue buttons[EY_BUTTON_ROLE_LAST + 1];
+  EyNameValue choices[EY_CHOICE_ROLE_LAST + 1];
+  EyXPath    *links[EY_LINK_ROLE_LAST + 1];
+  EyXPath    *markers[EY_PAGE_MARKER_LAST + 1];
+  EyXPath    *order_rows;
+  EyXPath    *order_date;
+  EyXPath    *order_institution;
+  EyXPath    *order_link;
+  GPtrArray  *order_kinds;   /* EyOrderKindText */
+} EyProfilePage;
+
+/* The described pages in recognition order. */
+const EyProfilePage * const *_ey_site_profile_get_pages  (EySiteProfile *self,
+                                                          guint         *n_pages);
+/* NULL if the profile does not describe @kind. */
+const EyProfilePage *_ey_site_profile_get_page           (EySiteProfile *self,
+                                                          EyPageKind     kind);
+/* <common>: the fallbacks of every page. */
+const EyProfilePage *_ey_site_profile_get_common         (EySiteProfile *self);
+/* <request action=…>, NULL if absent. */
+const EyProfilePage *_ey_site_profile_get_request        (EySiteProfile *self,
+                                                          EySiteAction   action);
+
+G_END_DECLS

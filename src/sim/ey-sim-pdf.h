@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ey-sim-pdf.h: the wet-signature application form (internal) */
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+
+#include "ey-sim-people.h"
+
+G_BEGIN_DECLS
+
+/* @form: EySimField → value, as the applicant confirmed it.  A4 PDF. */
+GBytes *ey_sim_pdf_render (const EySimPerson *person,
+                           GHashTable        *form,
+                           guint              order);
+
+/* The same page on any cairo context (595×842 points). */
+void    ey_sim_pdf_draw   (cairo_t           *cr,
+                           const EySimPerson *person,
+                           GHashTable        *form,
+                           guint              order);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define EY_DEMO_IDENTITY "12345678950"
+#define EY_DEMO_NAME     "AYŞE YILMAZ"
+#define EY_DEMO_LABEL    "DEMO"
+#define EY_DEMO_PIN      "123456"
+#define EY_DEMO_SO_PIN   "12345678"
+
+#define EY_TYPE_DEMO_TOKEN (ey_demo_token_get_type ())
+G_DECLARE_FINAL_TYPE (EyDemoToken, ey_demo_token, EY, DEMO_TOKEN, GObject)
+
+/**
+ * ey_demo_token_new:
+ * @directory: an existing, writable folder (its "softhsm" subfolder is replaced)
+ *
+ * For `eimza-yenile --demo`: makes a demo CA, a demo NES certificate for
+ * EY_DEMO_NAME / EY_DEMO_IDENTITY valid for 60 days (so the renewal window is open)
+ * and a SoftHSM2 token labelled EY_DEMO_LABEL (user PIN EY_DEMO_PIN) holding the key
+ * and certificate.  Sets SOFTHSM2_CONF for the process, so call it early in main(),
+ * before any PKCS#11 module is loaded and before threads start.  Blocking (about a
+ * second).
+ */
+EyDemoToken *ey_demo_token_new                  (const char  *directory,
+                                                 GError     **error);
+/* PEM of the demo CA: give it to the simulator as a trusted CA. */
+const char  *ey_demo_token_get_ca_file          (EyDemoToken *self);
+const char  *ey_demo_token_get_certificate_file (EyDemoToken *self);
+/* "pkcs11:token=DEMO;…" */
+const char  *ey_demo_token_get_token_url        (EyDemoToken *self);
+/* The softhsm2.conf written in @directory. */
+const char  *ey_demo_token_get_softhsm_conf     (EyDemoToken *self);
+
+G_END_DECLS

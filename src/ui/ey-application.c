@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-application"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ey-application.h"
+#include "ey-window.h"
+#include "ey-card-db.h"
+#include "ey-demo-token.h"
+#include "ey-sim-server.h"
+#include "ey-site-client.h"
+#include "ey-site-profile.h"
+#include "ey-token-manager.h"
+
+#define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
+
+void ey_ui_register_resource (void);
+
+struct _EyApplication
+{
+  AdwApplication   parent_instance;
+
+  gboolean         demo;
+  char            *demo_dir;
+  EyDemoToken     *demo_token;
+  EySimServer     *sim;
+
+  EyCardMonitor   *monitor;
+  EyTokenManager  *tokens;
+  GPtrArray       *certificates;   /* EyCertificate */
+  GError          *token_error;
+  GCancellable    *cancellable;
+  gboolean         listing;
+  gboolean         relist;
+
+  GSettings       *settings;
+  GtkCssProvider  *css;
+};
+
+G_DEFINE_FINAL_TYPE (EyApplication, ey_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CERTIFICATES_BUSY,
+  N_PROPS
+};
+
+enum {
+  CERTIFICATES_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static char *initial_language;   /* $LANGUAGE at start, for "follow the system" */
+static char *initial_messages_locale;
+
+const char *
+ey_application_get_localedir (void)
+{
+  const char *dir = g_getenv ("EY_LOCALEDIR");
+
+  return dir && *dir ? dir : LOCALEDIR;
+}
+
+void
+ey_application_init_i18n (void)
+{
+  setlocale (LC_ALL, "");
+  initial_language = g_strdup (g_getenv ("LANGUAGE"));
+  initial_messages_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  bindtextdomain (GETTEXT_PACKAGE, ey_application_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static void
+apply_language (const char *language)
+{
+  const char *current;
+
+  if (language && *language)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else if (initial_language)
+    g_setenv ("LANGUAGE", initial_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  /* gettext ignores LANGUAGE under the C locale, which is what a bare session or a
+   * test runner has: switch the message category to a UTF-8 locale that exists. */
+  setlocale (LC_MESSAGES, initial_messages_locale ? initial_messages_locale : "");
+  current = setlocale (LC_MESSAGES, NULL);
+  if (language && *language && (current == NULL || g_str_equal (current, "C") ||
+                                g_str_equal (current, "POSIX")))
+    {
+      if (g_str_equal (language, "tr"))
+        {
+          if (!setlocale (LC_MESSAGES, "tr_TR.UTF-8"))
+            setlocale (LC_MESSAGES, "C.UTF-8");
+        }
+      else
+        setlocale (LC_MESSAGES, "C.UTF-8");
+    }
+  /* textdomain() bumps gettext's catalog counter, so cached lookups are dropped. */
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+ey_application_set_language (EyApplication *self,
+                             const char    *language)
+{
+  GAction *action;
+
+  g_return_if_fail (EY_IS_APPLICATION (self));
+
+  if (language == NULL)
+    language = "";
+  apply_language (language);
+  if (self->settings)
+    {
+      g_autofree char *stored = g_settings_get_string (self->settings, "language");
+
+      if (g_strcmp0 (stored, language) != 0)
+        g_settings_set_string (self->settings, "language", language);
+    }
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  if (action)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (EY_IS_WINDOW (l->data))
+      ey_window_rebuild_pages (EY_WINDOW (l->data));
+}
+
+gboolean
+ey_application_get_demo (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), FALSE);
+  return self->demo;
+}
+
+EySimServer *
+ey_application_get_sim_server (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->sim;
+}
+
+EyCardMonitor *
+ey_application_get_card_monitor (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->monitor;
+}
+
+GSettings *
+ey_application_get_settings (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+GPtrArray *
+ey_application_get_certificates (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->certificates;
+}
+
+gboolean
+ey_application_get_certificates_busy (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), FALSE);
+  return self->listing;
+}
+
+const GError *
+ey_application_get_token_error (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->token_error;
+}
+
+static void
+set_listing (EyApplication *self,
+             gboolean       listing)
+{
+  if (self->listing == listing)
+    return;
+  self->listing = listing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATES_BUSY]);
+}
+
+static void
+list_tokens_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EyApplication) self = user_data;
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tokens = ey_token_manager_list_tokens_finish (EY_TOKEN_MANAGER (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_error (&self->token_error);
+  g_clear_pointer (&self->certificates, g_ptr_array_unref);
+  if (tokens)
+    self->certificates = ey_token_manager_collect_certificates (tokens);
+  else
+    {
+      g_debug ("Listing tokens failed: %s", error->message);
+      self->token_error = g_steal_pointer (&error);
+      self->certificates = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  if (self->relist)
+    {
+      /* A card came or went while we listed: the answer may already be stale. */
+      self->relist = FALSE;
+      self->listing = FALSE;
+      ey_application_refresh_certificates (self);
+      return;
+    }
+  set_listing (self, FALSE);
+  g_signal_emit (self, signals[CERTIFICATES_CHANGED], 0);
+}
+
+void
+ey_application_refresh_certificates (EyApplication *self)
+{
+  g_return_if_fail (EY_IS_APPLICATION (self));
+
+  if (self->listing)
+    {
+      self->relist = TRUE;
+      return;
+    }
+  set_listing (self, TRUE);
+  ey_token_manager_list_tokens_async (self->tokens, self->cancellable, list_tokens_cb,
+                                      g_object_ref (self));
+}
+
+static void
+on_card_inserted_cb (EyCardMonitor *monitor,
+                     const char    *reader,
+                     GBytes        *atr,
+                     EyCardType    *card_type,
+                     EyApplication *self)
+{
+  const char * const *modules = ey_card_type_get_modules (card_type, EY_CARD_OS_CURRENT);
+
+  /* The card DB knows the vendor module for this card; registered p11-kit modules are
+   * used anyway. */
+  for (guint i = 0; modules && modules[i]; i++)
+    ey_token_manager_add_module (self->tokens, modules[i]);
+  ey_application_refresh_certificates (self);
+}
+
+static void
+on_card_removed_cb (EyApplication *self)
+{
+  ey_application_refresh_certificates (self);
+}
+
+static void
+on_sms_sent_cb (EySimServer   *sim,
+                const char    *identity,
+                const char    *masked_phone,
+                const char    *code,
+                EyApplication *self)
+{
+  /* Demo only: the simulator's "SMS" appears where a phone would show it. */
+  g_autofree char *text = g_strdup_printf (_("Demo SMS to %s: your approval code is %s"),
+                                           masked_phone, code);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (EY_IS_WINDOW (l->data))
+      ey_window_add_toast (EY_WINDOW (l->data), text);
+}
+
+EySession *
+ey_application_create_session (EyApplication  *self,
+                               GError        **error)
+{
+  g_autoptr(EySiteProfile) profile = NULL;
+  g_autoptr(EySiteClient) client = NULL;
+
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+
+  profile = ey_site_profile_new_default (error);
+  if (profile == NULL)
+    return NULL;
+  client = ey_site_client_new (profile);
+  if (self->sim)
+    {
+      /* Demo: the in-process simulator on loopback, and only this run's certificate. */
+      if (!ey_site_client_set_base_url (client, ey_sim_server_get_base_url (self->sim), error))
+        return NULL;
+      ey_site_client_set_pinned_cert (client, ey_sim_server_get_certificate (self->sim));
+    }
+  return ey_session_new (client);
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  return g_rmdir (path) == 0;
+}
+
+static void
+ey_application_start_demo (EyApplication *self)
+{
+  EySimOptions opts;
+  const char *ca_files[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (self->demo_token)
+    ca_files[0] = ey_demo_token_get_ca_file (self->demo_token);
+  ey_sim_options_init (&opts);
+  opts.trust_ca_files = ca_files;
+  opts.captcha_text = g_getenv ("EY_DEMO_CAPTCHA");
+  self->sim = ey_sim_server_new (&opts);
+  if (!ey_sim_server_start (self->sim, 0, &error))
+    {
+      g_warning ("The demo site could not start: %s", error->message);
+      g_clear_object (&self->sim);
+      return;
+    }
+  g_signal_connect_object (self->sim, "sms-sent", G_CALLBACK (on_sms_sent_cb), self, 0);
+}
+
+static void
+on_language_changed_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  ey_application_set_language (EY_APPLICATION (user_data), g_variant_get_string (value, NULL));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  EyWindow *window = ey_window_new (EY_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window asks first if closing would lose a signed application. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  static const char *developers[] = { "e-İmza Yenile contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("e-Signature Renewal"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Renew your qualified e-signature certificate at KamuSM "
+                                      "from start to confirmation. Not a KamuSM product."),
+                        "support-url", "mailto:bilgi@kamusm.gov.tr",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { "new-window", new_window_activated, NULL, NULL, NULL },
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+  { "language", NULL, "s", "''", on_language_changed_cb },
+};
+
+static void
+ey_application_startup (GApplication *application)
+{
+  EyApplication *self = EY_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *new_window_accels[] = { "<Control>n", NULL };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "F1", NULL };
+
+  G_APPLICATION_CLASS (ey_application_parent_class)->startup (application);
+
+  ey_ui_register_resource ();
+  self->css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->css, "/io/github/eimzayenile/EimzaYenile/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
+                                         new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.help", help_accels);
+
+  /* The schema may be missing when run from a build tree without GSETTINGS_SCHEMA_DIR;
+   * the program works without remembering anything then. */
+  if (source)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema)
+    {
+      g_autofree char *language = NULL;
+
+      self->settings = g_settings_new (SCHEMA_ID);
+      language = g_settings_get_string (self->settings, "language");
+      if (language && *language)
+        ey_application_set_language (self, language);
+    }
+
+  if (self->demo)
+    ey_application_start_demo (self);
+
+  self->monitor = ey_card_monitor_new (NULL);
+  g_signal_connect_object (self->monitor, "card-inserted", G_CALLBACK (on_card_inserted_cb),
+                           self, 0);
+  g_signal_connect_object (self->monitor, "card-removed", G_CALLBACK (on_card_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (!g_getenv ("EY_NO_CARD_MONITOR"))
+    ey_card_monitor_start (self->monitor);
+
+  self->tokens = g_object_ref (ey_token_manager_get_default ());
+  ey_application_refresh_certificates (self);
+}
+
+static void
+ey_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  /* A second launch raises the renewal in progress; "New Renewal" opens another. */
+  if (window == NULL)
+    window = GTK_WINDOW (ey_window_new (EY_APPLICATION (application)));
+  gtk_window_present (window);
+}
+
+static void
+ey_application_shutdown (GApplication *application)
+{
+  EyApplication *self = EY_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->monitor)
+    ey_card_monitor_stop (self->monitor);
+  if (self->sim)
+    ey_sim_server_stop (self->sim);
+  if (self->css)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->css));
+  G_APPLICATION_CLASS (ey_application_parent_class)->shutdown (application);
+}
+
+static void
+ey_application_dispose (GObject *object)
+{
+  EyApplication *self = EY_APPLICATION (object);
+
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->tokens);
+  g_clear_object (&self->sim);
+  g_clear_object (&self->demo_token);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->css);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->certificates, g_ptr_array_unref);
+  if (self->demo_dir)
+    {
+      remove_tree (self->demo_dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
+  G_OBJECT_CLASS (ey_application_parent_class)->dispose (object);
+}
+
+static void
+ey_application_finalize (GObject *object)
+{
+  EyApplication *self = EY_APPLICATION (object);
+
+  g_clear_error (&self->token_error);
+  G_OBJECT_CLASS (ey_application_parent_class)->finalize (object);
+}
+
+static void
+ey_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EyApplication *self = EY_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CERTIFICATES_BUSY:
+      g_value_set_boolean (value, self->listing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ey_application_class_init (EyApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ey_application_dispose;
+  object_class->finalize = ey_application_finalize;
+  object_class->get_property = ey_application_get_property;
+  app_class->startup = ey_application_startup;
+  app_class->activate = ey_application_activate;
+  app_class->shutdown = ey_application_shutdown;
+
+  properties[PROP_CERTIFICATES_BUSY] =
+    g_param_spec_boolean ("certificates-busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CERTIFICATES_CHANGED] =
+    g_signal_new ("certificates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ey_application_init (EyApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Practise on a simulated KamuSM site with a demo card"),
+                                 NULL);
+}
+
+/**
+ * ey_application_new:
+ * @demo: run against the in-process simulator with a demo SoftHSM token
+ *
+ * In demo mode the demo token is made here, before any PKCS#11 module is loaded and
+ * before any thread starts, as SoftHSM needs.  The demo uses its own application ID so
+ * it never joins a real renewal running on the same desktop.
+ */
+EyApplication *
+ey_application_new (gboolean demo)
+{
+  EyApplication *self;
+  g_autofree char *app_id = demo ? g_strconcat (APPLICATION_ID, ".Demo", NULL)
+                                 : g_strdup (APPLICATION_ID);
+
+  self = g_object_new (EY_TYPE_APPLICATION,
+                       "application-id", app_id,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+  self->demo = demo;
+  if (demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->demo_dir = g_dir_make_tmp ("eimza-yenile-demo-XXXXXX", &error);
+      if (self->demo_dir)
+        self->demo_token = ey_demo_token_new (self->demo_dir, &error);
+      if (self->demo_token == NULL)
+        g_message ("No demo card (is SoftHSM2 installed?): %s",
+                   error ? error->message : "unknown");
+    }
+  return self;
+}

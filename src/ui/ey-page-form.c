@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-form"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#ifdef HAVE_LIBSECRET
+# include <libsecret/secret.h>
+#endif
+
+#include "ey-page-form.h"
+#include "ey-site-roles.h"
+#include "ey-window-private.h"
+
+struct _EyPageForm
+{
+  EyStepPage           parent_instance;
+
+  AdwPreferencesGroup *identity_group;
+  AdwPreferencesGroup *contact_group;
+  AdwPreferencesGroup *word_group;
+  GtkButton           *print_button;
+  GtkButton           *keyring_button;
+  GtkLabel            *error_label;
+
+  GPtrArray           *rows;   /* every row we added, to remove on the next sync */
+};
+
+G_DEFINE_FINAL_TYPE (EyPageForm, ey_page_form, EY_TYPE_STEP_PAGE)
+
+/* Our names for the fields the profile knows; the site's own label is the fallback. */
+static const struct
+{
+  EyFieldRole  role;
+  const char  *label;
+} role_labels[] = {
+  { EY_FIELD_ROLE_FIRST_NAME, N_("First name") },
+  { EY_FIELD_ROLE_LAST_NAME, N_("Surname") },
+  { EY_FIELD_ROLE_IDENTITY, N_("Identity number") },
+  { EY_FIELD_ROLE_BIRTH_DATE, N_("Date of birth") },
+  { EY_FIELD_ROLE_INSTITUTION, N_("Institution") },
+  { EY_FIELD_ROLE_PHONE, N_("Mobile phone") },
+  { EY_FIELD_ROLE_EMAIL, N_("E-mail") },
+  { EY_FIELD_ROLE_ADDRESS, N_("Delivery address") },
+  { EY_FIELD_ROLE_CITY, N_("Province") },
+  { EY_FIELD_ROLE_DISTRICT, N_("District") },
+  { EY_FIELD_ROLE_POSTCODE, N_("Postcode") },
+  { EY_FIELD_ROLE_SECURITY_WORD, N_("Security word") },
+  { EY_FIELD_ROLE_SECURITY_WORD_AGAIN, N_("Security word again") },
+  { EY_FIELD_ROLE_JOB_TITLE, N_("Title (optional)") },
+};
+
+static const char *
+field_title (const EySessionField *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_labels); i++)
+    if (g_strcmp0 (field->role, ey_field_role_to_string (role_labels[i].role)) == 0)
+      return _(role_labels[i].label);
+  return field->label ? field->label : field->role;
+}
+
+static gboolean
+is_role (const EySessionField *field,
+         EyFieldRole           role)
+{
+  return g_strcmp0 (field->role, ey_field_role_to_string (role)) == 0;
+}
+
+static void
+on_entry_changed_cb (GtkEditable *editable,
+                     EyPageForm  *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *role = g_object_get_data (G_OBJECT (editable), "role");
+
+  /* The value lives in the session at once: a language switch rebuilds this page. */
+  if (session && role)
+    ey_session_set_form_value (session, role, gtk_editable_get_text (editable));
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+on_combo_selected_cb (AdwComboRow *row,
+                      GParamSpec  *pspec,
+                      EyPageForm  *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *role = g_object_get_data (G_OBJECT (row), "role");
+  GStrv values = g_object_get_data (G_OBJECT (row), "values");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (session && role && values && selected < g_strv_length (values))
+    ey_session_set_form_value (session, role, values[selected]);
+}
+
+static GtkWidget *
+add_error_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *error)
+{
+  GtkWidget *label;
+  g_autofree char *text = g_strdup_printf ("%s: %s", title, error);
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  adw_preferences_group_add (group, label);
+  return label;
+}
+
+static void
+ey_page_form_clear (EyPageForm *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+ey_page_form_sync (EyStepPage *page)
+{
+  EyPageForm *self = EY_PAGE_FORM (page);
+  EySession *session = ey_step_page_get_session (page);
+  GPtrArray *form = session ? ey_session_get_form (session) : NULL;
+  gboolean focused = FALSE;
+
+  ey_step_page_set_error_label (page, self->error_label);
+  ey_page_form_clear (self);
+
+  for (guint i = 0; form && i < form->len; i++)
+    {
+      const EySessionField *field = g_ptr_array_index (form, i);
+      const char *title = field_title (field);
+      AdwPreferencesGroup *group;
+      GtkWidget *row;
+
+      if (field->read_only)
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field->value ? field->value : "");
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_widget_add_css_class (row, "property");
+          adw_preferences_group_add (self->identity_group, row);
+          g_ptr_array_add (self->rows, row);
+          continue;
+        }
+
+      group = field->secret || is_role (field, EY_FIELD_ROLE_SECURITY_WORD) ||
+              is_role (field, EY_FIELD_ROLE_SECURITY_WORD_AGAIN)
+              ? self->word_group : self->contact_group;
+
+      if (field->option_values && field->option_labels)
+        {
+          g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) field->option_labels);
+          guint selected = 0;
+
+          row = adw_combo_row_new ();
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+          for (guint j = 0; field->option_values[j]; j++)
+            if (g_strcmp0 (field->option_values[j], field->value) == 0)
+              selected = j;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+          g_object_set_data_full (G_OBJECT (row), "values", g_strdupv (field->option_values),
+                                  (GDestroyNotify) g_strfreev);
+          g_object_set_data_full (G_OBJECT (row), "role", g_strdup (field->role), g_free);
+          g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_combo_selected_cb),
+                                   self, 0);
+        }
+      else
+        {
+          row = field->secret || group == self->word_group
+                ? adw_password_entry_row_new () : adw_entry_row_new ();
+          gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
+          adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+          if (is_role (field, EY_FIELD_ROLE_PHONE))
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+          else if (is_role (field, EY_FIELD_ROLE_EMAIL))
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+          g_object_set_data_full (G_OBJECT (row), "role", g_strdup (field->role), g_free);
+          g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_changed_cb), self, 0);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_name (row, field->role);
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->rows, row);
+
+      if (field->error)
+        {
+          gtk_widget_add_css_class (row, "error");
+          g_ptr_array_add (self->rows, add_error_row (group, title, field->error));
+          /* The first wrong field gets the focus, so the user starts where it matters. */
+          if (!focused)
+            focused = gtk_widget_grab_focus (row);
+        }
+    }
+}
+
+static void
+submit_form_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EyPageForm) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ey_session_submit_form_finish (EY_SESSION (object), result, &error))
+    return;
+  /* Per-field messages are on the session's form now: show them beside the fields. */
+  ey_page_form_sync (EY_STEP_PAGE (self));
+  ey_step_page_show_error (EY_STEP_PAGE (self), error);
+}
+
+static void
+ey_page_form_next (EyStepPage *page)
+{
+  EySession *session = ey_step_page_get_session (page);
+
+  if (session == NULL)
+    return;
+  ey_step_page_clear_error (page);
+  ey_session_submit_form_async (session, ey_step_page_get_cancellable (page),
+                                submit_form_cb, g_object_ref (page));
+}
+
+static const char *
+ey_page_form_get_security_word (EyPageForm *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  if (session == NULL)
+    return NULL;
+  return ey_session_get_form_value (session, ey_field_role_to_string (EY_FIELD_ROLE_SECURITY_WORD));
+}
+
+static void
+draw_word_page_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   int                page_nr,
+                   EyPageForm        *self)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  const char *word = ey_page_form_get_security_word (self);
+  g_autofree char *text = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 12");
+
+  text = g_strdup_printf (_("e-Signature renewal — security word\n\nSecurity word: %s\n\n"
+                            "Keep this paper safe. KamuSM's \"NES Bireysel\" site asks for this "
+                            "word to give you the PIN of your new card and to unlock a locked "
+                            "PIN."), word ? word : "");
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  explicit_bzero (text, strlen (text));
+  g_object_unref (layout);
+}
+
+static void
+on_print_clicked_cb (EyPageForm *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *word = ey_page_form_get_security_word (self);
+
+  if (word == NULL || *word == '\0')
+    {
+      ey_step_page_show_message (EY_STEP_PAGE (self), _("Type the security word first."));
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, 1);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_word_page_cb), self, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (root), NULL);
+}
+
+#ifdef HAVE_LIBSECRET
+static const SecretSchema *
+security_word_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.eimzayenile.EimzaYenile.SecurityWord", SECRET_SCHEMA_NONE,
+    {
+      { "identity", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  return &schema;
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(EyPageForm) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      g_debug ("Keyring: %s", error->message);
+      ey_step_page_show_message (EY_STEP_PAGE (self),
+                                 _("The keyring did not take the security word. Print it or "
+                                   "write it down instead."));
+      return;
+    }
+  if (window)
+    ey_window_add_toast (window, _("The security word is in your keyring as \"e-Signature "
+                                   "renewal security word\"."));
+}
+#endif
+
+static void
+on_keyring_clicked_cb (EyPageForm *self)
+{
+#ifdef HAVE_LIBSECRET
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *word = ey_page_form_get_security_word (self);
+
+  if (word == NULL || *word == '\0')
+    {
+      ey_step_page_show_message (EY_STEP_PAGE (self), _("Type the security word first."));
+      return;
+    }
+  /* Only ever on the user's request: the word unlocks the new card's PIN. */
+  secret_password_store (security_word_schema (), SECRET_COLLECTION_DEFAULT,
+                         _("e-Signature renewal security word"), word,
+                         ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                         store_cb, g_object_ref (self),
+                         "identity", session && ey_session_get_identity (session)
+                                     ? ey_session_get_identity (session) : "",
+                         NULL);
+#endif
+}
+
+static void
+ey_page_form_dispose (GObject *object)
+{
+  EyPageForm *self = EY_PAGE_FORM (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_FORM);
+  G_OBJECT_CLASS (ey_page_form_parent_class)->dispose (object);
+}
+
+static void
+ey_page_form_class_init (EyPageFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_form_dispose;
+  page_class->sync = ey_page_form_sync;
+  page_class->next = ey_page_form_next;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, word_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, print_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, keyring_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, error_label);
+}
+
+static void
+ey_page_form_init (EyPageForm *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+#ifdef HAVE_LIBSECRET
+  g_signal_connect_object (self->keyring_button, "clicked", G_CALLBACK (on_keyring_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+#else
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_button), FALSE);
+  (void) on_keyring_clicked_cb;
+#endif
+}

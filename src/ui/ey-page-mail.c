@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-mail"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-email.h"
+#include "ey-page-mail.h"
+#include "ey-window-private.h"
+
+struct _EyPageMail
+{
+  EyStepPage            parent_instance;
+
+  GtkTextView          *mail_view;
+  GtkLabel             *link_warning;
+  GtkLabel             *warnings_label;
+  AdwPreferencesGroup  *read_group;
+  AdwActionRow         *name_row;
+  AdwActionRow         *institution_row;
+  AdwActionRow         *link_row;
+  AdwPasswordEntryRow  *password_row;
+  GtkLabel             *error_label;
+
+  EyEmail              *email;
+};
+
+G_DEFINE_FINAL_TYPE (EyPageMail, ey_page_mail, EY_TYPE_STEP_PAGE)
+
+static void
+ey_page_mail_update_continue (EyPageMail *self)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  ey_step_page_set_can_continue (EY_STEP_PAGE (self), password && *password);
+}
+
+static void
+on_mail_changed_cb (EyPageMail *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mail_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char * const *warnings;
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_clear_object (&self->email);
+  if (text == NULL || *text == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->read_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->link_warning), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), FALSE);
+      return;
+    }
+  self->email = ey_email_parse (text, -1);
+  explicit_bzero (text, strlen (text));
+
+  adw_action_row_set_subtitle (self->name_row, ey_email_get_full_name (self->email)
+                               ? ey_email_get_full_name (self->email) : _("Not found"));
+  adw_action_row_set_subtitle (self->institution_row, ey_email_get_institution (self->email)
+                               ? ey_email_get_institution (self->email) : _("Not found"));
+  adw_action_row_set_subtitle (self->link_row, ey_email_get_link (self->email)
+                               ? ey_email_get_link (self->email) : _("Not found"));
+  gtk_widget_set_visible (GTK_WIDGET (self->read_group), TRUE);
+
+  if (ey_email_has_warning (self->email, EY_EMAIL_WARNING_UNTRUSTED_LINK))
+    {
+      g_autofree char *warning =
+        g_strdup_printf (_("Danger: this mail contains a link that is not KamuSM's site:\n%s\n"
+                           "Do not open it and do not type your password there. It may be a "
+                           "fake mail. This program only ever connects to "
+                           "basvuru.kamusm.gov.tr."),
+                         ey_email_get_untrusted_link (self->email));
+      gtk_label_set_text (self->link_warning, warning);
+      gtk_widget_set_visible (GTK_WIDGET (self->link_warning), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->link_warning), FALSE);
+
+  warnings = ey_email_get_warnings (self->email);
+  for (guint i = 0; warnings && warnings[i]; i++)
+    g_string_append_printf (list, "%s%s", list->len ? "\n" : "", warnings[i]);
+  gtk_label_set_text (self->warnings_label, list->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), list->len > 0);
+
+  /* A look-alike mail's password is not used unless the user types it on purpose. */
+  if (ey_email_get_password (self->email) &&
+      !ey_email_has_warning (self->email, EY_EMAIL_WARNING_UNTRUSTED_LINK))
+    gtk_editable_set_text (GTK_EDITABLE (self->password_row),
+                           ey_email_get_password (self->email));
+  ey_page_mail_update_continue (self);
+}
+
+static void
+load_sign_in_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EyPageMail) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_session_load_sign_in_finish (EY_SESSION (object), result, &error))
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+}
+
+static void
+ey_page_mail_next (EyStepPage *page)
+{
+  EyPageMail *self = EY_PAGE_MAIL (page);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+
+  if (session == NULL || window == NULL)
+    return;
+  ey_step_page_clear_error (page);
+  _ey_window_set_access_password (window,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  if (self->email && ey_email_get_full_name (self->email))
+    ey_session_set_applicant_name (session, ey_email_get_full_name (self->email));
+  if (self->email && ey_email_get_institution (self->email))
+    ey_session_set_institution (session, ey_email_get_institution (self->email));
+  ey_session_load_sign_in_async (session, ey_step_page_get_cancellable (page),
+                                 load_sign_in_cb, g_object_ref (self));
+}
+
+static void
+ey_page_mail_sync (EyStepPage *page)
+{
+  EyPageMail *self = EY_PAGE_MAIL (page);
+  EyWindow *window = ey_step_page_get_window (page);
+  const char *password = window ? _ey_window_get_access_password (window) : NULL;
+
+  ey_step_page_set_error_label (page, self->error_label);
+  if (password && !*gtk_editable_get_text (GTK_EDITABLE (self->password_row)))
+    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  ey_page_mail_update_continue (self);
+}
+
+static void
+ey_page_mail_dispose (GObject *object)
+{
+  EyPageMail *self = EY_PAGE_MAIL (object);
+
+  g_clear_object (&self->email);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_MAIL);
+  G_OBJECT_CLASS (ey_page_mail_parent_class)->dispose (object);
+}
+
+static void
+ey_page_mail_class_init (EyPageMailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_mail_dispose;
+  page_class->sync = ey_page_mail_sync;
+  page_class->next = ey_page_mail_next;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-mail.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, mail_view);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, link_warning);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, read_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, name_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, institution_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, link_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, password_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, error_label);
+}
+
+static void
+ey_page_mail_init (EyPageMail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->mail_view), "changed",
+                           G_CALLBACK (on_mail_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->password_row, "changed",
+                           G_CALLBACK (ey_page_mail_update_continue), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-order"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ey-page-order.h"
+#include "ey-window-private.h"
+
+struct _EyPageOrder
+{
+  EyStepPage  parent_instance;
+
+  GtkLabel   *heading;
+  GtkLabel   *intro;
+  GtkListBox *order_list;
+  GtkWidget  *no_order_box;
+  GtkLabel   *error_label;
+
+  GPtrArray  *checks;   /* GtkCheckButton, with "order-id" data */
+};
+
+G_DEFINE_FINAL_TYPE (EyPageOrder, ey_page_order, EY_TYPE_STEP_PAGE)
+
+static gboolean
+ey_page_order_has_orders (EyPageOrder *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  return session && ey_session_get_step (session) != EY_SESSION_STEP_NO_ORDER &&
+         ey_session_get_orders (session) && ey_session_get_orders (session)->len > 0;
+}
+
+static void
+ey_page_order_sync (EyStepPage *page)
+{
+  EyPageOrder *self = EY_PAGE_ORDER (page);
+  EySession *session = ey_step_page_get_session (page);
+  GPtrArray *orders = session ? ey_session_get_orders (session) : NULL;
+  GtkCheckButton *group = NULL;
+  GtkCheckButton *preselect = NULL;
+  GtkWidget *child;
+  gboolean has_orders = ey_page_order_has_orders (self);
+
+  ey_step_page_set_error_label (page, self->error_label);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->order_list))))
+    gtk_list_box_remove (self->order_list, child);
+  g_ptr_array_set_size (self->checks, 0);
+
+  for (guint i = 0; has_orders && i < orders->len; i++)
+    {
+      EySessionOrder *order = g_ptr_array_index (orders, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", order->institution ? order->institution : "",
+                                                   order->date ? order->date : "");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     order->renewal ? _("Renewal") : _("New application"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (group)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      else
+        group = GTK_CHECK_BUTTON (check);
+      g_object_set_data_full (G_OBJECT (check), "order-id", g_strdup (order->id), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->order_list, row);
+      g_ptr_array_add (self->checks, check);
+      if (order->renewal && preselect == NULL)
+        preselect = GTK_CHECK_BUTTON (check);
+    }
+  if (preselect == NULL && self->checks->len > 0)
+    preselect = g_ptr_array_index (self->checks, 0);
+  if (preselect)
+    gtk_check_button_set_active (preselect, TRUE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->order_list), has_orders);
+  gtk_widget_set_visible (GTK_WIDGET (self->intro), has_orders);
+  gtk_widget_set_visible (self->no_order_box, !has_orders);
+  ey_step_page_set_can_continue (page, TRUE);
+  ey_step_page_set_continue_label (page, has_orders ? _("_Open the Form") : _("_Start Again"));
+}
+
+static void
+choose_order_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EyPageOrder) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_session_choose_order_finish (EY_SESSION (object), result, &error))
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+}
+
+static void
+ey_page_order_next (EyStepPage *page)
+{
+  EyPageOrder *self = EY_PAGE_ORDER (page);
+  EySession *session = ey_step_page_get_session (page);
+
+  if (!ey_page_order_has_orders (self))
+    {
+      ey_window_restart (ey_step_page_get_window (page));
+      return;
+    }
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->checks, i);
+
+      if (gtk_check_button_get_active (check))
+        {
+          ey_step_page_clear_error (page);
+          ey_session_choose_order_async (session, g_object_get_data (G_OBJECT (check), "order-id"),
+                                         ey_step_page_get_cancellable (page),
+                                         choose_order_cb, g_object_ref (self));
+          return;
+        }
+    }
+  ey_step_page_show_message (page, _("Choose one of the orders."));
+}
+
+static void
+ey_page_order_dispose (GObject *object)
+{
+  EyPageOrder *self = EY_PAGE_ORDER (object);
+
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_ORDER);
+  G_OBJECT_CLASS (ey_page_order_parent_class)->dispose (object);
+}
+
+static void
+ey_page_order_class_init (EyPageOrderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_order_dispose;
+  page_class->sync = ey_page_order_sync;
+  page_class->next = ey_page_order_next;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-order.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageOrder, heading);
+  gtk_widget_class_bind_template_child (widget_class, EyPageOrder, intro);
+  gtk_widget_class_bind_template_child (widget_class, EyPageOrder, order_list);
+  gtk_widget_class_bind_template_child (widget_class, EyPageOrder, no_order_box);
+  gtk_widget_class_bind_template_child (widget_class, EyPageOrder, error_label);
+}
+
+static void
+ey_page_order_init (EyPageOrder *self)
+{
+  self->checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-sign-in"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-identity.h"
+#include "ey-page-sign-in.h"
+#include "ey-window-private.h"
+
+struct _EyPageSignIn
+{
+  EyStepPage           parent_instance;
+
+  GtkLabel            *notice_label;
+  AdwEntryRow         *identity_row;
+  AdwPasswordEntryRow *password_row;
+  GtkLabel            *identity_label;
+  GtkPicture          *captcha_picture;
+  AdwEntryRow         *captcha_row;
+  GtkButton           *refresh_button;
+  GtkButton           *forgot_button;
+  GtkLabel            *error_label;
+
+  GSignalGroup        *session_signals;
+  char                *identity;   /* normalised, or NULL while invalid */
+};
+
+G_DEFINE_FINAL_TYPE (EyPageSignIn, ey_page_sign_in, EY_TYPE_STEP_PAGE)
+
+static void
+ey_page_sign_in_update (EyPageSignIn *self)
+{
+  const char *identity = gtk_editable_get_text (GTK_EDITABLE (self->identity_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  const char *captcha = gtk_editable_get_text (GTK_EDITABLE (self->captcha_row));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->identity, g_free);
+  if (identity && *identity)
+    self->identity = ey_identity_normalize (identity, NULL, &error);
+
+  /* Checked as typed, but only complain once the number is long enough to judge. */
+  if (error && strlen (identity) >= 11)
+    {
+      gtk_label_set_text (self->identity_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->identity_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->identity_row), "error");
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->identity_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->identity_row), "error");
+    }
+  ey_step_page_set_can_continue (EY_STEP_PAGE (self),
+                                 self->identity && *password && *captcha);
+}
+
+static void
+ey_page_sign_in_show_captcha (EyPageSignIn *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  GBytes *png = session ? ey_session_get_captcha (session) : NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (png)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (error)
+    g_debug ("CAPTCHA picture unreadable: %s", error->message);
+  gtk_picture_set_paintable (self->captcha_picture, GDK_PAINTABLE (texture));
+  gtk_editable_set_text (GTK_EDITABLE (self->captcha_row), "");
+}
+
+static void
+load_sign_in_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EyPageSignIn) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_session_load_sign_in_finish (EY_SESSION (object), result, &error))
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+  ey_page_sign_in_show_captcha (self);
+}
+
+static void
+on_refresh_clicked_cb (EyPageSignIn *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  if (session == NULL || ey_session_get_busy (session))
+    return;
+  ey_session_load_sign_in_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                 load_sign_in_cb, g_object_ref (self));
+}
+
+static void
+on_forgot_clicked_cb (EyPageSignIn *self)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+
+  if (window)
+    _ey_window_show_page (window, "forgot");
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(EyPageSignIn) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ey_session_sign_in_finish (EY_SESSION (object), result, &error))
+    return;
+  ey_step_page_show_error (EY_STEP_PAGE (self), error);
+  /* The site shows a fresh picture after every failure; the old text is useless. */
+  ey_page_sign_in_show_captcha (self);
+  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CAPTCHA_WRONG))
+    gtk_widget_grab_focus (GTK_WIDGET (self->captcha_row));
+  else if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CREDENTIALS_WRONG))
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+ey_page_sign_in_next (EyStepPage *page)
+{
+  EyPageSignIn *self = EY_PAGE_SIGN_IN (page);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (session == NULL || self->identity == NULL)
+    return;
+  ey_step_page_clear_error (page);
+  if (window)
+    _ey_window_set_access_password (window, password);
+  ey_session_set_identity (session, self->identity);
+  ey_session_sign_in_async (session,
+                            gtk_editable_get_text (GTK_EDITABLE (self->captcha_row)),
+                            self->identity, password,
+                            ey_step_page_get_cancellable (page),
+                            sign_in_cb, g_object_ref (self));
+}
+
+static void
+ey_page_sign_in_sync (EyStepPage *page)
+{
+  EyPageSignIn *self = EY_PAGE_SIGN_IN (page);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+  const char *message = session ? ey_session_get_site_message (session) : NULL;
+  const GError *error = session ? ey_session_get_error (session) : NULL;
+
+  ey_step_page_set_error_label (page, self->error_label);
+  g_signal_group_set_target (self->session_signals, session);
+  if (session && ey_session_get_identity (session) &&
+      !*gtk_editable_get_text (GTK_EDITABLE (self->identity_row)))
+    gtk_editable_set_text (GTK_EDITABLE (self->identity_row), ey_session_get_identity (session));
+  if (window && _ey_window_get_access_password (window) &&
+      !*gtk_editable_get_text (GTK_EDITABLE (self->password_row)))
+    gtk_editable_set_text (GTK_EDITABLE (self->password_row),
+                           _ey_window_get_access_password (window));
+
+  /* Notices such as "your password was mailed again"; errors go below the fields. */
+  gtk_label_set_text (self->notice_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
+                          message && *message && error == NULL);
+  if (error)
+    ey_step_page_show_error (page, error);
+  ey_page_sign_in_show_captcha (self);
+  ey_page_sign_in_update (self);
+}
+
+static void
+ey_page_sign_in_dispose (GObject *object)
+{
+  EyPageSignIn *self = EY_PAGE_SIGN_IN (object);
+
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_pointer (&self->identity, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SIGN_IN);
+  G_OBJECT_CLASS (ey_page_sign_in_parent_class)->dispose (object);
+}
+
+static void
+ey_page_sign_in_class_init (EyPageSignInClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_sign_in_dispose;
+  page_class->sync = ey_page_sign_in_sync;
+  page_class->next = ey_page_sign_in_next;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-sign-in.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, identity_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, password_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, identity_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, captcha_picture);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, captcha_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, forgot_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, error_label);
+}
+
+static void
+ey_page_sign_in_init (EyPageSignIn *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->identity_row, "changed",
+                           G_CALLBACK (ey_page_sign_in_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->password_row, "changed",
+                           G_CALLBACK (ey_page_sign_in_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->captcha_row, "changed",
+                           G_CALLBACK (ey_page_sign_in_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->refresh_button, "clicked",
+                           G_CALLBACK (on_refresh_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->forgot_button, "clicked",
+                           G_CALLBACK (on_forgot_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::captcha",
+                                  G_CALLBACK (ey_page_sign_in_show_captcha), self);
+}

@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-signing"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-application.h"
+#include "ey-certificate-row.h"
+#include "ey-countdown.h"
+#include "ey-page-signing.h"
+#include "ey-pin-entry.h"
+#include "ey-signer.h"
+#include "ey-token.h"
+#include "ey-token-error.h"
+#include "ey-window-private.h"
+
+/* Page 9 (E-Onay) and 10b (e-signed form): the site's verification code and deadline,
+ * the certificate, the PIN; then text → signature (token thread) → upload → submit. */
+struct _EyPageSigning
+{
+  EyStepPage      parent_instance;
+
+  GtkLabel       *heading;
+  GtkLabel       *code_label;
+  EyCountdown    *countdown;
+  GtkButton      *renew_button;
+  GtkListBox     *certificate_list;
+  GtkLabel       *no_certificate_label;
+  EyPinEntry     *pin_entry;
+  GtkWidget      *progress_box;
+  GtkSpinner     *progress_spinner;
+  GtkLabel       *progress_label;
+  GtkLabel       *error_label;
+
+  GSignalGroup   *session_signals;
+  GSignalGroup   *app_signals;
+  GPtrArray      *rows;          /* EyCertificateRow */
+  EyPinFlags      pin_flags;
+  gboolean        signing;
+};
+
+G_DEFINE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY_TYPE_STEP_PAGE)
+
+static EyCertificate *
+ey_page_signing_get_chosen (EyPageSigning *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      EyCertificateRow *row = g_ptr_array_index (self->rows, i);
+
+      if (ey_certificate_row_get_usable (row) && ey_certificate_row_get_selected (row))
+        return ey_certificate_row_get_certificate (row);
+    }
+  return NULL;
+}
+
+static void
+ey_page_signing_update (EyPageSigning *self)
+{
+  EyCertificate *cert = ey_page_signing_get_chosen (self);
+  gboolean expired = ey_countdown_get_expired (self->countdown);
+  gboolean pin_ok = ey_pin_entry_get_pinpad (self->pin_entry) ||
+                    strlen (ey_pin_entry_get_pin (self->pin_entry)) >= 4;
+
+  ey_step_page_set_can_continue (EY_STEP_PAGE (self),
+                                 cert && pin_ok && !expired && !self->signing &&
+                                 !(self->pin_flags & EY_PIN_LOCKED));
+  gtk_widget_set_visible (GTK_WIDGET (self->renew_button), expired && !self->signing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->certificate_list), !self->signing);
+}
+
+static void
+ey_page_signing_set_progress (EyPageSigning *self,
+                              const char    *text)
+{
+  gtk_widget_set_visible (self->progress_box, text != NULL);
+  gtk_spinner_set_spinning (self->progress_spinner, text != NULL);
+  gtk_label_set_text (self->progress_label, text ? text : "");
+}
+
+static void
+ey_page_signing_show_pin_flags (EyPageSigning *self)
+{
+  int tries = 3;
+
+  /* Tokens tell "a wrong PIN was typed" and "one try left", not a number; card PINs
+   * lock after three wrong tries, so that is what the count assumes. */
+  if (self->pin_flags & EY_PIN_LOCKED)
+    tries = 0;
+  else if (self->pin_flags & EY_PIN_FINAL_TRY)
+    tries = 1;
+  else if (self->pin_flags & EY_PIN_COUNT_LOW)
+    tries = 2;
+  ey_pin_entry_set_tries_left (self->pin_entry, tries);
+  ey_pin_entry_set_pinpad (self->pin_entry, (self->pin_flags & EY_PIN_PAD) != 0);
+  if (tries == 0)
+    ey_pin_entry_set_error (self->pin_entry,
+                            _("The PIN of this card is locked. Unlock it on KamuSM's \"NES "
+                              "Bireysel\" site with your security word, then try again."));
+  ey_page_signing_update (self);
+}
+
+static void
+refresh_token_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EyPageSigning) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_token_refresh_finish (EY_TOKEN (object), result, &error))
+    {
+      g_debug ("Token refresh: %s", error->message);
+      return;
+    }
+  self->pin_flags = ey_token_get_pin_flags (EY_TOKEN (object));
+  ey_page_signing_show_pin_flags (self);
+}
+
+static void
+on_certificate_toggled_cb (EyPageSigning *self)
+{
+  EyCertificate *cert = ey_page_signing_get_chosen (self);
+  EyToken *token = cert ? ey_certificate_get_token (cert) : NULL;
+
+  if (token)
+    {
+      /* The tries left are shown before the PIN is typed, not after a failure. */
+      self->pin_flags = ey_token_get_pin_flags (token);
+      ey_page_signing_show_pin_flags (self);
+      ey_token_refresh_async (token, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                              refresh_token_cb, g_object_ref (self));
+    }
+  ey_page_signing_update (self);
+}
+
+static void
+ey_page_signing_fill_certificates (EyPageSigning *self)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+  GPtrArray *certificates = app ? ey_application_get_certificates (app) : NULL;
+  const char *identity = session ? ey_session_get_identity (session) : NULL;
+  EyCertificate *preferred = NULL;
+  EyCertificateRow *group = NULL;
+  GtkWidget *child;
+
+  if (self->signing)
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->certificate_list))))
+    gtk_list_box_remove (self->certificate_list, child);
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (certificates)
+    preferred = ey_certificate_pick_signing (certificates, identity, NULL);
+  for (guint i = 0; certificates && i < certificates->len; i++)
+    {
+      EyCertificate *cert = g_ptr_array_index (certificates, i);
+      GtkWidget *row;
+
+      /* Only certificates with a key on the card; someone else's stays visible, refused. */
+      if (!ey_certificate_can_sign (cert))
+        continue;
+      row = ey_certificate_row_new (cert, identity, group);
+      if (group == NULL)
+        group = EY_CERTIFICATE_ROW (row);
+      g_signal_connect_object (ey_certificate_row_get_check (EY_CERTIFICATE_ROW (row)), "toggled",
+                               G_CALLBACK (on_certificate_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->certificate_list, row);
+      g_ptr_array_add (self->rows, row);
+      if (cert == preferred)
+        ey_certificate_row_set_selected (EY_CERTIFICATE_ROW (row), TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_list), self->rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_certificate_label), preferred == NULL);
+  on_certificate_toggled_cb (self);
+}
+
+static void
+ey_page_signing_show_code (EyPageSigning *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *code = session ? ey_session_get_verification_code (session) : NULL;
+  gint64 deadline = session ? ey_session_get_code_deadline (session) : 0;
+
+  gtk_label_set_text (self->code_label, code ? code : "");
+  if (deadline > 0)
+    ey_countdown_start (self->countdown, deadline, MAX (260, ey_session_seconds_left (deadline)));
+  ey_page_signing_update (self);
+}
+
+static void
+ey_page_signing_sync (EyStepPage *page)
+{
+  EyPageSigning *self = EY_PAGE_SIGNING (page);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+
+  ey_step_page_set_error_label (page, self->error_label);
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->app_signals, window ? _ey_window_get_application (window) : NULL);
+  if (session && ey_session_get_path (session) == EY_SESSION_PATH_ESIGNED)
+    gtk_label_set_text (self->heading, _("Sign the application form with your card"));
+  else
+    gtk_label_set_text (self->heading, _("Give E-Onay with your card"));
+  ey_page_signing_show_code (self);
+  ey_page_signing_fill_certificates (self);
+}
+
+typedef struct
+{
+  EyPageSigning *self;
+  EyCertificate *certificate;
+  EySignFlags    flags;
+  EyPin         *pin;
+} SignData;
+
+static void
+sign_data_free (SignData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->certificate);
+  g_clear_pointer (&data->pin, ey_pin_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignData, sign_data_free)
+
+static void
+ey_page_signing_fail (EyPageSigning *self,
+                      const GError  *error)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+
+  self->signing = FALSE;
+  ey_page_signing_set_progress (self, NULL);
+  if (window)
+    _ey_window_set_signature_pending (window, FALSE);
+
+  if (error && error->domain == EY_TOKEN_ERROR && ey_token_error_is_pin_error (error))
+    {
+      EyPinFlags flags = ey_token_error_get_pin_flags (error);
+
+      self->pin_flags = flags ? flags : self->pin_flags | EY_PIN_COUNT_LOW;
+      ey_page_signing_show_pin_flags (self);
+      if (!(self->pin_flags & EY_PIN_LOCKED))
+        ey_pin_entry_set_error (self->pin_entry, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+      ey_step_page_clear_error (EY_STEP_PAGE (self));
+    }
+  else if (error && error->domain == EY_TOKEN_ERROR && ey_token_error_is_token_removed (error))
+    ey_step_page_show_message (EY_STEP_PAGE (self),
+                               _("The card was taken out while signing. Nothing was sent. Put "
+                                 "the card back in, wait until it shows above, and press Sign "
+                                 "again."));
+  else
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+
+  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED) ||
+      g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SIGNATURE_CODE_EXPIRED))
+    gtk_widget_set_visible (GTK_WIDGET (self->renew_button), TRUE);
+  ey_page_signing_update (self);
+}
+
+static void
+submit_signature_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SignData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  EyPageSigning *self = data->self;
+
+  if (ey_session_submit_signature_finish (EY_SESSION (object), result, &error))
+    {
+      self->signing = FALSE;
+      ey_page_signing_set_progress (self, NULL);
+      return;
+    }
+  /* Accepted but not confirmed: the submit page takes over (step SUBMITTING/METHOD)
+   * and the close guard stays on. Refused: say why and let the user try again. */
+  if (ey_session_get_step (EY_SESSION (object)) != EY_SESSION_STEP_SIGNING)
+    {
+      self->signing = FALSE;
+      ey_page_signing_set_progress (self, NULL);
+      return;
+    }
+  ey_page_signing_fail (self, error);
+}
+
+static void
+sign_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SignData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  EyPageSigning *self = data->self;
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+
+  cms = ey_signer_sign_finish (data->certificate, result, &error);
+  if (cms == NULL || session == NULL)
+    {
+      ey_page_signing_fail (self, error);
+      return;
+    }
+  /* From here on a signature exists: closing the window must ask first. */
+  if (window)
+    _ey_window_set_signature_pending (window, TRUE);
+  self->pin_flags &= ~(EY_PIN_COUNT_LOW | EY_PIN_FINAL_TRY);
+  ey_page_signing_set_progress (self, _("Sending the signature to KamuSM and submitting the "
+                                        "application…"));
+  ey_session_submit_signature_async (session, cms, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                     submit_signature_cb, g_steal_pointer (&data));
+}
+
+static void
+fetch_data_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SignData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = NULL;
+  EyPageSigning *self = data->self;
+  EySession *session = EY_SESSION (object);
+  EyPin *pin;
+
+  text = ey_session_fetch_sign_data_finish (session, result, &error);
+  if (text == NULL)
+    {
+      ey_page_signing_fail (self, error);
+      return;
+    }
+  ey_page_signing_set_progress (self, ey_pin_entry_get_pinpad (self->pin_entry)
+                                      ? _("Type your PIN on the reader's keypad now…")
+                                      : _("Signing with your card…"));
+  pin = g_steal_pointer (&data->pin);
+  ey_signer_sign_async (data->certificate, text, pin, data->flags,
+                        ey_session_get_identity (session),
+                        ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                        sign_cb, data);
+  g_steal_pointer (&data);
+  if (pin)
+    ey_pin_unref (pin);
+}
+
+static void
+ey_page_signing_start (EyPageSigning *self,
+                       EySignFlags    flags)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EyCertificate *cert = ey_page_signing_get_chosen (self);
+  SignData *data;
+
+  if (session == NULL || cert == NULL)
+    return;
+  ey_step_page_clear_error (EY_STEP_PAGE (self));
+  ey_pin_entry_set_error (self->pin_entry, NULL);
+
+  data = g_new0 (SignData, 1);
+  data->self = g_object_ref (self);
+  data->certificate = g_object_ref (cert);
+  data->flags = flags;
+  if (!ey_pin_entry_get_pinpad (self->pin_entry))
+    data->pin = ey_pin_new (ey_pin_entry_get_pin (self->pin_entry), -1);
+  /* The PIN now lives only in the wiped EyPin; the entry forgets it. */
+  ey_pin_entry_clear (self->pin_entry);
+
+  self->signing = TRUE;
+  ey_page_signing_set_progress (self, _("Getting the text to sign from KamuSM…"));
+  ey_page_signing_update (self);
+  ey_session_fetch_sign_data_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                    fetch_data_cb, data);
+}
+
+static void
+on_final_try_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          EyPageSigning    *self)
+{
+  if (g_strcmp0 (response, "sign") == 0)
+    ey_page_signing_start (self, EY_SIGN_CONFIRMED_FINAL_TRY);
+}
+
+static void
+ey_page_signing_next (EyStepPage *page)
+{
+  EyPageSigning *self = EY_PAGE_SIGNING (page);
+  GtkWidget *dialog;
+
+  if (!(self->pin_flags & EY_PIN_FINAL_TRY))
+    {
+      ey_page_signing_start (self, EY_SIGN_FLAGS_NONE);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Last PIN try"),
+                                   _("One more wrong PIN locks your card. If you are not sure of "
+                                     "the PIN, stop here: unlock or reset it on KamuSM's \"NES "
+                                     "Bireysel\" site with your security word first."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Stop"),
+                                    "sign", _("_Sign with This PIN"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_final_try_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+renew_code_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EyPageSigning) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_session_renew_code_finish (EY_SESSION (object), result, &error))
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+  else
+    ey_step_page_clear_error (EY_STEP_PAGE (self));
+  ey_page_signing_show_code (self);
+}
+
+static void
+on_renew_clicked_cb (EyPageSigning *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  if (session == NULL || ey_session_get_busy (session))
+    return;
+  ey_session_renew_code_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                               renew_code_cb, g_object_ref (self));
+}
+
+static void
+on_expired_cb (EyPageSigning *self)
+{
+  if (!self->signing)
+    ey_step_page_show_message (EY_STEP_PAGE (self),
+                               _("The verification code has expired. Press Get a New Code; "
+                                 "then sign again."));
+  ey_page_signing_update (self);
+}
+
+static void
+ey_page_signing_dispose (GObject *object)
+{
+  EyPageSigning *self = EY_PAGE_SIGNING (object);
+
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  if (self->app_signals)
+    g_signal_group_set_target (self->app_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->app_signals);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SIGNING);
+  G_OBJECT_CLASS (ey_page_signing_parent_class)->dispose (object);
+}
+
+static void
+ey_page_signing_class_init (EyPageSigningClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_signing_dispose;
+  page_class->sync = ey_page_signing_sync;
+  page_class->next = ey_page_signing_next;
+
+  g_type_ensure (EY_TYPE_COUNTDOWN);
+  g_type_ensure (EY_TYPE_PIN_ENTRY);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-signing.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, heading);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, code_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, countdown);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, renew_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, certificate_list);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, no_certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, error_label);
+}
+
+static void
+ey_page_signing_init (EyPageSigning *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ey_countdown_set_expired_text (self->countdown,
+                                 _("The verification code has expired: get a new one."));
+
+  g_signal_connect_object (self->pin_entry, "notify::has-pin",
+                           G_CALLBACK (ey_page_signing_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->renew_button, "clicked", G_CALLBACK (on_renew_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->countdown, "expired", G_CALLBACK (on_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::code-deadline",
+                                  G_CALLBACK (ey_page_signing_show_code), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::verification-code",
+                                  G_CALLBACK (ey_page_signing_show_code), self);
+
+  self->app_signals = g_signal_group_new (EY_TYPE_APPLICATION);
+  g_signal_group_connect_swapped (self->app_signals, "certificates-changed",
+                                  G_CALLBACK (ey_page_signing_fill_certificates), self);
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ey-step-page.h"
+
+G_BEGIN_DECLS
+
+#define EY_TYPE_PAGE_SIGNING (ey_page_signing_get_type ())
+G_DECLARE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY, PAGE_SIGNING, EyStepPage)
+
+G_END_DECLS

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-sms"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-countdown.h"
+#include "ey-page-sms.h"
+#include "ey-window-private.h"
+
+/* Pages 5 and 6 of the site: send the SMS, then type the code before it expires. */
+struct _EyPageSms
+{
+  EyStepPage    parent_instance;
+
+  GtkLabel     *heading;
+  GtkLabel     *intro;
+  AdwActionRow *phone_row;
+  GtkWidget    *code_box;
+  AdwEntryRow  *code_row;
+  EyCountdown  *countdown;
+  GtkButton    *new_code_button;
+  GtkLabel     *error_label;
+
+  GSignalGroup *session_signals;
+};
+
+G_DEFINE_FINAL_TYPE (EyPageSms, ey_page_sms, EY_TYPE_STEP_PAGE)
+
+static gboolean
+ey_page_sms_at_code (EyPageSms *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  return session && ey_session_get_step (session) == EY_SESSION_STEP_SMS_CODE;
+}
+
+static void
+ey_page_sms_update (EyPageSms *self)
+{
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+  gboolean at_code = ey_page_sms_at_code (self);
+  gboolean expired = at_code && ey_countdown_get_expired (self->countdown);
+
+  if (!at_code)
+    ey_step_page_set_can_continue (EY_STEP_PAGE (self), TRUE);
+  else
+    ey_step_page_set_can_continue (EY_STEP_PAGE (self), !expired && strlen (code) >= 4);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), expired);
+}
+
+static void
+ey_page_sms_start_countdown (EyPageSms *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  gint64 deadline = session ? ey_session_get_sms_deadline (session) : 0;
+
+  if (deadline > 0)
+    ey_countdown_start (self->countdown, deadline, MAX (236, ey_session_seconds_left (deadline)));
+  ey_page_sms_update (self);
+}
+
+static void
+ey_page_sms_sync (EyStepPage *page)
+{
+  EyPageSms *self = EY_PAGE_SMS (page);
+  EySession *session = ey_step_page_get_session (page);
+  gboolean at_code = ey_page_sms_at_code (self);
+  const char *phone = session ? ey_session_get_masked_phone (session) : NULL;
+
+  ey_step_page_set_error_label (page, self->error_label);
+  g_signal_group_set_target (self->session_signals, session);
+  adw_action_row_set_subtitle (self->phone_row, phone ? phone : "");
+  gtk_widget_set_visible (self->code_box, at_code);
+  if (at_code)
+    {
+      gtk_label_set_text (self->heading, _("Type the code from the SMS"));
+      gtk_label_set_text (self->intro, _("KamuSM sent an approval code to your phone. Type it "
+                                         "before the time runs out, then press Approve."));
+      ey_step_page_set_continue_label (page, _("_Approve"));
+      ey_step_page_set_can_go_back (page, FALSE);
+      ey_page_sms_start_countdown (self);
+    }
+  else
+    {
+      gtk_label_set_text (self->heading, _("Get the approval code by SMS"));
+      gtk_label_set_text (self->intro, _("KamuSM sends a free approval code to the phone below. "
+                                         "If this is not your number, do not go on: go back to "
+                                         "the form and correct it."));
+      ey_step_page_set_continue_label (page, _("_Send the SMS"));
+      ey_step_page_set_can_go_back (page, TRUE);
+      ey_countdown_stop (self->countdown);
+    }
+  ey_page_sms_update (self);
+}
+
+static void
+ey_page_sms_finished (EyPageSms    *self,
+                      gboolean      ok,
+                      const GError *error)
+{
+  if (!ok)
+    {
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
+      if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SMS_CODE_EXPIRED))
+        gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+    }
+  ey_page_sms_update (self);
+}
+
+static void
+send_sms_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EyPageSms) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ey_session_send_sms_finish (EY_SESSION (object), result, &error);
+
+  ey_page_sms_finished (self, ok, error);
+}
+
+static void
+back_to_form_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EyPageSms) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ey_session_back_to_form_finish (EY_SESSION (object), result, &error);
+
+  ey_page_sms_finished (self, ok, error);
+}
+
+static void
+submit_code_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EyPageSms) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ey_session_submit_sms_code_finish (EY_SESSION (object), result, &error);
+
+  /* A wrong code stays in the entry so the user sees what was sent and fixes it. */
+  ey_page_sms_finished (self, ok, error);
+}
+
+static void
+new_code_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EyPageSms) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ey_session_request_sms_code_finish (EY_SESSION (object), result, &error);
+
+  if (ok)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+      ey_page_sms_start_countdown (self);
+    }
+  ey_page_sms_finished (self, ok, error);
+}
+
+static void
+ey_page_sms_next (EyStepPage *page)
+{
+  EyPageSms *self = EY_PAGE_SMS (page);
+  EySession *session = ey_step_page_get_session (page);
+
+  if (session == NULL)
+    return;
+  ey_step_page_clear_error (page);
+  if (ey_page_sms_at_code (self))
+    ey_session_submit_sms_code_async (session, gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
+                                      ey_step_page_get_cancellable (page), submit_code_cb,
+                                      g_object_ref (self));
+  else
+    ey_session_send_sms_async (session, ey_step_page_get_cancellable (page), send_sms_cb,
+                               g_object_ref (self));
+}
+
+static void
+ey_page_sms_back (EyStepPage *page)
+{
+  EySession *session = ey_step_page_get_session (page);
+
+  if (session == NULL)
+    return;
+  ey_step_page_clear_error (page);
+  ey_session_back_to_form_async (session, ey_step_page_get_cancellable (page), back_to_form_cb,
+                                 g_object_ref (page));
+}
+
+static void
+on_new_code_clicked_cb (EyPageSms *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  if (session == NULL || ey_session_get_busy (session))
+    return;
+  ey_step_page_clear_error (EY_STEP_PAGE (self));
+  ey_session_request_sms_code_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                     new_code_cb, g_object_ref (self));
+}
+
+static void
+on_expired_cb (EyPageSms *self)
+{
+  ey_step_page_show_message (EY_STEP_PAGE (self),
+                             _("The code has expired. Press Send a New Code and type the new "
+                               "one."));
+  ey_page_sms_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_code_button));
+}
+
+static void
+ey_page_sms_dispose (GObject *object)
+{
+  EyPageSms *self = EY_PAGE_SMS (object);
+
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SMS);
+  G_OBJECT_CLASS (ey_page_sms_parent_class)->dispose (object);
+}
+
+static void
+ey_page_sms_class_init (EyPageSmsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_sms_dispose;
+  page_class->sync = ey_page_sms_sync;
+  page_class->next = ey_page_sms_next;
+  page_class->back = ey_page_sms_back;
+
+  g_type_ensure (EY_TYPE_COUNTDOWN);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-sms.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, heading);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, intro);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, code_box);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, code_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, countdown);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, new_code_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, error_label);
+}
+
+static void
+ey_page_sms_init (EyPageSms *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ey_countdown_set_expired_text (self->countdown, _("The code has expired: ask for a new one."));
+  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (ey_page_sms_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->new_code_button, "clicked", G_CALLBACK (on_new_code_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->countdown, "expired", G_CALLBACK (on_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::sms-deadline",
+                                  G_CALLBACK (ey_page_sms_start_countdown), self);
+}

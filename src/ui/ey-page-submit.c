@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-page-submit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ey-page-submit.h"
+#include "ey-window-private.h"
+
+/* Page 10: the signing method, and the submission the program makes itself.  Success is
+ * never claimed here: only the site's confirmation (step DONE) moves on. */
+struct _EyPageSubmit
+{
+  EyStepPage           parent_instance;
+
+  GtkLabel            *heading;
+  GtkLabel            *intro;
+  AdwPreferencesGroup *method_group;
+  GtkWidget           *eonayli_row;
+  GtkWidget           *eimzali_row;
+  GtkWidget           *islak_row;
+  GtkCheckButton      *eonayli_check;
+  GtkCheckButton      *eimzali_check;
+  GtkCheckButton      *islak_check;
+  GtkWidget           *progress_box;
+  GtkSpinner          *progress_spinner;
+  GtkLabel            *progress_label;
+  GtkLabel            *error_label;
+
+  GSignalGroup        *session_signals;
+  gboolean             failed;
+};
+
+G_DEFINE_FINAL_TYPE (EyPageSubmit, ey_page_submit, EY_TYPE_STEP_PAGE)
+
+static void ey_page_submit_sync (EyStepPage *page);
+
+static void
+ey_page_submit_update (EyPageSubmit *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  gboolean busy = session && ey_session_get_busy (session);
+  EySessionStep step = session ? ey_session_get_step (session) : EY_SESSION_STEP_START;
+  gboolean sending;
+
+  /* The automatic "E-Onaylı Başvuru" press failed (network, server): say so and offer
+   * to press it again.  The session's error says what happened. */
+  if (step == EY_SESSION_STEP_SUBMITTING && !busy && session && ey_session_get_error (session) &&
+      !self->failed)
+    {
+      self->failed = TRUE;
+      ey_page_submit_sync (EY_STEP_PAGE (self));
+      ey_step_page_show_error (EY_STEP_PAGE (self), ey_session_get_error (session));
+      return;
+    }
+  sending = busy || (step == EY_SESSION_STEP_SUBMITTING && !self->failed);
+
+  gtk_widget_set_visible (self->progress_box, sending);
+  gtk_spinner_set_spinning (self->progress_spinner, sending);
+  ey_step_page_set_can_continue (EY_STEP_PAGE (self), !busy);
+}
+
+static void
+ey_page_submit_sync (EyStepPage *page)
+{
+  EyPageSubmit *self = EY_PAGE_SUBMIT (page);
+  EySession *session = ey_step_page_get_session (page);
+  EySessionMethod methods = session ? ey_session_get_methods (session) : 0;
+  EySessionStep step = session ? ey_session_get_step (session) : EY_SESSION_STEP_START;
+  gboolean eonay_done = (methods & EY_SESSION_METHOD_EONAYLI) != 0;
+
+  ey_step_page_set_error_label (page, self->error_label);
+  g_signal_group_set_target (self->session_signals, session);
+
+  gtk_widget_set_visible (self->eonayli_row, eonay_done);
+  gtk_widget_set_visible (self->eimzali_row, (methods & EY_SESSION_METHOD_EIMZALI) != 0);
+  gtk_widget_set_visible (self->islak_row, (methods & EY_SESSION_METHOD_ISLAK) != 0);
+  if (eonay_done)
+    gtk_check_button_set_active (self->eonayli_check, TRUE);
+  else if (methods & EY_SESSION_METHOD_EIMZALI)
+    gtk_check_button_set_active (self->eimzali_check, TRUE);
+  else
+    gtk_check_button_set_active (self->islak_check, TRUE);
+
+  if (step == EY_SESSION_STEP_SUBMITTING || eonay_done)
+    {
+      gtk_label_set_text (self->heading, _("Sending your application"));
+      gtk_label_set_text (self->intro,
+                          _("Your signature was accepted. The program now presses \"E-Onaylı "
+                            "Başvuru\" for you and waits for KamuSM's confirmation. Keep this "
+                            "window open."));
+      gtk_label_set_text (self->progress_label, _("Sending the application and waiting for "
+                                                  "KamuSM's confirmation…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->method_group), FALSE);
+      ey_step_page_set_continue_label (page, self->failed ? _("_Try Again") : NULL);
+    }
+  else
+    {
+      gtk_label_set_text (self->heading, _("How do you sign the application?"));
+      gtk_label_set_text (self->intro, _("Choose how the application reaches KamuSM, then "
+                                         "press Continue."));
+      gtk_label_set_text (self->progress_label, _("Asking KamuSM…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->method_group), TRUE);
+      ey_step_page_set_continue_label (page, _("_Continue"));
+    }
+  ey_page_submit_update (self);
+}
+
+static void
+choose_method_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EyPageSubmit) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ey_session_choose_method_finish (EY_SESSION (object), result, &error))
+    {
+      self->failed = FALSE;
+      return;
+    }
+  /* Nothing is claimed: the page stays, says what went wrong and offers to try again;
+   * the site is asked again from where it is, so a retry never sends twice. */
+  self->failed = TRUE;
+  ey_page_submit_sync (EY_STEP_PAGE (self));
+  ey_step_page_show_error (EY_STEP_PAGE (self), error);
+}
+
+static void
+ey_page_submit_next (EyStepPage *page)
+{
+  EyPageSubmit *self = EY_PAGE_SUBMIT (page);
+  EySession *session = ey_step_page_get_session (page);
+  EySessionMethod method;
+
+  if (session == NULL)
+    return;
+  if (gtk_widget_get_visible (self->eonayli_row) && gtk_check_button_get_active (self->eonayli_check))
+    method = EY_SESSION_METHOD_EONAYLI;
+  else if (gtk_check_button_get_active (self->eimzali_check))
+    method = EY_SESSION_METHOD_EIMZALI;
+  else
+    method = EY_SESSION_METHOD_ISLAK;
+
+  ey_step_page_clear_error (page);
+  self->failed = FALSE;
+  ey_page_submit_sync (page);
+  ey_session_choose_method_async (session, method, ey_step_page_get_cancellable (page),
+                                  choose_method_cb, g_object_ref (self));
+}
+
+static void
+ey_page_submit_dispose (GObject *object)
+{
+  EyPageSubmit *self = EY_PAGE_SUBMIT (object);
+
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SUBMIT);
+  G_OBJECT_CLASS (ey_page_submit_parent_class)->dispose (object);
+}
+
+static void
+ey_page_submit_class_init (EyPageSubmitClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
+
+  object_class->dispose = ey_page_submit_dispose;
+  page_class->sync = ey_page_submit_sync;
+  page_class->next = ey_page_submit_next;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-page-submit.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, heading);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, intro);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, method_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eonayli_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eimzali_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, islak_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eonayli_check);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eimzali_check);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, islak_check);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, error_label);
+}
+
+static void
+ey_page_submit_init (EyPageSubmit *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy",
+                                  G_CALLBACK (ey_page_submit_update), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::error",
+                                  G_CALLBACK (ey_page_submit_update), self);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ey-certificate.h"
+
+G_BEGIN_DECLS
+
+/* Small text helpers shared by the pages (no type of their own). */
+char *ey_ui_format_date               (GDateTime     *date);
+/* "Valid until 12.03.2027 (60 days left). Renewal is possible now." */
+char *ey_ui_describe_certificate      (EyCertificate *certificate);
+/* Why @certificate cannot sign this application, or NULL when it can. */
+char *ey_ui_certificate_refusal       (EyCertificate *certificate,
+                                       const char    *identity);
+
+G_END_DECLS

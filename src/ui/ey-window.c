@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-window"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ey-application.h"
+#include "ey-window-private.h"
+#include "ey-page-welcome.h"
+#include "ey-page-mail.h"
+#include "ey-page-sign-in.h"
+#include "ey-page-forgot.h"
+#include "ey-page-order.h"
+#include "ey-page-form.h"
+#include "ey-page-sms.h"
+#include "ey-page-eonay.h"
+#include "ey-page-consent.h"
+#include "ey-page-signing.h"
+#include "ey-page-submit.h"
+#include "ey-page-done.h"
+#include "ey-page-wet.h"
+
+G_DEFINE_FINAL_TYPE (EyWindow, ey_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+wipe_string (char **str)
+{
+  if (*str)
+    explicit_bzero (*str, strlen (*str));
+  g_clear_pointer (str, g_free);
+}
+
+/* The pages, in the order of the step list; @index is the row they light up. */
+typedef struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  int         index;
+} PageInfo;
+
+static const PageInfo page_table[] = {
+  { "welcome", ey_page_welcome_get_type, 0 },
+  { "mail",    ey_page_mail_get_type,    1 },
+  { "sign-in", ey_page_sign_in_get_type, 2 },
+  { "forgot",  ey_page_forgot_get_type,  2 },
+  { "order",   ey_page_order_get_type,   3 },
+  { "form",    ey_page_form_get_type,    4 },
+  { "sms",     ey_page_sms_get_type,     5 },
+  { "eonay",   ey_page_eonay_get_type,   6 },
+  { "consent", ey_page_consent_get_type, 7 },
+  { "signing", ey_page_signing_get_type, 8 },
+  { "submit",  ey_page_submit_get_type,  9 },
+  { "done",    ey_page_done_get_type,    10 },
+  { "wet",     ey_page_wet_get_type,     9 },
+};
+
+/* Which page shows which step of the session. */
+static const struct
+{
+  EySessionStep  step;
+  const char    *page;
+} step_table[] = {
+  { EY_SESSION_STEP_START,        "welcome" },
+  { EY_SESSION_STEP_MAIL,         "mail" },
+  { EY_SESSION_STEP_SIGN_IN,      "sign-in" },
+  { EY_SESSION_STEP_FORGOT,       "forgot" },
+  { EY_SESSION_STEP_ORDERS,       "order" },
+  { EY_SESSION_STEP_NO_ORDER,     "order" },
+  { EY_SESSION_STEP_FORM,         "form" },
+  { EY_SESSION_STEP_SMS_SEND,     "sms" },
+  { EY_SESSION_STEP_SMS_CODE,     "sms" },
+  { EY_SESSION_STEP_EONAY_CHOICE, "eonay" },
+  { EY_SESSION_STEP_CONSENT,      "consent" },
+  { EY_SESSION_STEP_SIGNING,      "signing" },
+  { EY_SESSION_STEP_METHOD,       "submit" },
+  { EY_SESSION_STEP_SUBMITTING,   "submit" },
+  { EY_SESSION_STEP_DONE,         "done" },
+  { EY_SESSION_STEP_WET,          "wet" },
+  { EY_SESSION_STEP_FAILED,       "welcome" },
+};
+
+static const char *
+page_for_step (EySessionStep step)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (step_table); i++)
+    if (step_table[i].step == step)
+      return step_table[i].page;
+  return "welcome";
+}
+
+static const PageInfo *
+page_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    if (g_strcmp0 (page_table[i].name, name) == 0)
+      return &page_table[i];
+  return NULL;
+}
+
+static void
+ey_window_update_step_titles (EyWindow *self)
+{
+  gboolean wet = self->session && ey_session_get_path (self->session) == EY_SESSION_PATH_WET;
+  const char *titles[] = {
+    _("Check the card"),
+    _("KamuSM mail"),
+    _("Sign in"),
+    _("Choose the order"),
+    _("Application form"),
+    _("SMS approval"),
+    _("E-Onay choice"),
+    _("Consent"),
+    _("Sign"),
+    wet ? _("Wet signature") : _("Submit"),
+    wet ? _("Hand in the form") : _("Done"),
+    NULL
+  };
+
+  ey_step_list_set_steps (self->step_list, titles);
+}
+
+EyStepPage *
+ey_window_get_page (EyWindow   *self,
+                    const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  child = gtk_stack_get_child_by_name (self->stack, name);
+  return child ? EY_STEP_PAGE (child) : NULL;
+}
+
+EyStepPage *
+ey_window_get_visible_page (EyWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  child = gtk_stack_get_visible_child (self->stack);
+  return child ? EY_STEP_PAGE (child) : NULL;
+}
+
+const char *
+ey_window_get_visible_page_name (EyWindow *self)
+{
+  g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+_ey_window_update_actions (EyWindow *self)
+{
+  EyStepPage *page = ey_window_get_visible_page (self);
+  gboolean busy = self->session && ey_session_get_busy (self->session);
+  const char *label;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
+                                 page && !busy && ey_step_page_get_can_continue (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 page && !busy && ey_step_page_get_can_go_back (page));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          page && ey_step_page_get_can_go_back (page));
+  label = page ? ey_step_page_get_continue_label (page) : NULL;
+  gtk_button_set_label (self->continue_button, label ? label : _("_Continue"));
+  gtk_widget_set_visible (GTK_WIDGET (self->continue_button), label != NULL && *label);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (page)
+    adw_window_title_set_title (self->window_title, ey_step_page_get_title (page));
+}
+
+static void
+ey_window_show_step (EyWindow *self)
+{
+  EySessionStep step = self->session ? ey_session_get_step (self->session) : EY_SESSION_STEP_START;
+  const char *name = self->override_page ? self->override_page : page_for_step (step);
+  const PageInfo *info = page_info (name);
+  EyStepPage *page = ey_window_get_page (self, name);
+
+  ey_window_update_step_titles (self);
+  if (info)
+    ey_step_list_set_current (self->step_list,
+                              step == EY_SESSION_STEP_DONE ? info->index + 1 : info->index);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  g_signal_group_set_target (self->page_signals, page);
+  if (page)
+    ey_step_page_sync (page);
+  _ey_window_update_actions (self);
+
+  /* Keyboard users land on the page's first control, not on the previous page's. */
+  if (page && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
+}
+
+static void
+on_step_changed_cb (EyWindow *self)
+{
+  EySessionStep step = ey_session_get_step (self->session);
+
+  g_clear_pointer (&self->override_page, g_free);
+  /* The application is confirmed (or will be finished by the recovery record). */
+  if (step == EY_SESSION_STEP_DONE || step == EY_SESSION_STEP_WET ||
+      step == EY_SESSION_STEP_FAILED)
+    self->signature_pending = FALSE;
+  ey_window_show_step (self);
+}
+
+static void
+on_busy_changed_cb (EyWindow *self)
+{
+  _ey_window_update_actions (self);
+}
+
+static void
+on_page_notify_cb (EyWindow *self)
+{
+  _ey_window_update_actions (self);
+}
+
+void
+ey_window_rebuild_pages (EyWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (EY_IS_WINDOW (self));
+
+  g_signal_group_set_target (self->page_signals, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
+    gtk_stack_remove (self->stack, child);
+
+  /* Every page is made anew from the session: nothing of the renewal lives in widgets. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    {
+      GtkWidget *page = g_object_new (page_table[i].get_type (), NULL);
+
+      gtk_stack_add_named (self->stack, page, page_table[i].name);
+    }
+  ey_window_show_step (self);
+}
+
+static void
+ey_window_set_session (EyWindow  *self,
+                       EySession *session)
+{
+  if (self->session == session)
+    return;
+  if (self->session)
+    ey_session_cancel (self->session);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  g_clear_pointer (&self->override_page, g_free);
+  wipe_string (&self->access_password);
+  _ey_window_set_certificate (self, NULL);
+  self->signature_pending = FALSE;
+}
+
+void
+ey_window_restart (EyWindow *self)
+{
+  EyApplication *app = _ey_window_get_application (self);
+  g_autoptr(EySession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (EY_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  session = app ? ey_application_create_session (app, &error) : NULL;
+  if (session == NULL && error)
+    g_warning ("Cannot start a renewal: %s", error->message);
+  ey_window_set_session (self, session);
+  ey_window_rebuild_pages (self);
+  if (error)
+    ey_window_add_toast (self, error->message);
+}
+
+void
+_ey_window_show_page (EyWindow   *self,
+                      const char *name)
+{
+  g_free (self->override_page);
+  self->override_page = g_strdup (name);
+  ey_window_show_step (self);
+}
+
+void
+_ey_window_set_access_password (EyWindow   *self,
+                                const char *password)
+{
+  wipe_string (&self->access_password);
+  self->access_password = g_strdup (password);
+}
+
+const char *
+_ey_window_get_access_password (EyWindow *self)
+{
+  return self->access_password;
+}
+
+EySession *
+ey_window_get_session (EyWindow *self)
+{
+  g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+GCancellable *
+_ey_window_get_cancellable (EyWindow *self)
+{
+  return self->cancellable;
+}
+
+EyApplication *
+_ey_window_get_application (EyWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? EY_APPLICATION (app) : NULL;
+}
+
+void
+_ey_window_set_signature_pending (EyWindow *self,
+                                  gboolean  pending)
+{
+  self->signature_pending = !!pending;
+}
+
+void
+_ey_window_set_certificate (EyWindow      *self,
+                            EyCertificate *certificate)
+{
+  g_set_object (&self->certificate, certificate);
+}
+
+EyCertificate *
+_ey_window_get_certificate (EyWindow *self)
+{
+  return self->certificate;
+}
+
+void
+ey_window_add_toast (EyWindow   *self,
+                     const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (EY_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+ey_window_close_request (GtkWindow *window)
+{
+  EyWindow *self = EY_WINDOW (window);
+
+  if (!self->close_confirmed && _ey_window_confirm_close (self))
+    return TRUE;
+
+  if (self->session)
+    ey_session_cancel (self->session);
+  g_cancellable_cancel (self->cancellable);
+  if (self->settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (ey_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow takes its application only after construction, so the parts that need it
+ * are set up here rather than in constructed(). */
+EyWindow *
+ey_window_new (EyApplication *application)
+{
+  EyWindow *self = g_object_new (EY_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = application ? ey_application_get_settings (application) : NULL;
+
+  gtk_revealer_set_reveal_child (self->demo_revealer,
+                                 application && ey_application_get_demo (application));
+  ey_card_status_set_application (self->card_status, application);
+  if (settings)
+    {
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+
+      self->settings = g_object_ref (settings);
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  ey_window_restart (self);
+  return self;
+}
+
+static void
+ey_window_dispose (GObject *object)
+{
+  EyWindow *self = EY_WINDOW (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  if (self->page_signals)
+    g_signal_group_set_target (self->page_signals, NULL);
+  if (self->session)
+    ey_session_cancel (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->certificate);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->page_signals);
+  g_clear_object (&self->cancellable);
+  wipe_string (&self->access_password);
+  g_clear_pointer (&self->override_page, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_WINDOW);
+  G_OBJECT_CLASS (ey_window_parent_class)->dispose (object);
+}
+
+static void
+ey_window_class_init (EyWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ey_window_dispose;
+  window_class->close_request = ey_window_close_request;
+
+  g_type_ensure (EY_TYPE_STEP_LIST);
+  g_type_ensure (EY_TYPE_CARD_STATUS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, step_list);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, card_status);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, spinner);
+
+  _ey_window_install_actions (widget_class);
+}
+
+static void
+ey_window_init (EyWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::step",
+                                  G_CALLBACK (on_step_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy",
+                                  G_CALLBACK (on_busy_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::path",
+                                  G_CALLBACK (ey_window_update_step_titles), self);
+
+  self->page_signals = g_signal_group_new (EY_TYPE_STEP_PAGE);
+  g_signal_group_connect_swapped (self->page_signals, "notify::can-continue",
+                                  G_CALLBACK (on_page_notify_cb), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::can-go-back",
+                                  G_CALLBACK (on_page_notify_cb), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::continue-label",
+                                  G_CALLBACK (on_page_notify_cb), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::title",
+                                  G_CALLBACK (on_page_notify_cb), self);
+}

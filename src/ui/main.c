@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "eimza-yenile"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ey-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(EyApplication) app = NULL;
+  gboolean demo = FALSE;
+
+  ey_application_init_i18n ();
+  /* --demo decides the application ID and the demo token, both needed before the
+   * application runs; GApplication parses it again for --help. */
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--demo") == 0)
+      demo = TRUE;
+  app = ey_application_new (demo);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# eimza-yenile-cli renew against a kamusm-sim process, driven by expect:
+# the E-Onay path (openssl signs), the wet path under tr_TR.UTF-8, and no
+# secret in the output even with G_MESSAGES_DEBUG=all.  TAP output.
+# Usage: test-cli-renew.sh CLI KAMUSM_SIM PKI_DIR SOURCE_DIR
+set -u
+cli=$1 sim=$2 pki=$3 src=$4
+work=$(mktemp -d "${TMPDIR:-/tmp}/ey-cli-test-XXXXXX")
+sim_pid=
+cleanup () {
+  if [ -n "$sim_pid" ]; then kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; fi
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "1..6"
+n=0
+ok () { n=$((n+1)); echo "ok $n - $1"; }
+not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
+failed=0
+
+"$sim" --port 0 --captcha K7M2Q --control --trust-ca "$pki/ca.pem" \
+  --log "$work/state.log" --sms-file "$work/sms.jsonl" --ready-file "$work/ready" \
+  >"$work/sim.out" 2>"$work/sim.err" &
+sim_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/ready" ] && break; sleep 0.1; done
+url=$(awk '/^URL /{print $2}' "$work/sim.out")
+cert=$(awk '/^CERT /{print $2}' "$work/sim.out")
+if [ -z "$url" ] || [ ! -f "$cert" ]; then
+  echo "Bail out! kamusm-sim did not start: $(cat "$work/sim.err")"
+  exit 1
+fi
+
+sign="openssl cms -sign -cades -binary -nodetach -md sha256 -outform DER -signer $pki/ayse-rsa.pem -inkey $pki/ayse-rsa.key"
+
+# 1-3: E-Onay path with every debug message on
+G_MESSAGES_DEBUG=all expect -f "$src/tests/cli/renew.exp" "$cli" "$url" "$cert" 12345678950 \
+  Ab3kT9qz "$work/sms.jsonl" "$sign" eonay "$work" >"$work/eonay.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ]; then ok "renew (E-Onay) exits 0"; else not_ok "renew (E-Onay) exit $rc"; sed 's/^/# /' "$work/eonay.out" | tail -40; fi
+if grep -q '"event":"application-submitted".*"method":"eonayli"' "$work/state.log"; then
+  ok "the simulator received the E-Onaylı application"
+else
+  not_ok "no application-submitted method=eonayli in the state log"
+fi
+# The secrets: the password, every SMS code sent, the security word
+leak=0
+for secret in Ab3kT9qz gizli-sozcuk $(sed -n 's/.*"code":"\([0-9]*\)".*/\1/p' "$work/sms.jsonl"); do
+  if grep -qF -- "$secret" "$work/eonay.out"; then leak=1; echo "# leaked: a secret of length ${#secret}"; fi
+done
+if [ $leak -eq 0 ] && grep -q 'ey-session-DEBUG' "$work/eonay.out"; then
+  ok "no secret in the debug output"
+else
+  not_ok "secret in the output (or no debug output captured)"
+fi
+
+# 4-5: the wet path, under the Turkish locale
+: >"$work/sms.jsonl"
+LC_ALL=tr_TR.UTF-8 expect -f "$src/tests/cli/renew.exp" "$cli" "$url" "$cert" 34567891238 \
+  Fq4nR8ty "$work/sms.jsonl" - wet "$work" >"$work/wet.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && head -c 5 "$work/form.pdf" | grep -q '%PDF-'; then
+  ok "renew --wet (tr_TR.UTF-8) saves the form"
+else
+  not_ok "renew --wet exit $rc"; sed 's/^/# /' "$work/wet.out" | tail -40
+fi
+if grep -q '"event":"application-submitted".*"method":"islak"' "$work/state.log"; then
+  ok "the simulator counted the wet application"
+else
+  not_ok "no application-submitted method=islak in the state log"
+fi
+
+# 6: a site the client must not trust (no pin): exit 4, nothing sent
+"$cli" renew --site-url "$url" --identity 12345678950 --recovery-file "$work/p.ini" \
+  </dev/null >"$work/untrusted.out" 2>&1
+rc=$?
+if [ $rc -eq 4 ]; then ok "untrusted certificate: exit 4"; else not_ok "untrusted: exit $rc"; sed 's/^/# /' "$work/untrusted.out"; fi
+
+exit $failed

@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Keeps the site profiles honest against the simulator: walks the renewal through
+ * the in-process kamusm-sim using nothing but the profile, EyPage and EyFormData
+ * (as the client does), for both variants and the three charsets, and checks that
+ * every page that comes back is recognised as the page the flow expects.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "ey-identity.h"
+#include "ey-page.h"
+#include "ey-site-profile.h"
+#include "ey-sim-server.h"
+
+typedef struct
+{
+  const char *variant;
+  const char *charset;
+} Config;
+
+typedef struct
+{
+  EySimServer   *server;
+  EySiteProfile *profile;
+  SoupSession   *session;
+} Fixture;
+
+static void
+fixture_new_session (Fixture *f)
+{
+  g_clear_object (&f->session);
+  f->session = soup_session_new ();
+  soup_session_add_feature_by_type (f->session, SOUP_TYPE_COOKIE_JAR);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const Config *config = data;
+  g_autoptr(GError) error = NULL;
+  EySimOptions opts;
+
+  ey_sim_options_init (&opts);
+  opts.http = TRUE;                 /* TLS is the client's business, not the parser's */
+  opts.captcha_text = "ABCDE";
+  opts.variant = config->variant;
+  opts.charset = config->charset;
+  f->server = ey_sim_server_new (&opts);
+  g_assert_true (ey_sim_server_start (f->server, 0, &error));
+  g_assert_no_error (error);
+
+  if (strcmp (config->variant, "alt") == 0)
+    f->profile = ey_site_profile_new_from_resource (EY_SITE_PROFILE_ALT_RESOURCE, &error);
+  else
+    f->profile = ey_site_profile_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (ey_site_profile_set_base_url (f->profile, ey_sim_server_get_base_url (f->server),
+                                               TRUE, &error));
+  g_assert_no_error (error);
+  fixture_new_session (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  ey_sim_server_stop (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->profile);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("the simulator did not answer in time");
+  return G_SOURCE_REMOVE;
+}
+
+/* Sends @msg, follows the site's redirects, and reads what came as a page. */
+static EyPage *
+fetch (Fixture     *f,
+       SoupMessage *msg)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint timeout = g_timeout_add_seconds (30, timeout_cb, NULL);
+  EyPage *page;
+
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  body = soup_session_send_and_read_finish (f->session, result, &error);
+  g_assert_no_error (error);
+
+  url = g_uri_to_string (soup_message_get_uri (msg));
+  page = ey_page_new (f->profile, body,
+                      soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Content-Type"),
+                      url, &error);
+  g_assert_no_error (error);
+  return page;
+}
+
+static EyPage *
+get (Fixture    *f,
+     const char *url)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+
+  return fetch (f, msg);
+}
+
+static EyPage *
+get_action (Fixture      *f,
+            EySiteAction  action)
+{
+  g_autofree char *url = ey_site_profile_get_action_url (f->profile, action, NULL);
+
+  return get (f, url);
+}
+
+static EyPage *
+submit (Fixture    *f,
+        EyFormData *data)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (ey_form_data_get_method (data),
+                                                 ey_form_data_get_url (data));
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_type = g_strdup_printf ("%s; charset=%s",
+                                                   ey_form_data_get_content_type (data),
+                                                   ey_form_data_get_charset (data));
+
+  /* The body goes in the page's charset, as a browser sends it. */
+  body = ey_form_data_encode (data, &error);
+  g_assert_no_error (error);
+  soup_message_set_request_body_from_bytes (msg, content_type, body);
+  return fetch (f, msg);
+}
+
+static void
+expect (EyPage     *page,
+        EyPageKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_page_expect (page, kind, &error))
+    {
+      g_autofree char *text = ey_page_get_text (page);
+
+      g_test_message ("%s", text);
+      g_assert_no_error (error);
+    }
+}
+
+static EyPage *
+login (Fixture    *f,
+       const char *identity,
+       const char *password,
+       const char *captcha)
+{
+  g_autoptr(EyPage) page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EyFormData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expect (page, EY_PAGE_KIND_LOGIN);
+  data = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_CAPTCHA, captcha, &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_IDENTITY, identity, &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_PASSWORD, password, &error));
+  g_assert_no_error (error);
+  return submit (f, data);
+}
+
+static EyPage *
+press (Fixture      *f,
+       EyPage       *page,
+       EyButtonRole  button)
+{
+  g_autoptr(EyFormData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data = ey_page_new_submission (page, button, &error);
+  g_assert_no_error (error);
+  return submit (f, data);
+}
+
+/* From sign-in to the SMS code page; returns the E-Onay choice page. */
+static EyPage *
+to_eonay_choice (Fixture    *f,
+                 const char *identity,
+                 const char *password,
+                 gboolean    check_errors)
+{
+  g_autoptr(EyPage) orders = login (f, identity, password, "ABCDE");
+  g_autoptr(EyPage) form = NULL;
+  g_autoptr(EyPage) sms = NULL;
+  g_autoptr(EyPage) code_page = NULL;
+  g_autoptr(EyFormData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const EyOrder *order;
+
+  expect (orders, EY_PAGE_KIND_ORDERS);
+  g_assert_cmpuint (ey_page_get_orders (orders)->len, >=, 1);
+  order = g_ptr_array_index (ey_page_get_orders (orders), 0);
+  g_assert_cmpint (order->kind, !=, EY_ORDER_KIND_UNKNOWN);
+  g_assert_nonnull (order->url);
+  form = get (f, order->url);
+  expect (form, EY_PAGE_KIND_FORM);
+  g_assert_true (ey_page_lookup_field (form, EY_FIELD_ROLE_IDENTITY)->readonly);
+  g_assert_cmpstr (ey_page_get_field_value (form, EY_FIELD_ROLE_IDENTITY), ==, identity);
+
+  if (check_errors)
+    {
+      g_autoptr(EyPage) again = NULL;
+
+      data = ey_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
+      g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_PHONE, "0312 123 45 67", &error));
+      g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD, "kısa", &error));
+      g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD_AGAIN, "kısa", &error));
+      g_assert_no_error (error);
+      again = submit (f, data);
+      expect (again, EY_PAGE_KIND_FORM);
+      g_assert_nonnull (ey_page_get_field_error (again, EY_FIELD_ROLE_PHONE));
+      g_assert_nonnull (ey_page_get_field_error (again, EY_FIELD_ROLE_SECURITY_WORD));
+      g_clear_pointer (&data, ey_form_data_unref);
+      g_clear_object (&form);
+      form = g_steal_pointer (&again);
+    }
+
+  data = ey_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_PHONE, "0505 123 45 69", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_EMAIL, "ayse.yilmaz@igdir.edu.tr", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_ADDRESS,
+                                         "Şehit Bülent Yurtseven Kampüsü, Iğdır", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_CITY, "IĞDIR", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_DISTRICT, "Merkez", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_POSTCODE, "76000", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD, "çığırtkan", &error));
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD_AGAIN, "çığırtkan",
+                                         &error));
+  g_assert_no_error (error);
+  sms = submit (f, data);
+  expect (sms, EY_PAGE_KIND_SMS_SEND);
+  g_assert_nonnull (ey_page_get_masked_phone (sms));
+  g_assert_true (ey_phone_matches_mask ("5051234569", ey_page_get_masked_phone (sms)));
+  {
+    g_autofree char *back = ey_page_get_link_url (sms, EY_LINK_ROLE_BACK_TO_FORM, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+
+  code_page = press (f, sms, EY_BUTTON_ROLE_SUBMIT);
+  expect (code_page, EY_PAGE_KIND_SMS_CODE);
+  g_assert_cmpint (ey_page_get_timer_seconds (code_page), >, 200);
+
+  if (check_errors)
+    {
+      g_autoptr(EyPage) wrong = NULL;
+
+      g_clear_pointer (&data, ey_form_data_unref);
+      data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+      g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, "000000", &error));
+      wrong = submit (f, data);
+      expect (wrong, EY_PAGE_KIND_SMS_CODE);
+      g_assert_true (ey_page_has_marker (wrong, EY_PAGE_MARKER_SMS_WRONG));
+      g_clear_object (&code_page);
+      code_page = g_steal_pointer (&wrong);
+    }
+
+  code = ey_sim_server_get_last_sms_code (f->server, identity);
+  g_assert_nonnull (code);
+  g_clear_pointer (&data, ey_form_data_unref);
+  data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, code, &error));
+  g_assert_no_error (error);
+  return submit (f, data);
+}
+
+static void
+test_sign_in (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(EyPage) wrong_captcha = login (f, "12345678950", "Ab3kT9qz", "ZZZZZ");
+  g_autoptr(EyPage) wrong_password = login (f, "12345678950", "yanlis", "ABCDE");
+  g_autoptr(EyPage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EyPage) forgot = NULL;
+  g_autoptr(EyPage) forgot_done = NULL;
+  g_autoptr(EyPage) none = NULL;
+  g_autoptr(EyPage) two = NULL;
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *forgot_url = NULL;
+  g_autofree char *captcha = NULL;
+  GPtrArray *orders;
+
+  expect (wrong_captcha, EY_PAGE_KIND_LOGIN);
+  g_assert_true (ey_page_has_marker (wrong_captcha, EY_PAGE_MARKER_CAPTCHA_WRONG));
+  g_assert_false (ey_page_has_marker (wrong_captcha, EY_PAGE_MARKER_CREDENTIALS_WRONG));
+  expect (wrong_password, EY_PAGE_KIND_LOGIN);
+  g_assert_true (ey_page_has_marker (wrong_password, EY_PAGE_MARKER_CREDENTIALS_WRONG));
+
+  captcha = ey_page_get_captcha_url (login_page);
+  g_assert_nonnull (captcha);
+  g_assert_true (g_str_has_prefix (captcha, ey_site_profile_get_base_url (f->profile)));
+
+  forgot_url = ey_page_get_link_url (login_page, EY_LINK_ROLE_FORGOT, &error);
+  g_assert_no_error (error);
+  forgot = get (f, forgot_url);
+  expect (forgot, EY_PAGE_KIND_FORGOT);
+  sub = ey_page_new_submission (forgot, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_IDENTITY, "12345678950", &error));
+  g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CAPTCHA, "ABCDE", &error));
+  forgot_done = submit (f, sub);
+  g_assert_true (ey_page_get_kind (forgot_done) == EY_PAGE_KIND_FORGOT ||
+                 ey_page_get_kind (forgot_done) == EY_PAGE_KIND_LOGIN);
+  g_assert_true (ey_page_has_marker (forgot_done, EY_PAGE_MARKER_PASSWORD_RESENT));
+
+  none = login (f, "23456789138", "Mz7pQ2wx", "ABCDE");
+  expect (none, EY_PAGE_KIND_ORDERS);
+  g_assert_true (ey_page_has_marker (none, EY_PAGE_MARKER_NO_ORDER));
+  g_assert_cmpuint (ey_page_get_orders (none)->len, ==, 0);
+
+  fixture_new_session (f);
+  two = login (f, "45678912316", "Al5vB6nm", "ABCDE");
+  expect (two, EY_PAGE_KIND_ORDERS);
+  orders = ey_page_get_orders (two);
+  g_assert_cmpuint (orders->len, ==, 2);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const EyOrder *o = g_ptr_array_index (orders, i);
+
+      g_assert_nonnull (o->date);
+      g_assert_nonnull (o->institution);
+      g_assert_nonnull (o->url);
+      g_assert_cmpint (o->kind, !=, EY_ORDER_KIND_UNKNOWN);
+    }
+}
+
+static void
+test_eonay_path (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", TRUE);
+  g_autoptr(EyPage) no_choice = NULL;
+  g_autoptr(EyPage) consent = NULL;
+  g_autoptr(EyPage) no_consent = NULL;
+  g_autoptr(EyPage) sign = NULL;
+  g_autoptr(EyPage) expired = NULL;
+  g_autoptr(EyPage) renewed = NULL;
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *next = NULL;
+
+  expect (choice, EY_PAGE_KIND_EONAY_CHOICE);
+  g_assert_true (ey_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_YES));
+  no_choice = press (f, choice, EY_BUTTON_ROLE_SUBMIT);
+  expect (no_choice, EY_PAGE_KIND_EONAY_CHOICE);
+  g_assert_true (ey_page_has_marker (no_choice, EY_PAGE_MARKER_CHOICE_REQUIRED));
+
+  sub = ey_page_new_submission (no_choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_YES, &error));
+  g_assert_no_error (error);
+  consent = submit (f, sub);
+  expect (consent, EY_PAGE_KIND_CONSENT);
+
+  no_consent = press (f, consent, EY_BUTTON_ROLE_SUBMIT);
+  expect (no_consent, EY_PAGE_KIND_CONSENT);
+  g_assert_true (ey_page_has_marker (no_consent, EY_PAGE_MARKER_CONSENT_REQUIRED));
+
+  g_clear_pointer (&sub, ey_form_data_unref);
+  sub = ey_page_new_submission (no_consent, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_CONSENT, &error));
+  g_assert_no_error (error);
+  sign = submit (f, sub);
+  expect (sign, EY_PAGE_KIND_EONAY_SIGN);
+  code = ey_sim_server_get_verification_code (f->server, "12345678950");
+  g_assert_cmpstr (ey_page_get_verification_code (sign), ==, code);
+  g_assert_cmpuint (strlen (code), ==, 15);
+  g_assert_cmpint (ey_page_get_timer_seconds (sign), >, 200);
+  next = ey_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
+  g_assert_no_error (error);
+
+  /* The verification code runs out: the page says so and offers a new one. */
+  g_assert_true (ey_sim_server_expire (f->server, "code"));
+  expired = get_action (f, EY_SITE_ACTION_EONAY_SIGN);
+  expect (expired, EY_PAGE_KIND_EONAY_SIGN);
+  g_assert_true (ey_page_has_marker (expired, EY_PAGE_MARKER_CODE_EXPIRED));
+  g_assert_null (ey_page_get_verification_code (expired));
+  renewed = press (f, expired, EY_BUTTON_ROLE_RENEW_CODE);
+  expect (renewed, EY_PAGE_KIND_EONAY_SIGN);
+  g_assert_nonnull (ey_page_get_verification_code (renewed));
+  g_assert_cmpstr (ey_page_get_verification_code (renewed), !=, code);
+}
+
+static void
+test_other_paths (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EyPage) method = NULL;
+  g_autoptr(EyPage) eimzali = NULL;
+  g_autoptr(EyPage) choice2 = NULL;
+  g_autoptr(EyPage) method2 = NULL;
+  g_autoptr(EyPage) wet = NULL;
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+
+  expect (choice, EY_PAGE_KIND_EONAY_CHOICE);
+  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
+  method = submit (f, sub);
+  expect (method, EY_PAGE_KIND_METHOD);
+  g_assert_false (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EIMZALI));
+  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_ISLAK));
+  eimzali = press (f, method, EY_BUTTON_ROLE_METHOD_EIMZALI);
+  expect (eimzali, EY_PAGE_KIND_EIMZALI_SIGN);
+  g_assert_nonnull (ey_page_get_verification_code (eimzali));
+  g_assert_cmpint (ey_page_get_timer_seconds (eimzali), >, 200);
+
+  /* Fatma's certificate expired: only the wet signature is left. */
+  fixture_new_session (f);
+  choice2 = to_eonay_choice (f, "34567891238", "Fq4nR8ty", FALSE);
+  expect (choice2, EY_PAGE_KIND_EONAY_CHOICE);
+  g_clear_pointer (&sub, ey_form_data_unref);
+  sub = ey_page_new_submission (choice2, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
+  method2 = submit (f, sub);
+  expect (method2, EY_PAGE_KIND_METHOD);
+  g_assert_false (ey_page_has_button (method2, EY_BUTTON_ROLE_METHOD_EIMZALI));
+  wet = press (f, method2, EY_BUTTON_ROLE_METHOD_ISLAK);
+  expect (wet, EY_PAGE_KIND_WET);
+  pdf = ey_page_get_link_url (wet, EY_LINK_ROLE_PDF, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (pdf, ey_site_profile_get_base_url (f->profile)));
+}
+
+static void
+test_faults (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(EyPage) orders = login (f, "45678912316", "Al5vB6nm", "ABCDE");
+  g_autoptr(EyPage) unexpected = NULL;
+  g_autoptr(EyPage) error500 = NULL;
+  g_autoptr(EyPage) expired = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expect (orders, EY_PAGE_KIND_ORDERS);
+
+  ey_sim_server_set_fault (f->server, EY_SIM_FAULT_UNEXPECTED_PAGE, NULL, 1);
+  unexpected = get_action (f, EY_SITE_ACTION_ORDERS);
+  g_assert_cmpint (ey_page_get_kind (unexpected), ==, EY_PAGE_KIND_UNKNOWN);
+  g_assert_false (ey_page_expect (unexpected, EY_PAGE_KIND_ORDERS, &error));
+  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  ey_sim_server_set_fault (f->server, EY_SIM_FAULT_HTTP500, NULL, 1);
+  error500 = get_action (f, EY_SITE_ACTION_ORDERS);
+  g_assert_cmpint (ey_page_get_kind (error500), ==, EY_PAGE_KIND_UNKNOWN);
+
+  ey_sim_server_set_fault (f->server, EY_SIM_FAULT_EXPIRE_SESSION, NULL, 1);
+  expired = get_action (f, EY_SITE_ACTION_ORDERS);
+  expect (expired, EY_PAGE_KIND_LOGIN);
+  g_assert_true (ey_page_has_marker (expired, EY_PAGE_MARKER_SESSION_EXPIRED));
+}
+
+static const Config configs[] = {
+  { "default", "utf-8" },
+  { "default", "windows-1254" },
+  { "default", "iso-8859-9" },
+  { "alt", "utf-8" },
+  { "alt", "iso-8859-9" },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (configs); i++)
+    {
+      static const struct { const char *name; void (*func) (Fixture *, gconstpointer); } tests[] = {
+        { "sign-in", test_sign_in },
+        { "eonay-path", test_eonay_path },
+        { "other-paths", test_other_paths },
+        { "faults", test_faults },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
+        {
+          g_autofree char *path = g_strdup_printf ("/sim-pages/%s/%s/%s", configs[i].variant,
+                                                   configs[i].charset, tests[t].name);
+
+          g_test_add (path, Fixture, &configs[i], fixture_set_up, tests[t].func,
+                      fixture_tear_down);
+        }
+    }
+  return g_test_run ();
+}

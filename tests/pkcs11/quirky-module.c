@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A PKCS#11 module for tests that wraps SoftHSM2 and behaves like the cards in the
+ * field: C_Initialize refuses locking arguments (AKİS), login holds only for the
+ * session that logged in (AKİS, SafeSign), three wrong PINs lock the PIN with
+ * COUNT_LOW / FINAL_TRY / LOCKED reported on the way, an optional PIN pad, and a
+ * switch that pulls the card out.  The test drives it through the ey_quirky_*
+ * functions (dlsym on the same handle). */
+
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <p11-kit/pkcs11.h>
+
+#define EXPORT __attribute__((visibility ("default")))
+
+static CK_FUNCTION_LIST  wrapped;
+static CK_FUNCTION_LIST *target;
+static void             *target_handle;
+
+static unsigned int      login_calls;
+static unsigned int      init_with_args_refused;
+static unsigned int      failures;
+static int               locked;
+static int               removed;
+static char              pad_pin[32];
+static CK_SESSION_HANDLE logged_in_session = CK_INVALID_HANDLE;
+
+EXPORT unsigned int ey_quirky_login_calls (void);
+EXPORT unsigned int ey_quirky_init_with_args_refused (void);
+EXPORT void         ey_quirky_reset (void);
+EXPORT void         ey_quirky_set_removed (int value);
+EXPORT void         ey_quirky_set_pin_pad (const char *pin);
+EXPORT CK_RV        C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list);
+
+unsigned int
+ey_quirky_login_calls (void)
+{
+  return login_calls;
+}
+
+unsigned int
+ey_quirky_init_with_args_refused (void)
+{
+  return init_with_args_refused;
+}
+
+void
+ey_quirky_reset (void)
+{
+  login_calls = 0;
+  failures = 0;
+  locked = 0;
+  removed = 0;
+  pad_pin[0] = '\0';
+}
+
+void
+ey_quirky_set_removed (int value)
+{
+  removed = value;
+}
+
+void
+ey_quirky_set_pin_pad (const char *pin)
+{
+  strncpy (pad_pin, pin ? pin : "", sizeof pad_pin - 1);
+}
+
+static CK_RV
+quirky_initialize (CK_VOID_PTR args)
+{
+  /* AKİS on Linux: only C_Initialize(NULL) works. */
+  if (args != NULL)
+    {
+      init_with_args_refused++;
+      return CKR_ARGUMENTS_BAD;
+    }
+  return target->C_Initialize (NULL);
+}
+
+static CK_RV
+quirky_get_token_info (CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info)
+{
+  CK_RV rv;
+
+  if (removed)
+    return CKR_DEVICE_REMOVED;
+  rv = target->C_GetTokenInfo (slot, info);
+  if (rv != CKR_OK)
+    return rv;
+  info->flags &= ~(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);
+  if (locked)
+    info->flags |= CKF_USER_PIN_LOCKED;
+  else if (failures == 2)
+    info->flags |= CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY;
+  else if (failures == 1)
+    info->flags |= CKF_USER_PIN_COUNT_LOW;
+  if (pad_pin[0] != '\0')
+    info->flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
+  return CKR_OK;
+}
+
+static CK_RV
+quirky_open_session (CK_SLOT_ID slot, CK_FLAGS flags, CK_VOID_PTR app,
+                     CK_NOTIFY notify, CK_SESSION_HANDLE_PTR session)
+{
+  if (removed)
+    return CKR_DEVICE_REMOVED;
+  return target->C_OpenSession (slot, flags, app, notify, session);
+}
+
+static CK_RV
+quirky_login (CK_SESSION_HANDLE session, CK_USER_TYPE user, CK_UTF8CHAR_PTR pin,
+              CK_ULONG pin_len)
+{
+  CK_RV rv;
+
+  login_calls++;
+  if (removed)
+    return CKR_DEVICE_REMOVED;
+  if (locked)
+    return CKR_PIN_LOCKED;
+  if (pin == NULL)
+    {
+      if (pad_pin[0] == '\0')
+        return CKR_ARGUMENTS_BAD;
+      pin = (CK_UTF8CHAR_PTR) pad_pin;
+      pin_len = strlen (pad_pin);
+    }
+
+  rv = target->C_Login (session, user, pin, pin_len);
+  if (rv == CKR_PIN_INCORRECT)
+    {
+      if (++failures >= 3)
+        locked = 1;
+    }
+  else if (rv == CKR_OK || rv == CKR_USER_ALREADY_LOGGED_IN)
+    {
+      failures = 0;
+      logged_in_session = session;
+    }
+  return rv;
+}
+
+static CK_RV
+quirky_logout (CK_SESSION_HANDLE session)
+{
+  logged_in_session = CK_INVALID_HANDLE;
+  return target->C_Logout (session);
+}
+
+static CK_RV
+quirky_sign_init (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mech, CK_OBJECT_HANDLE key)
+{
+  if (removed)
+    return CKR_DEVICE_REMOVED;
+  /* Login is per session on these cards. */
+  if (session != logged_in_session)
+    return CKR_USER_NOT_LOGGED_IN;
+  return target->C_SignInit (session, mech, key);
+}
+
+static CK_RV
+quirky_sign (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG len,
+             CK_BYTE_PTR sig, CK_ULONG_PTR sig_len)
+{
+  if (removed)
+    return CKR_DEVICE_REMOVED;
+  return target->C_Sign (session, data, len, sig, sig_len);
+}
+
+CK_RV
+C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list)
+{
+  static const char * const paths[] = {
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib64/pkcs11/libsofthsm2.so",
+  };
+  CK_RV (*get_list) (CK_FUNCTION_LIST_PTR_PTR);
+  CK_RV rv;
+
+  if (target == NULL)
+    {
+      const char *env = getenv ("EY_QUIRKY_TARGET");
+
+      if (env != NULL)
+        target_handle = dlopen (env, RTLD_NOW | RTLD_LOCAL);
+      for (unsigned i = 0; target_handle == NULL && i < sizeof paths / sizeof paths[0]; i++)
+        target_handle = dlopen (paths[i], RTLD_NOW | RTLD_LOCAL);
+      if (target_handle == NULL)
+        return CKR_GENERAL_ERROR;
+      get_list = (CK_RV (*) (CK_FUNCTION_LIST_PTR_PTR)) dlsym (target_handle,
+                                                               "C_GetFunctionList");
+      if (get_list == NULL)
+        return CKR_GENERAL_ERROR;
+      rv = get_list (&target);
+      if (rv != CKR_OK)
+        return rv;
+
+      wrapped = *target;
+      wrapped.C_Initialize = quirky_initialize;
+      wrapped.C_GetTokenInfo = quirky_get_token_info;
+      wrapped.C_OpenSession = quirky_open_session;
+      wrapped.C_Login = quirky_login;
+      wrapped.C_Logout = quirky_logout;
+      wrapped.C_SignInit = quirky_sign_init;
+      wrapped.C_Sign = quirky_sign;
+    }
+
+  *list = &wrapped;
+  return CKR_OK;
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The --demo token: a demo CA, a demo NES certificate valid for 60 days and a SoftHSM2
+ * token "DEMO" holding it, found through p11-kit like any card, and signing with it. */
+#define G_LOG_DOMAIN "test-demo-token"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gnutls/x509.h>
+
+#include "ey-demo-token.h"
+#include "sim/ey-sim-cms.h"
+#include "ey-signer.h"
+#include "ey-token-manager.h"
+#include "token-fixture.h"
+
+static char *dir;
+static EyDemoToken *demo;
+
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *tokens;
+} ListResult;
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ListResult *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  r->tokens = ey_token_manager_list_tokens_finish (EY_TOKEN_MANAGER (source), result, &error);
+  g_assert_no_error (error);
+  r->done = TRUE;
+}
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *cms;
+  GError   *error;
+} SignResult;
+
+static void
+sign_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SignResult *r = user_data;
+
+  r->cms = ey_signer_sign_finish (EY_CERTIFICATE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_demo_token (void)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) certs = NULL;
+  g_autoptr(GBytes) data = g_bytes_new_static ("demo", 4);
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(EyPin) pin = ey_pin_new (EY_DEMO_PIN, -1);
+  g_autoptr(EyCertificate) from_file = NULL;
+  g_autoptr(GError) error = NULL;
+  SignResult r = { FALSE, NULL, NULL };
+  EyCertificate *cert;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_test (ey_demo_token_get_ca_file (demo), G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (g_getenv ("SOFTHSM2_CONF"), ==, ey_demo_token_get_softhsm_conf (demo));
+  g_assert_cmpstr (ey_demo_token_get_token_url (demo), ==, "pkcs11:token=DEMO");
+
+  /* Through the registered modules, as the application finds any card. */
+  {
+    ListResult lr = { FALSE, NULL };
+
+    ey_token_manager_list_tokens_async (ey_token_manager_get_default (), NULL, list_cb, &lr);
+    token_fixture_wait (&lr.done);
+    tokens = lr.tokens;
+  }
+
+  for (guint i = 0; i < tokens->len; i++)
+    if (g_strcmp0 (ey_token_get_label (g_ptr_array_index (tokens, i)), EY_DEMO_LABEL) == 0)
+      found = TRUE;
+  g_assert_true (found);
+
+  certs = ey_token_manager_collect_certificates (tokens);
+  /* Like the application: keep the certificates, drop the tokens. */
+  g_clear_pointer (&tokens, g_ptr_array_unref);
+  cert = ey_certificate_pick_signing (certs, EY_DEMO_IDENTITY, NULL);
+  g_assert_nonnull (cert);
+  g_assert_nonnull (ey_certificate_get_token (cert));
+  g_assert_cmpstr (ey_token_get_label (ey_certificate_get_token (cert)), ==, EY_DEMO_LABEL);
+  g_assert_cmpstr (ey_certificate_get_holder_name (cert), ==, EY_DEMO_NAME);
+  g_assert_true (ey_certificate_is_qualified (cert));
+  g_assert_true (ey_certificate_is_nes_signing (cert, NULL));
+  g_assert_true (ey_certificate_is_renewal_window_open (cert, NULL));
+  g_assert_cmpint (ey_certificate_get_expires_in_days (cert, NULL), >=, 59);
+  g_assert_cmpint (ey_certificate_get_expires_in_days (cert, NULL), <=, 60);
+
+  from_file = ey_certificate_new_from_file (ey_demo_token_get_certificate_file (demo), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ey_certificate_get_fingerprint (from_file), ==,
+                   ey_certificate_get_fingerprint (cert));
+
+  ey_signer_sign_async (cert, data, pin, 0, EY_DEMO_IDENTITY, NULL, sign_cb, &r);
+  token_fixture_wait (&r.done);
+  g_assert_no_error (r.error);
+  content = token_fixture_verify_cms_with_ca (r.cms, ey_demo_token_get_ca_file (demo));
+  g_assert_true (g_bytes_equal (content, data));
+
+  /* The in-process simulator, trusting the demo CA, accepts it for the demo person. */
+  {
+    gnutls_x509_trust_list_t trust = NULL;
+    g_autofree char *detail = NULL;
+
+    gnutls_x509_trust_list_init (&trust, 0);
+    g_assert_cmpint (gnutls_x509_trust_list_add_trust_file (trust,
+                                                            ey_demo_token_get_ca_file (demo),
+                                                            NULL, GNUTLS_X509_FMT_PEM, 0, 0),
+                     ==, 1);
+    g_assert_cmpint (ey_sim_cms_verify (r.cms, data, trust, EY_DEMO_IDENTITY,
+                                        g_get_real_time () / G_USEC_PER_SEC, &detail),
+                     ==, EY_SIM_CMS_OK);
+    gnutls_x509_trust_list_deinit (trust, 1);
+  }
+  g_bytes_unref (r.cms);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  token_fixture_take_args (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  /* As eimza-yenile --demo does: first thing, before any module is loaded. */
+  dir = g_dir_make_tmp ("ey-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo = ey_demo_token_new (dir, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/token/demo", test_demo_token);
+  ret = g_test_run ();
+
+  g_clear_object (&demo);
+  token_fixture_teardown (g_steal_pointer (&dir));
+  return ret;
+}

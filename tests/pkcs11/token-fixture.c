@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "token-fixture"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "token-fixture.h"
+
+static char *
+env_or_fail (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL)
+    g_error ("%s is not set (run through meson test)", name);
+  return g_strdup (value);
+}
+
+void
+token_fixture_take_args (int    *argc,
+                         char ***argv)
+{
+  static const char * const names[] = { "EY_MAKE_TOKEN", "EY_TEST_PKI_DIR",
+                                        "EY_QUIRKY_MODULE" };
+  guint taken = 0;
+
+  while (taken < G_N_ELEMENTS (names) && *argc > 1 + (int) taken
+         && (*argv)[1 + taken][0] != '-')
+    {
+      g_setenv (names[taken], (*argv)[1 + taken], TRUE);
+      taken++;
+    }
+  for (int i = 1; i + (int) taken <= *argc; i++)
+    (*argv)[i] = (*argv)[i + taken];
+  *argc -= taken;
+}
+
+char *
+token_fixture_setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ey-token-XXXXXX", &error);
+  g_autofree char *conf = NULL;
+  g_autofree char *tokens = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  conf = g_build_filename (dir, "softhsm2.conf", NULL);
+  tokens = g_build_filename (dir, "tokens", NULL);
+  g_mkdir (tokens, 0700);
+  text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\n"
+                          "log.level = ERROR\nslots.removable = false\n", tokens);
+  g_file_set_contents (conf, text, -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
+  return dir;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+token_fixture_teardown (char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+  remove_tree (file);
+  g_free (dir);
+}
+
+char *
+token_fixture_pki_file (const char *name)
+{
+  g_autofree char *pki = env_or_fail ("EY_TEST_PKI_DIR");
+
+  return g_build_filename (pki, name, NULL);
+}
+
+void
+token_fixture_make_token (const char *dir,
+                          const char *label,
+                          const char *pin,
+                          const char *pki_name,
+                          const char *id)
+{
+  g_autofree char *script = env_or_fail ("EY_MAKE_TOKEN");
+  g_autofree char *p8_name = g_strconcat (pki_name, ".p8", NULL);
+  g_autofree char *pem_name = g_strconcat (pki_name, ".pem", NULL);
+  g_autofree char *p8 = token_fixture_pki_file (p8_name);
+  g_autofree char *pem = token_fixture_pki_file (pem_name);
+  const char *argv[] = { script, dir, label, pin, p8, pem, id, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("make-token %s %s failed: %s", label, pki_name, err);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting for an async result");
+  return G_SOURCE_REMOVE;
+}
+
+void
+token_fixture_wait (gboolean *done)
+{
+  guint id = g_timeout_add_seconds (30, timeout_cb, NULL);
+
+  while (!*done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+/* Fails the test unless the program exits with 0; its stderr goes to *err. */
+static void
+run_checked (const char * const *argv,
+             char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  char *err_text = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                &err_text, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", argv[0], out, err_text);
+  if (err != NULL)
+    *err = err_text;
+  else
+    g_free (err_text);
+}
+
+GBytes *
+token_fixture_verify_cms (GBytes *cms)
+{
+  g_autofree char *ca = token_fixture_pki_file ("ca.pem");
+
+  return token_fixture_verify_cms_with_ca (cms, ca);
+}
+
+GBytes *
+token_fixture_verify_cms_with_ca (GBytes     *cms,
+                                  const char *ca)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("ey-cms-XXXXXX", &error);
+  g_autofree char *sig = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *certtool_out = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  sig = g_build_filename (tmp, "sig.der", NULL);
+  content = g_build_filename (tmp, "content", NULL);
+  g_file_set_contents (sig, g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), &error);
+  g_assert_no_error (error);
+
+  {
+    /* -cades makes openssl insist on a matching signing-certificate-v2. */
+    const char *argv[] = { "openssl", "cms", "-verify", "-cades", "-CAfile", ca,
+                           "-purpose", "any", "-inform", "DER", "-in", sig,
+                           "-out", content, NULL };
+    run_checked (argv, NULL);
+  }
+  {
+    const char *argv[] = { "certtool", "--p7-verify", "--load-ca-certificate", ca,
+                           "--inder", "--infile", sig, NULL };
+    /* certtool reports on stderr. */
+    run_checked (argv, &certtool_out);
+    g_assert_nonnull (strstr (certtool_out, "Signature status: ok"));
+  }
+
+  g_file_get_contents (content, &data, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (sig);
+  g_unlink (content);
+  g_rmdir (tmp);
+  return g_bytes_new_take (data, length);
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-screenshots"
+
+#include "config.h"
+
+#include "ui-driver.h"
+#include "ey-pin-entry.h"
+
+/* Renders every page of the renewal, in Turkish and English, at 1000×700 and 360 px
+ * wide, by walking the real window against the in-process simulator.
+ * Usage: ey-screenshots OUTPUT-DIR (run by build-aux/screenshots under Xvfb). */
+
+static const char *outdir;
+static int width, height;
+static const char *language;
+static int counter;
+
+static void
+shoot (UiDriver   *driver,
+       const char *what)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  /* Two frames: the first after a page switch still has the crossfade in it. */
+  ui_spin_for (400);
+  w = gtk_widget_get_width (GTK_WIDGET (driver->window));
+  h = gtk_widget_get_height (GTK_WIDGET (driver->window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (driver->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (driver->window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  name = g_strdup_printf ("%s-%d-%02d-%s.png", language, width, ++counter, what);
+  path = g_build_filename (outdir, name, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Cannot write %s", path);
+  g_print ("%s (%dx%d)\n", path, w, h);
+}
+
+static UiDriver *
+start (void)
+{
+  UiDriver *driver = ui_driver_new ();
+
+  ey_application_set_language (driver->app, language);
+  gtk_window_set_default_size (GTK_WINDOW (driver->window), width, height);
+  ui_spin_for (300);
+  ui_wait_certificates (driver);
+  return driver;
+}
+
+static void
+walk_eonay (void)
+{
+  UiDriver *driver = start ();
+  g_autofree char *code = NULL;
+  GtkWidget *pin;
+
+  shoot (driver, "welcome");
+  ui_next (driver);
+  ui_wait_page (driver, "mail");
+  ui_paste_mail (driver, "AYŞE YILMAZ", "Ab3kT9qz");
+  shoot (driver, "mail");
+  ui_next (driver);
+  ui_wait_page (driver, "sign-in");
+  ui_set_text (driver, "sign-in", "identity_row", "12345678950");
+  shoot (driver, "sign-in");
+  ui_sign_in (driver, "12345678950", UI_DRIVER_CAPTCHA);
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      shoot (driver, "order");
+      ui_next (driver);
+    }
+  ui_wait_page (driver, "form");
+  ui_fill_form (driver);
+  shoot (driver, "form");
+  ui_next (driver);
+  ui_wait_page (driver, "sms");
+  shoot (driver, "sms-send");
+  ui_next (driver);
+  ui_wait_idle (driver);
+  code = ui_sms_code (driver, "12345678950");
+  ui_set_text (driver, "sms", "code_row", code ? code : "");
+  shoot (driver, "sms-code");
+  ui_next (driver);
+  ui_wait_page (driver, "eonay");
+  shoot (driver, "eonay");
+  ui_next (driver);
+  ui_wait_page (driver, "consent");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
+  shoot (driver, "consent");
+  ui_next (driver);
+  ui_wait_page (driver, "signing");
+  pin = ui_child (driver, "signing", "pin_entry");
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (EY_PIN_ENTRY (pin))), "123456");
+  shoot (driver, "signing");
+  ui_next (driver);
+  ui_wait_page (driver, "done");
+  shoot (driver, "done");
+  ui_driver_free (driver);
+}
+
+static void
+walk_wet (void)
+{
+  UiDriver *driver = start ();
+  g_autofree char *code = NULL;
+
+  ui_next (driver);
+  ui_wait_page (driver, "mail");
+  ui_paste_mail (driver, "FATMA KAYA", "Fq4nR8ty");
+  ui_next (driver);
+  ui_wait_page (driver, "sign-in");
+  ui_sign_in (driver, "34567891238", UI_DRIVER_CAPTCHA);
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    ui_next (driver);
+  ui_wait_page (driver, "form");
+  ui_fill_form (driver);
+  ui_next (driver);
+  ui_wait_page (driver, "sms");
+  ui_next (driver);
+  ui_wait_idle (driver);
+  code = ui_sms_code (driver, "34567891238");
+  ui_set_text (driver, "sms", "code_row", code ? code : "");
+  ui_next (driver);
+  ui_wait_page (driver, "eonay");
+  ui_next (driver);
+  ui_wait_page (driver, "submit");
+  shoot (driver, "method");
+  ui_next (driver);
+  ui_wait_page (driver, "wet");
+  ui_wait_idle (driver);
+  shoot (driver, "wet");
+  ui_driver_free (driver);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const int sizes[][2] = { { 1000, 700 }, { 360, 720 } };
+  static const char *languages[] = { "en", "tr" };
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+  outdir = argv[1];
+  ey_application_init_i18n ();
+  gtk_init ();
+  adw_init ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        language = languages[l];
+        width = sizes[s][0];
+        height = sizes[s][1];
+        counter = 0;
+        walk_eonay ();
+        walk_wet ();
+      }
+  return 0;
+}

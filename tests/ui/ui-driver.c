@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ui-driver"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-driver.h"
+#include "ey-page-sign-in.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_spin_until (gboolean (*condition) (gpointer data),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out || condition (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+ui_spin_for (guint ms)
+{
+  ui_spin_until (never, NULL, ms);
+}
+
+typedef struct
+{
+  UiDriver   *driver;
+  const char *name;
+} PageWait;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageWait *wait = data;
+  EySession *session = ey_window_get_session (wait->driver->window);
+
+  return g_strcmp0 (ey_window_get_visible_page_name (wait->driver->window), wait->name) == 0 &&
+         session && !ey_session_get_busy (session);
+}
+
+gboolean
+ui_wait_page (UiDriver   *driver,
+              const char *name)
+{
+  PageWait wait = { driver, name };
+  gboolean ok = ui_spin_until (page_is, &wait, 20000);
+
+  if (!ok)
+    g_test_message ("expected page %s, at %s (error: %s)", name,
+                    ey_window_get_visible_page_name (driver->window), ui_error_text (driver));
+  return ok;
+}
+
+static gboolean
+session_idle (gpointer data)
+{
+  UiDriver *driver = data;
+  EySession *session = ey_window_get_session (driver->window);
+
+  return session && !ey_session_get_busy (session);
+}
+
+gboolean
+ui_wait_idle (UiDriver *driver)
+{
+  /* Let the action start first: busy goes up only once the request is on its way. */
+  ui_spin_for (50);
+  return ui_spin_until (session_idle, driver, 20000);
+}
+
+static gboolean
+certificates_ready (gpointer data)
+{
+  UiDriver *driver = data;
+  GPtrArray *certificates = ey_application_get_certificates (driver->app);
+
+  return !ey_application_get_certificates_busy (driver->app) && certificates &&
+         certificates->len > 0;
+}
+
+gboolean
+ui_wait_certificates (UiDriver *driver)
+{
+  return ui_spin_until (certificates_ready, driver, 20000);
+}
+
+EyStepPage *
+ui_page (UiDriver   *driver,
+         const char *name)
+{
+  return ey_window_get_page (driver->window, name);
+}
+
+GtkWidget *
+ui_child (UiDriver   *driver,
+          const char *page,
+          const char *child)
+{
+  EyStepPage *widget = ui_page (driver, page);
+  GObject *object;
+
+  g_assert_nonnull (widget);
+  object = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), child);
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+void
+ui_set_text (UiDriver   *driver,
+             const char *page,
+             const char *child,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_child (driver, page, child)), text);
+}
+
+void
+ui_next (UiDriver *driver)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.next", NULL));
+}
+
+const char *
+ui_error_text (UiDriver *driver)
+{
+  EyStepPage *page = ey_window_get_visible_page (driver->window);
+
+  return page ? ey_step_page_get_error_text (page) : "";
+}
+
+GtkWidget *
+ui_find_named (GtkWidget  *root,
+               const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = ui_find_named (child, name)))
+        return found;
+    }
+  return NULL;
+}
+
+void
+ui_paste_mail (UiDriver   *driver,
+               const char *name,
+               const char *password)
+{
+  g_autofree char *mail = NULL;
+  GtkTextView *view = GTK_TEXT_VIEW (ui_child (driver, "mail", "mail_view"));
+
+  mail = g_strdup_printf ("Kimden: bilgilendirme@kamusm.gov.tr\n"
+                          "Sayın %s,\n\n"
+                          "Bu mesaj nitelikli elektronik sertifika başvurunuz içindir.\n"
+                          "IĞDIR ÜNİVERSİTESİ REKTÖRLÜĞÜ için kullanılacak;\n"
+                          "Başvuru Formu Erişim Parolanız : %s\n"
+                          "Başvuru Formu Erişim Adresiniz : "
+                          "https://basvuru.kamusm.gov.tr/bs/login.go\n", name, password);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), mail, -1);
+}
+
+gboolean
+ui_sign_in (UiDriver   *driver,
+            const char *identity,
+            const char *captcha)
+{
+  ui_set_text (driver, "sign-in", "identity_row", identity);
+  ui_set_text (driver, "sign-in", "captcha_row", captcha);
+  ui_next (driver);
+  return ui_wait_idle (driver);
+}
+
+gboolean
+ui_fill_form (UiDriver *driver)
+{
+  GtkWidget *page = GTK_WIDGET (ui_page (driver, "form"));
+  GtkWidget *word = ui_find_named (page, "security_word");
+  GtkWidget *again = ui_find_named (page, "security_word_again");
+
+  if (word == NULL || again == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (word), "mavi-kalem-7");
+  gtk_editable_set_text (GTK_EDITABLE (again), "mavi-kalem-7");
+  return TRUE;
+}
+
+char *
+ui_sms_code (UiDriver   *driver,
+             const char *identity)
+{
+  return ey_sim_server_get_last_sms_code (driver->sim, identity);
+}
+
+UiDriver *
+ui_driver_new (void)
+{
+  UiDriver *driver = g_new0 (UiDriver, 1);
+  g_autofree char *state = NULL;
+  g_autofree char *cache = NULL;
+  g_autoptr(GError) error = NULL;
+
+  driver->tmpdir = g_dir_make_tmp ("eimza-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  state = g_build_filename (driver->tmpdir, "state", NULL);
+  cache = g_build_filename (driver->tmpdir, "cache", NULL);
+  /* The recovery record and the wet PDF go into this run's own folders. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("EY_DEMO_CAPTCHA", UI_DRIVER_CAPTCHA, TRUE);
+  g_setenv ("EY_NO_CARD_MONITOR", "1", TRUE);
+
+  driver->app = ey_application_new (TRUE);
+  g_application_set_flags (G_APPLICATION (driver->app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (driver->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (driver->app));
+  driver->window = EY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (driver->app)));
+  g_assert_nonnull (driver->window);
+  driver->sim = ey_application_get_sim_server (driver->app);
+  g_assert_nonnull (driver->sim);
+  return driver;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+ui_driver_free (UiDriver *driver)
+{
+  GList *windows;
+
+  /* Close without the guard's question: the test decides. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (driver->app))))
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  ui_spin_for (50);
+  g_clear_object (&driver->app);
+  remove_tree (driver->tmpdir);
+  g_free (driver->tmpdir);
+  g_free (driver);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ey-application.h"
+#include "ey-sim-server.h"
+#include "ey-step-page.h"
+#include "ey-window.h"
+
+G_BEGIN_DECLS
+
+/* Drives the real window against the in-process simulator (demo mode) through GTK API,
+ * for the UI tests and the screenshots. */
+typedef struct
+{
+  EyApplication *app;
+  EyWindow      *window;
+  EySimServer   *sim;
+  char          *tmpdir;
+} UiDriver;
+
+#define UI_DRIVER_CAPTCHA "K7M2Q"
+
+UiDriver   *ui_driver_new            (void);
+void        ui_driver_free           (UiDriver *driver);
+
+gboolean    ui_spin_until            (gboolean  (*condition) (gpointer data),
+                                      gpointer    data,
+                                      guint       timeout_ms);
+void        ui_spin_for              (guint       ms);
+gboolean    ui_wait_page             (UiDriver   *driver,
+                                      const char *name);
+gboolean    ui_wait_idle             (UiDriver   *driver);
+gboolean    ui_wait_certificates     (UiDriver   *driver);
+
+EyStepPage *ui_page                  (UiDriver   *driver,
+                                      const char *name);
+GtkWidget  *ui_child                 (UiDriver   *driver,
+                                      const char *page,
+                                      const char *child);
+void        ui_set_text              (UiDriver   *driver,
+                                      const char *page,
+                                      const char *child,
+                                      const char *text);
+void        ui_next                  (UiDriver   *driver);
+const char *ui_error_text            (UiDriver   *driver);
+GtkWidget  *ui_find_named            (GtkWidget  *root,
+                                      const char *name);
+
+/* The whole way to a page, the happy path (identity/password of a sim person). */
+void        ui_paste_mail            (UiDriver   *driver,
+                                      const char *name,
+                                      const char *password);
+gboolean    ui_sign_in               (UiDriver   *driver,
+                                      const char *identity,
+                                      const char *captcha);
+gboolean    ui_fill_form             (UiDriver   *driver);
+char       *ui_sms_code              (UiDriver   *driver,
+                                      const char *identity);
+
+G_END_DECLS
