@@ -32,13 +32,13 @@ print_json (GListModel *findings)
       g_autoptr(EyDoctorFinding) finding = g_list_model_get_item (findings, i);
       const char *detail = ey_doctor_finding_get_detail (finding);
       const char *fix = ey_doctor_finding_get_fix (finding);
+      EyDoctorStatus status = ey_doctor_finding_get_status (finding);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, ey_doctor_finding_get_id (finding));
       json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder,
-                                     ey_doctor_status_to_string (ey_doctor_finding_get_status (finding)));
+      json_builder_add_string_value (builder, ey_doctor_status_to_string (status));
       json_builder_set_member_name (builder, "summary");
       json_builder_add_string_value (builder, ey_doctor_finding_get_summary (finding));
       json_builder_set_member_name (builder, "detail");

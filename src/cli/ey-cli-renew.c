@@ -351,7 +351,7 @@ step_form (Renew *r)
         continue;
       if (change_all || f->error || (f->value[0] == '\0' && (f->required || f->secret)))
         {
-          if (f->secret && !r->form_asked)
+          if (g_strcmp0 (f->role, "security_word") == 0 && !r->form_asked)
             g_print ("%s\n", _("The security word is asked when your new card arrives, to learn its PIN: remember it."));
           if (!ask_field (r, f))
             return EY_CLI_EXIT_CANCELLED;
@@ -732,6 +732,7 @@ ey_cli_renew (int    argc,
   g_option_context_add_group (context, ey_cli_renew_signer_options (&r));
   g_option_context_set_description (context,
     _("Exit status: 0 the site confirmed the application (or the wet-signature form was saved); "
+      "1 an unexpected failure; 2 wrong command line; 3 the mail or identity number is not valid; "
       "4 the site, network or secure connection failed; 5 the renewal cannot go on; "
       "130 stopped by the user. See docs/cli.md."));
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 1)
@@ -837,6 +838,10 @@ ey_cli_renew (int    argc,
       return EY_CLI_EXIT_FAILED;
     }
 
+  {
+    g_autofree char *png = g_build_filename (r.tmpdir, "captcha.png", NULL);
+    ey_cli_on_interrupt_remove (r.tmpdir, png);
+  }
   ey_session_begin (r.session);
   rc = walk (&r);
   if (rc == EY_CLI_EXIT_CANCELLED)

@@ -26,7 +26,6 @@ typedef struct
   gboolean         form_asked;
 
   /* signer (ey-cli-sign.c) */
-  char            *signature_command;
   char            *module;
   char            *certificate_choice;
   gpointer         signer_state;

@@ -5,11 +5,47 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "ey-cli.h"
+
+/* The terminal as it was before a secret prompt, and the private folder
+ * to remove, for the Ctrl+C / hang-up handler */
+static struct termios saved_termios;
+static volatile sig_atomic_t termios_saved;
+static char cleanup_dir[PATH_MAX];
+static char cleanup_file[PATH_MAX];
+
+static void
+restore_and_exit (int signum)
+{
+  /* only async-signal-safe calls here */
+  if (termios_saved)
+    tcsetattr (STDIN_FILENO, TCSANOW, &saved_termios);
+  if (cleanup_file[0])
+    unlink (cleanup_file);
+  if (cleanup_dir[0])
+    rmdir (cleanup_dir);
+  _exit (EY_CLI_EXIT_CANCELLED);
+}
+
+void
+ey_cli_on_interrupt_remove (const char *dir,
+                            const char *file)
+{
+  struct sigaction sa = { 0 };
+
+  g_strlcpy (cleanup_dir, dir ? dir : "", sizeof cleanup_dir);
+  g_strlcpy (cleanup_file, file ? file : "", sizeof cleanup_file);
+  sa.sa_handler = restore_and_exit;
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+  sigaction (SIGHUP, &sa, NULL);
+}
 
 static char *
 read_line (void)
@@ -60,21 +96,34 @@ ey_cli_prompt_secret (const char *question)
   GString *line;
   int c;
 
-  g_print ("%s: ", question);
-  fflush (stdout);
+  /* Echo goes off before the prompt appears, so nothing typed after the
+   * prompt can be echoed; pending input is kept (no flush) */
   if (tty)
     {
+      struct sigaction sa = { 0 };
+
+      saved_termios = old;
+      termios_saved = 1;
+      sa.sa_handler = restore_and_exit;
+      sigaction (SIGINT, &sa, NULL);
+      sigaction (SIGTERM, &sa, NULL);
+      sigaction (SIGHUP, &sa, NULL);
       quiet = old;
       quiet.c_lflag &= ~(ECHO);
       quiet.c_lflag |= ECHONL;
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
     }
+  g_print ("%s: ", question);
+  fflush (stdout);
   /* Read char by char into a buffer we wipe: no stdio line copies kept */
   line = g_string_sized_new (64);
   while ((c = getchar ()) != EOF && c != '\n')
     g_string_append_c (line, (char) c);
   if (tty)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &old);
+      termios_saved = 0;
+    }
   else
     g_print ("\n");
   if (c == EOF && line->len == 0)

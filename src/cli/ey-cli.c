@@ -23,6 +23,9 @@ static const EyCliCommand commands[] = {
   { "doctor", "[--json]",
     N_("Check that this computer is ready for the renewal"),
     ey_cli_doctor },
+  { "cards", "[--json]",
+    N_("List card readers, cards, tokens and certificates"),
+    ey_cli_cards },
 };
 
 static void

@@ -35,6 +35,7 @@ int   ey_cli_parse_email     (int argc, char **argv);
 int   ey_cli_check_id        (int argc, char **argv);
 int   ey_cli_renew           (int argc, char **argv);
 int   ey_cli_doctor          (int argc, char **argv);
+int   ey_cli_cards           (int argc, char **argv);
 
 /* Terminal helpers (ey-cli-term.c) */
 
@@ -48,6 +49,10 @@ void  ey_cli_secret_free     (char       *secret);
 /* yes/no question; @def is the answer to an empty line; -1 at end of input */
 int   ey_cli_ask_yes_no      (const char *question,
                               gboolean    def);
+/* On Ctrl+C, SIGTERM or hang-up: restore the terminal, remove @file and
+ * @dir (a private temporary folder), exit 130. */
+void  ey_cli_on_interrupt_remove (const char *dir,
+                                  const char *file);
 /* Spins the default main context until *result is set. */
 GAsyncResult *ey_cli_wait    (GAsyncResult **result);
 void  ey_cli_store_result_cb (GObject      *object,

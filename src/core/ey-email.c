@@ -368,12 +368,17 @@ html_to_text (const char *html,
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
   htmlDocPtr doc;
   GString *text = g_string_new (NULL);
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
 
+  /* Quiet for this parse only: another handler may be installed. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (NULL, silent_error);
   doc = htmlCtxtReadMemory (ctxt, html, strlen (html), "mail.html", "UTF-8",
                             HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                             HTML_PARSE_NONET);
-  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
   htmlFreeParserCtxt (ctxt);
   if (doc != NULL)
     {
@@ -395,7 +400,8 @@ typedef struct
 static void
 folded_clear (Folded *f)
 {
-  g_free (f->folded);
+  /* The folded line may be the one with the password. */
+  wipe_free (f->folded);
   g_array_unref (f->offsets);
 }
 

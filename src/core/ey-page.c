@@ -143,6 +143,8 @@ ey_text_normalize (const char *text)
       pending_space = FALSE;
       g_string_append_unichar (out, c);
     }
+  /* Also used on pasted mail lines that may hold the access password. */
+  explicit_bzero (valid, strlen (valid));
   return g_string_free (out, FALSE);
 }
 
@@ -853,6 +855,8 @@ ey_page_new (EySiteProfile *profile,
   gsize len;
   gsize utf8_len;
   htmlParserCtxtPtr ctxt;
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
 
   g_return_val_if_fail (EY_IS_SITE_PROFILE (profile), NULL);
   g_return_val_if_fail (body != NULL, NULL);
@@ -896,11 +900,14 @@ ey_page_new (EySiteProfile *profile,
     }
 
   ctxt = htmlNewParserCtxt ();
+  /* Quiet for this parse only: another handler may be installed. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (NULL, silent_error);
   self->doc = htmlCtxtReadMemory (ctxt, utf8, (int)utf8_len, url, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                   HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
   htmlFreeParserCtxt (ctxt);
   explicit_bzero (utf8, utf8_len);
 

@@ -618,12 +618,23 @@ ey_session_class_init (EySessionClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, EY_TYPE_SESSION_PATH);
 }
 
+/* What the user typed includes the security word: wiped, not just freed */
+static void
+wipe_free (gpointer data)
+{
+  char *text = data;
+
+  if (text)
+    explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
 static void
 ey_session_init (EySession *self)
 {
   self->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) ey_session_order_free);
   self->form = g_ptr_array_new_with_free_func ((GDestroyNotify) ey_session_field_free);
-  self->user_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->user_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_free);
 }
 
 EySession *
@@ -1184,8 +1195,14 @@ handle_page (GTask  *task,
 static GError *
 take_marker_error (GTask *task)
 {
-  GError *error = g_object_steal_data (G_OBJECT (task), "marker-error");
-  return error;
+  return g_object_steal_data (G_OBJECT (task), "marker-error");
+}
+
+static void
+drop_marker_error (GTask *task)
+{
+  /* the destroy notify frees it */
+  g_object_set_data (G_OBJECT (task), "marker-error", NULL);
 }
 
 static void
@@ -2039,6 +2056,42 @@ purpose (EySession *self)
   return self->path == EY_SESSION_PATH_ESIGNED ? "form" : "eonay";
 }
 
+/* A page came where data was expected: always a failure */
+static void
+then_not_a_reply (GTask  *task,
+                  EyPage *page)
+{
+  GError *error = take_marker_error (task);
+
+  if (error == NULL)
+    {
+      g_autofree char *got = ey_page_describe (page);
+      error = ey_core_error_new_unexpected (_("the answer to the signature"), got);
+    }
+  op_fail (task, error);
+}
+
+/* The signing calls answer text or JSON; an HTML page instead means the
+ * site sent us elsewhere (a lost session shows the sign-in page). */
+static gboolean
+raw_reply_is_page (GTask      *task,
+                   GBytes     *bytes,
+                   const char *content_type)
+{
+  EySession *self = g_task_get_source_object (task);
+  g_autoptr(EyPage) page = NULL;
+
+  if (content_type == NULL || !g_str_has_prefix (content_type, "text/html"))
+    return FALSE;
+  page = ey_page_new (self->profile, bytes, content_type,
+                      ey_site_client_get_current_url (self->client), NULL);
+  if (page == NULL)
+    return FALSE;
+  op_of (task)->then = then_not_a_reply;
+  handle_page (task, page, NULL);
+  return TRUE;
+}
+
 static void
 sign_data_cb (GObject      *object,
               GAsyncResult *result,
@@ -2047,14 +2100,18 @@ sign_data_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_type = NULL;
   GError *error = NULL;
 
-  bytes = ey_site_client_post_bytes_finish (EY_SITE_CLIENT (object), result, NULL, &error);
+  bytes = ey_site_client_post_bytes_finish (EY_SITE_CLIENT (object), result, &content_type,
+                                            &error);
   if (bytes == NULL)
     {
       op_fail (task, error);
       return;
     }
+  if (raw_reply_is_page (task, bytes, content_type))
+    return;
   set_error (self, NULL);
   set_busy (self, FALSE);
   g_signal_emit (self, signals[NEEDS_SIGNATURE], 0, bytes, purpose (self));
@@ -2116,7 +2173,7 @@ do_renew_code (GTask  *task,
       op_get (task, ey_page_get_url (page), do_renew_code);
       return;
     }
-  take_marker_error (task);   /* "expired" is why we are here */
+  drop_marker_error (task);   /* "expired" is why we are here */
   do_press (task, EY_BUTTON_ROLE_RENEW_CODE);
 }
 
@@ -2293,13 +2350,15 @@ upload_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GBytes) reply = NULL;
+  g_autofree char *content_type = NULL;
   g_autofree char *site_code = NULL;
   g_autofree char *site_message = NULL;
   g_autoptr(GError) read_error = NULL;
   GError *error = NULL;
   EySignOutcome outcome;
 
-  reply = ey_site_client_post_bytes_finish (EY_SITE_CLIENT (object), result, NULL, &error);
+  reply = ey_site_client_post_bytes_finish (EY_SITE_CLIENT (object), result, &content_type,
+                                            &error);
   if (reply == NULL)
     {
       if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CANCELLED) ||
@@ -2318,6 +2377,8 @@ upload_cb (GObject      *object,
       return;
     }
 
+  if (raw_reply_is_page (task, reply, content_type))
+    return;
   outcome = ey_site_profile_read_sign_reply (self->profile, reply, &site_code, &site_message,
                                              &read_error);
   if (read_error)
@@ -2437,7 +2498,7 @@ do_choose_method (GTask  *task,
       op_get (task, url, do_choose_method);
       return;
     }
-  take_marker_error (task);
+  drop_marker_error (task);
 
   if (!(self->methods & method))
     {

@@ -11,6 +11,7 @@
 #include "ey-form.h"
 #include "ey-page.h"
 #include "ey-site-client.h"
+#include "ey-pinned-database.h"
 #include "ey-site-profile.h"
 
 #define MAX_REDIRECTS 10
@@ -25,7 +26,6 @@ struct _EySiteClient
   GTlsDatabase    *database;      /* NULL: the system's */
   GTlsCertificate *pinned;        /* when set: exactly this one */
   char            *current_url;
-  char            *pin_dir;       /* private copy of the pinned PEM */
   guint            timeout;
   guint            retry_delay;
   gboolean         allow_http;
@@ -84,24 +84,10 @@ raw_result_free (RawResult *raw)
 }
 
 static void
-clear_pin_file (EySiteClient *self)
-{
-  g_autofree char *file = NULL;
-
-  if (self->pin_dir == NULL)
-    return;
-  file = g_build_filename (self->pin_dir, "pinned.pem", NULL);
-  g_unlink (file);
-  g_rmdir (self->pin_dir);
-  g_clear_pointer (&self->pin_dir, g_free);
-}
-
-static void
 ey_site_client_finalize (GObject *object)
 {
   EySiteClient *self = (EySiteClient *) object;
 
-  clear_pin_file (self);
   if (self->session)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
@@ -266,30 +252,16 @@ ey_site_client_set_pinned_cert (EySiteClient    *self,
                                 GTlsCertificate *certificate)
 {
   g_autoptr(GTlsDatabase) db = NULL;
-  g_autofree char *pem = NULL;
 
   g_return_if_fail (EY_IS_SITE_CLIENT (self));
   g_return_if_fail (G_IS_TLS_CERTIFICATE (certificate));
 
   g_set_object (&self->pinned, certificate);
 
-  /* The pinned certificate is also the only anchor, so that no other
+  /* The pinned certificate is the only thing trusted, so that no other
    * certificate (not even one the system trusts) gets through the
-   * handshake; the exact match is then checked in accept-certificate and
-   * after each answer. GTlsFileDatabase reads its file lazily, so the PEM
-   * stays in a private file until the client goes. */
-  clear_pin_file (self);
-  g_object_get (certificate, "certificate-pem", &pem, NULL);
-  self->pin_dir = g_dir_make_tmp ("eimza-yenile-pin-XXXXXX", NULL);
-  if (self->pin_dir)
-    {
-      g_autofree char *file = g_build_filename (self->pin_dir, "pinned.pem", NULL);
-
-      if (g_file_set_contents (file, pem, -1, NULL))
-        db = g_tls_file_database_new (file, NULL);
-    }
-  if (db == NULL)
-    g_warning ("could not build a TLS database for the pinned certificate");
+   * handshake; the exact match is checked again after each answer. */
+  db = ey_pinned_database_new (certificate);
   set_database (self, db);
 }
 

@@ -777,6 +777,8 @@ ey_site_profile_new_from_bytes (GBytes     *xml,
   gsize len;
   const char *data;
   Loader ld;
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
 
   g_return_val_if_fail (xml != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -788,11 +790,14 @@ ey_site_profile_new_from_bytes (GBytes     *xml,
 
   data = g_bytes_get_data (xml, &len);
   ctxt = xmlNewParserCtxt ();
+  /* Quiet for this parse only: another handler may be installed. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
   xmlSetStructuredErrorFunc (NULL, silent_structured_error);
   /* No network, no entity expansion: a profile is data, not a program. */
   doc = xmlCtxtReadMemory (ctxt, data, (int)len, self->origin, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
   if (doc == NULL)
     {
       xmlErrorPtr err = xmlCtxtGetLastError (ctxt);

@@ -202,7 +202,7 @@ check_card (RunData *data)
   g_autofree SCARD_READERSTATE *states = NULL;
   EyCardDb *db;
   guint n;
-  int mute = -1;
+  gboolean mute = FALSE;
   LONG rv;
 
   if (data->readers == NULL || data->readers[0] == NULL)
@@ -246,7 +246,7 @@ check_card (RunData *data)
         continue;
       if (states[i].dwEventState & SCARD_STATE_MUTE || states[i].cbAtr == 0)
         {
-          mute = i;
+          mute = TRUE;
           continue;
         }
 
@@ -260,7 +260,8 @@ check_card (RunData *data)
       detail = g_strdup_printf (_("Reader: %s; ATR: %s"), data->readers[i], atr_hex);
       if (ey_card_type_is_fallback (type))
         add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_WARN,
-             _("The card in the reader is of an unknown type; the generic OpenSC driver will be tried."),
+             _("The card in the reader is of an unknown type; the generic OpenSC driver "
+               "will be tried."),
              detail, NULL);
       else if (!ey_card_type_is_nes_signing (type))
         {
@@ -276,7 +277,7 @@ check_card (RunData *data)
       return;
     }
 
-  if (mute >= 0)
+  if (mute)
     add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_FAIL,
          _("The card in the reader does not answer."),
          _("Take the card out and insert it again, chip first and facing up."), NULL);
@@ -410,7 +411,8 @@ check_p11kit (RunData *data)
   detail = g_strv_length (list) > 0 ? g_strjoinv (", ", list) : NULL;
 
   if (data->module_path == NULL)
-    add (data, EY_DOCTOR_CHECK_P11KIT, list[0] != NULL ? EY_DOCTOR_STATUS_OK : EY_DOCTOR_STATUS_WARN,
+    add (data, EY_DOCTOR_CHECK_P11KIT,
+         list[0] != NULL ? EY_DOCTOR_STATUS_OK : EY_DOCTOR_STATUS_WARN,
          list[0] != NULL ? _("PKCS#11 modules are registered with p11-kit.")
                          : _("No PKCS#11 module is registered with p11-kit."),
          detail, NULL);
@@ -519,8 +521,10 @@ check_certificate (RunData *data)
   else if (days < URGENT_DAYS)
     {
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The certificate expires on %s, in %d day: renew it now.",
-                                              "The certificate expires on %s, in %d days: renew it now.",
+                                              "The certificate expires on %s, in %d day: "
+                                              "renew it now.",
+                                              "The certificate expires on %s, in %d days: "
+                                              "renew it now.",
                                               days),
                                  date, (int) days);
       add (data, EY_DOCTOR_CHECK_CERTIFICATE, EY_DOCTOR_STATUS_WARN, summary, detail, NULL);
@@ -528,8 +532,10 @@ check_certificate (RunData *data)
   else if (days < WINDOW_DAYS)
     {
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The certificate is valid until %s (%d day left): it can be renewed now.",
-                                              "The certificate is valid until %s (%d days left): it can be renewed now.",
+                                              "The certificate is valid until %s (%d day "
+                                              "left): it can be renewed now.",
+                                              "The certificate is valid until %s (%d days "
+                                              "left): it can be renewed now.",
                                               days),
                                  date, (int) days);
       add (data, EY_DOCTOR_CHECK_CERTIFICATE, EY_DOCTOR_STATUS_OK, summary, detail, NULL);

@@ -409,6 +409,19 @@ expire_session (EySimServer  *self,
   ey_sim_sessions_remove (self->sessions, s->id);
 }
 
+static void
+log_idle_cb (gpointer data,
+             gpointer user_data)
+{
+  EySimSession *s = data;
+  EySimServer *self = user_data;
+
+  /* Anonymous sessions (a sign-in page never used) go without a trace. */
+  if (s->person)
+    ey_sim_log_event (self->log, "session-expired", s->id, s->person->identity,
+                      "reason", "idle", NULL);
+}
+
 static gboolean
 is_public (EySimPage page)
 {
@@ -442,6 +455,8 @@ serve_page (EySimServer       *self,
     }
   if (s == NULL)
     {
+      ey_sim_sessions_collect (self->sessions, now - (gint64) self->session_idle * G_USEC_PER_SEC,
+                               log_idle_cb, self);
       s = ey_sim_sessions_create (self->sessions);
       set_cookie (self, msg, s);
       r.session = s;

@@ -153,6 +153,39 @@ ey_sim_sessions_foreach (EySimSessions *sessions,
     func (value, user_data);
 }
 
+typedef struct
+{
+  gint64   cutoff;
+  GFunc    expired;
+  gpointer user_data;
+} Collect;
+
+static gboolean
+collect_cb (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  EySimSession *s = value;
+  Collect *c = user_data;
+
+  if (s->last_seen >= c->cutoff)
+    return FALSE;
+  if (c->expired)
+    c->expired (s, c->user_data);
+  return TRUE;
+}
+
+void
+ey_sim_sessions_collect (EySimSessions *sessions,
+                         gint64         cutoff,
+                         GFunc          expired,
+                         gpointer       user_data)
+{
+  Collect c = { cutoff, expired, user_data };
+
+  g_hash_table_foreach_remove (sessions->by_id, collect_cb, &c);
+}
+
 char *
 ey_sim_session_new_token (EySimSession *s)
 {

@@ -63,6 +63,13 @@ void           ey_sim_sessions_foreach      (EySimSessions *sessions,
                                              GFunc          func,
                                              gpointer       user_data);
 
+/* Drops sessions last seen before @cutoff (monotonic µs), calling @expired on each
+ * first; abandoned sessions would otherwise pile up in a long demo. */
+void           ey_sim_sessions_collect      (EySimSessions *sessions,
+                                             gint64         cutoff,
+                                             GFunc          expired,
+                                             gpointer       user_data);
+
 char          *ey_sim_session_new_token     (EySimSession  *session);
 gboolean       ey_sim_session_take_token    (EySimSession  *session,
                                              const char    *token);

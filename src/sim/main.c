@@ -97,6 +97,9 @@ main (int    argc,
   opts.sms_file = sms_file;
   opts.print_sms = TRUE;
 
+  if (trust == NULL)
+    g_printerr ("kamusm-sim: %s\n",
+                _("No --trust-ca given: every uploaded signature will be refused as untrusted."));
   server = ey_sim_server_new (&opts);
   for (guint i = 0; faults && faults[i]; i++)
     if (!ey_sim_server_add_fault_spec (server, faults[i], &error))

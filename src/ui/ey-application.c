@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "ey-application.h"
 #include "ey-window.h"
@@ -39,6 +40,8 @@ struct _EyApplication
 
   GSettings       *settings;
   GtkCssProvider  *css;
+  guint            sigint_id;
+  guint            sigterm_id;
 };
 
 G_DEFINE_FINAL_TYPE (EyApplication, ey_application, ADW_TYPE_APPLICATION)
@@ -76,6 +79,13 @@ ey_application_init_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, ey_application_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* g_dgettext() (GtkBuilder's .ui strings) decides once per process whether to
+   * translate at all, and says no under a locale like C.UTF-8 with no catalog.  The
+   * in-app language switch needs it to say yes, so it decides now under "C". */
+  setlocale (LC_MESSAGES, "C");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  setlocale (LC_MESSAGES, initial_messages_locale ? initial_messages_locale : "");
 }
 
 static void
@@ -411,6 +421,15 @@ static const GActionEntry app_entries[] = {
   { "language", NULL, "s", "''", on_language_changed_cb },
 };
 
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  /* Ctrl+C or a TERM from the session: quit through the normal path so the demo's
+   * temporary token and the simulator go away. */
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 ey_application_startup (GApplication *application)
 {
@@ -453,6 +472,8 @@ ey_application_startup (GApplication *application)
 
   if (self->demo)
     ey_application_start_demo (self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
 
   self->monitor = ey_card_monitor_new (NULL);
   g_signal_connect_object (self->monitor, "card-inserted", G_CALLBACK (on_card_inserted_cb),
@@ -483,10 +504,17 @@ ey_application_shutdown (GApplication *application)
   EyApplication *self = EY_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
   if (self->monitor)
     ey_card_monitor_stop (self->monitor);
   if (self->sim)
     ey_sim_server_stop (self->sim);
+  if (self->demo_dir)
+    {
+      remove_tree (self->demo_dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
   if (self->css)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->css));
@@ -498,6 +526,8 @@ ey_application_dispose (GObject *object)
 {
   EyApplication *self = EY_APPLICATION (object);
 
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_object (&self->monitor);
   g_clear_object (&self->tokens);
   g_clear_object (&self->sim);

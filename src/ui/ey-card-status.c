@@ -152,6 +152,13 @@ ey_card_status_set_application (EyCardStatus  *self,
   ey_card_status_update (self);
 }
 
+void
+ey_card_status_refresh (EyCardStatus *self)
+{
+  g_return_if_fail (EY_IS_CARD_STATUS (self));
+  ey_card_status_update (self);
+}
+
 const char *
 ey_card_status_get_title (EyCardStatus *self)
 {
@@ -185,6 +192,9 @@ ey_card_status_dispose (GObject *object)
   g_clear_object (&self->app_signals);
   g_clear_weak_pointer (&self->application);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_CARD_STATUS);
+  /* Children the template does not name are ours to unparent too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (ey_card_status_parent_class)->dispose (object);
 }
 

@@ -14,6 +14,8 @@ GtkWidget  *ey_card_status_new             (void);
 /* Follows the application's card monitor and certificate listing. */
 void        ey_card_status_set_application (EyCardStatus  *self,
                                             EyApplication *application);
+/* Show the state again (e.g. in a new language). */
+void        ey_card_status_refresh         (EyCardStatus  *self);
 const char *ey_card_status_get_title       (EyCardStatus  *self);
 const char *ey_card_status_get_subtitle    (EyCardStatus  *self);
 

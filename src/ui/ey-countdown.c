@@ -57,10 +57,17 @@ ey_countdown_announce (EyCountdown *self,
   else
     text = g_strdup (self->expired_text ? self->expired_text : _("Time is up"));
 
+  /* GTK 4.8 has no announcements: the timer role's value text is what screen readers
+   * read; newer GTK also speaks it at once. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) left,
                                   -1);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
+                           left > 0 ? GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM
+                                    : GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
+#endif
 }
 
 static void
@@ -197,6 +204,9 @@ ey_countdown_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_COUNTDOWN);
+  /* Children the template does not name are ours to unparent too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (ey_countdown_parent_class)->dispose (object);
 }
 

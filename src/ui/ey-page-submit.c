@@ -136,7 +136,12 @@ ey_page_submit_next (EyStepPage *page)
 
   if (session == NULL)
     return;
-  if (gtk_widget_get_visible (self->eonayli_row) && gtk_check_button_get_active (self->eonayli_check))
+  /* Retrying the automatic press: it is the E-Onaylı one whatever the (then unknown)
+   * method list says; never fall back to another method behind the user's back. */
+  if (ey_session_get_step (session) == EY_SESSION_STEP_SUBMITTING &&
+      ey_session_get_path (session) == EY_SESSION_PATH_EONAY)
+    method = EY_SESSION_METHOD_EONAYLI;
+  else if (gtk_widget_get_visible (self->eonayli_row) && gtk_check_button_get_active (self->eonayli_check))
     method = EY_SESSION_METHOD_EONAYLI;
   else if (gtk_check_button_get_active (self->eimzali_check))
     method = EY_SESSION_METHOD_EIMZALI;

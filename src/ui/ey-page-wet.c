@@ -19,6 +19,8 @@ struct _EyPageWet
   GtkLabel   *error_label;
 
   char       *pdf_path;
+  GSignalGroup *session_signals;
+  gboolean    fetching;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageWet, ey_page_wet, EY_TYPE_STEP_PAGE)
@@ -60,6 +62,7 @@ fetch_pdf_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
+  self->fetching = FALSE;
   pdf = ey_session_fetch_pdf_finish (EY_SESSION (object), result, &error);
   if (pdf == NULL)
     {
@@ -76,13 +79,31 @@ ey_page_wet_fetch (EyPageWet *self)
 {
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
-  if (session == NULL || ey_session_get_busy (session))
+  if (session == NULL || ey_session_get_busy (session) || self->fetching)
     return;
+  self->fetching = TRUE;
   ey_step_page_clear_error (EY_STEP_PAGE (self));
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
   gtk_label_set_text (self->status_label, _("Downloading your application form from KamuSM…"));
   ey_session_fetch_pdf_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
                               fetch_pdf_cb, g_object_ref (self));
+}
+
+static void
+ey_page_wet_maybe_fetch (EyPageWet *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+
+  /* The step turns WET while the method request is still finishing: fetch once idle. */
+  if (session && ey_session_get_step (session) == EY_SESSION_STEP_WET &&
+      !ey_session_get_busy (session) && self->pdf_path == NULL && !self->fetching &&
+      !gtk_widget_get_visible (GTK_WIDGET (self->retry_button)))
+    {
+      if (ey_session_get_pdf (session))
+        ey_page_wet_store (self, ey_session_get_pdf (session));
+      else
+        ey_page_wet_fetch (self);
+    }
 }
 
 static void
@@ -92,8 +113,14 @@ ey_page_wet_sync (EyStepPage *page)
   EySession *session = ey_step_page_get_session (page);
 
   ey_step_page_set_error_label (page, self->error_label);
+  g_signal_group_set_target (self->session_signals, session);
   if (session == NULL || ey_session_get_step (session) != EY_SESSION_STEP_WET)
     return;
+  if (ey_session_get_busy (session))
+    {
+      gtk_label_set_text (self->status_label, _("Downloading your application form from KamuSM…"));
+      return;
+    }
   if (ey_session_get_pdf (session))
     ey_page_wet_store (self, ey_session_get_pdf (session));
   else
@@ -128,6 +155,9 @@ ey_page_wet_dispose (GObject *object)
   EyPageWet *self = EY_PAGE_WET (object);
 
   g_clear_pointer (&self->pdf_path, g_free);
+  if (self->session_signals)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_WET);
   G_OBJECT_CLASS (ey_page_wet_parent_class)->dispose (object);
 }
@@ -159,4 +189,7 @@ ey_page_wet_init (EyPageWet *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (ey_page_wet_fetch), self,
                            G_CONNECT_SWAPPED);
+  self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy",
+                                  G_CALLBACK (ey_page_wet_maybe_fetch), self);
 }

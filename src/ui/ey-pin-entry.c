@@ -189,6 +189,9 @@ ey_pin_entry_dispose (GObject *object)
   if (self->entry)
     ey_pin_entry_clear (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PIN_ENTRY);
+  /* Children the template does not name are ours to unparent too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (ey_pin_entry_parent_class)->dispose (object);
 }
 

@@ -16,6 +16,9 @@ struct _EyWindow
 
   /* template */
   GtkRevealer          *demo_revealer;
+  GtkLabel             *demo_label;
+  GtkMenuButton        *menu_button;
+  GtkToggleButton      *steps_button;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;

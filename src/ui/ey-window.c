@@ -228,8 +228,25 @@ ey_window_rebuild_pages (EyWindow *self)
   g_return_if_fail (EY_IS_WINDOW (self));
 
   g_signal_group_set_target (self->page_signals, NULL);
+  /* The focus may sit in a page about to go: drop it first. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
     gtk_stack_remove (self->stack, child);
+
+  /* The window's own strings follow the language too. */
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/eimzayenile/EimzaYenile/ey-window-menu.ui");
+
+    gtk_menu_button_set_menu_model (self->menu_button,
+                                    G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+  }
+  gtk_label_set_text (self->demo_label, _("DEMO — not KamuSM. Nothing here reaches KamuSM: the "
+                                          "site is a simulator on this computer."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main menu"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->steps_button), _("Show the steps"));
+  gtk_window_set_title (GTK_WINDOW (self), _("e-Signature Renewal"));
+  ey_card_status_refresh (self->card_status);
 
   /* Every page is made anew from the session: nothing of the renewal lives in widgets. */
   for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
@@ -445,6 +462,9 @@ ey_window_class_init (EyWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EyWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, steps_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, flap);

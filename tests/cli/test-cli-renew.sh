@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # eimza-yenile-cli renew against a kamusm-sim process, driven by expect:
-# the E-Onay path (openssl signs), the wet path under tr_TR.UTF-8, and no
+# the E-Onay path (signed with a SoftHSM token through the token layer), the wet path under tr_TR.UTF-8, and no
 # secret in the output even with G_MESSAGES_DEBUG=all.  TAP output.
-# Usage: test-cli-renew.sh CLI KAMUSM_SIM PKI_DIR SOURCE_DIR
+# Usage: test-cli-renew.sh CLI KAMUSM_SIM PKI_DIR SOURCE_DIR MAKE_TOKEN
 set -u
-cli=$1 sim=$2 pki=$3 src=$4
+cli=$1 sim=$2 pki=$3 src=$4 make_token=$5
 work=$(mktemp -d "${TMPDIR:-/tmp}/ey-cli-test-XXXXXX")
 sim_pid=
 cleanup () {
@@ -32,11 +32,16 @@ if [ -z "$url" ] || [ ! -f "$cert" ]; then
   exit 1
 fi
 
-sign="openssl cms -sign -cades -binary -nodetach -md sha256 -outform DER -signer $pki/ayse-rsa.pem -inkey $pki/ayse-rsa.key"
+# Ayşe's card: her key and certificate on a SoftHSM2 token (PIN 918273)
+if ! "$make_token" "$work/hsm" AYSE 918273 "$pki/ayse-rsa.p8" "$pki/ayse-rsa.pem" >"$work/token.log" 2>&1; then
+  echo "Bail out! could not make the token: $(cat "$work/token.log")"
+  exit 1
+fi
+export SOFTHSM2_CONF="$work/hsm/softhsm2.conf"
 
 # 1-3: E-Onay path with every debug message on
 G_MESSAGES_DEBUG=all expect -f "$src/tests/cli/renew.exp" "$cli" "$url" "$cert" 12345678950 \
-  Ab3kT9qz "$work/sms.jsonl" "$sign" eonay "$work" >"$work/eonay.out" 2>&1
+  Ab3kT9qz "$work/sms.jsonl" 918273 eonay "$work" >"$work/eonay.out" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then ok "renew (E-Onay) exits 0"; else not_ok "renew (E-Onay) exit $rc"; sed 's/^/# /' "$work/eonay.out" | tail -40; fi
 if grep -q '"event":"application-submitted".*"method":"eonayli"' "$work/state.log"; then
@@ -46,10 +51,10 @@ else
 fi
 # The secrets: the password, every SMS code sent, the security word
 leak=0
-for secret in Ab3kT9qz gizli-sozcuk $(sed -n 's/.*"code":"\([0-9]*\)".*/\1/p' "$work/sms.jsonl"); do
+for secret in Ab3kT9qz gizli-sozcuk 918273 $(sed -n 's/.*"code":"\([0-9]*\)".*/\1/p' "$work/sms.jsonl"); do
   if grep -qF -- "$secret" "$work/eonay.out"; then leak=1; echo "# leaked: a secret of length ${#secret}"; fi
 done
-if [ $leak -eq 0 ] && grep -q 'ey-session-DEBUG' "$work/eonay.out"; then
+if [ $leak -eq 0 ] && grep -q 'step sign-in .* orders' "$work/eonay.out"; then
   ok "no secret in the debug output"
 else
   not_ok "secret in the output (or no debug output captured)"

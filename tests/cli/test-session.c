@@ -493,6 +493,25 @@ test_session_expired (void)
   g_assert_no_error (error);
   g_assert_cmpstr (ey_session_get_form_value (bed.session, "address"), ==, "Yeni adres 1");
   bed_clear (&bed);
+
+  /* The same on the signing call, which answers text, not a page */
+  bed_init (&bed, NULL, NULL);
+  walk_to_signing (&bed, AYSE, AYSE_PW);
+  ey_sim_server_set_fault (bed.sim, EY_SIM_FAULT_EXPIRE_SESSION,
+                           ey_site_profile_get_action_path (bed.profile, EY_SITE_ACTION_SIGN_DATA), 1);
+  g_assert_null (s_fetch_sign_data (bed.session, &error));
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_SESSION_EXPIRED);
+  g_clear_error (&error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGN_IN);
+  g_assert_nonnull (ey_session_get_captcha (bed.session));
+  bed_clear (&bed);
+}
+
+static gboolean
+is_network_error (int code)
+{
+  return code == EY_CORE_ERROR_NETWORK_UNREACHABLE || code == EY_CORE_ERROR_TIMEOUT ||
+         code == EY_CORE_ERROR_HTTP_SERVER;
 }
 
 static void
@@ -521,14 +540,34 @@ test_transport_faults (void)
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_SEND);
 
+  /* A POST whose connection drops is never sent again blindly: the client
+   * re-reads the page and the site's own state decides */
+  ey_sim_server_set_fault (bed.sim, EY_SIM_FAULT_DROP,
+                           ey_site_profile_get_action_path (bed.profile, EY_SITE_ACTION_SMS_SEND), 1);
+  if (!s_send_sms (bed.session, &error))
+    {
+      g_assert_true (error->domain == EY_CORE_ERROR && is_network_error (error->code));
+      g_clear_error (&error);
+      g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_SEND);
+      g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "sms-sent", NULL, NULL), ==, 0);
+      g_assert_true (s_send_sms (bed.session, &error));
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_CODE);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "sms-sent", NULL, NULL), ==, 1);
+  /* The code page asks for a new code with its own button: back one step
+   * by starting the SMS part again is not possible, so go on from here */
+  g_assert_true (s_request_sms_code (bed.session, &error));
+  g_assert_no_error (error);
+
   /* A page that belongs to no step names what was expected */
   ey_sim_server_set_fault (bed.sim, EY_SIM_FAULT_UNEXPECTED_PAGE, NULL, 1);
-  g_assert_false (s_send_sms (bed.session, &error));
+  g_assert_false (s_request_sms_code (bed.session, &error));
   g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
   g_assert_nonnull (strstr (error->message, "("));
   g_clear_error (&error);
-  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_SEND);
-  g_assert_true (s_send_sms (bed.session, &error));
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_CODE);
+  g_assert_true (s_request_sms_code (bed.session, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_CODE);
 
@@ -578,6 +617,43 @@ test_submit_retry_after_500 (void)
   assert_event (&bed, "application-submitted", "method", "eonayli");
   g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
   g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+  bed_clear (&bed);
+}
+
+static void
+test_recovery_resume (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyRecovery) mine = NULL;
+  g_autoptr(EyRecovery) other = NULL;
+  g_autofree char *order = NULL;
+
+  bed_init (&bed, NULL, NULL);
+  walk_sign_in (&bed, AYSE, AYSE_PW);
+  order = g_strdup (((EySessionOrder *) g_ptr_array_index (ey_session_get_orders (bed.session), 0))->id);
+
+  /* A note for someone else: signing in stops at the orders as usual */
+  other = ey_recovery_new (MEHMET, "MEHMET DEMİR", order, "eonay");
+  ey_session_set_recovery (bed.session, other);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_ORDERS);
+
+  /* Her own note: the session goes on to the recorded order by itself
+   * (this simulator forgets an accepted E-Onay with the site session, so
+   * the walk goes on from the form; a site that keeps it shows the method
+   * page and the session submits) */
+  mine = ey_recovery_new (AYSE, "AYŞE YILMAZ", order, "eonay");
+  ey_session_set_recovery (bed.session, mine);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_FORM);
+  g_assert_cmpstr (ey_session_get_order_id (bed.session), ==, order);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "order-opened", NULL, NULL), ==, 1);
+  g_assert_true (ey_session_get_recovery (bed.session) == mine);
   bed_clear (&bed);
 }
 
@@ -753,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/session/session-expired", test_session_expired);
   g_test_add_func ("/session/transport-faults", test_transport_faults);
   g_test_add_func ("/session/submit-retry-after-500", test_submit_retry_after_500);
+  g_test_add_func ("/session/recovery-resume", test_recovery_resume);
   g_test_add_func ("/session/cancel", test_cancel);
   g_test_add_func ("/session/tls-and-hosts", test_tls_and_hosts);
   g_test_add_func ("/session/foreign-redirect", test_foreign_redirect);

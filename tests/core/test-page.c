@@ -603,6 +603,110 @@ test_normalize (void)
     }
 }
 
+/* Truncated and corrupted copies of every fixture: never a crash, never a
+ * warning (G_DEBUG=fatal-warnings), always a page or a clean error. */
+static void
+test_robustness (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "core", "pages", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1254);
+  const char *name;
+  guint parsed = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      for (guint round = 0; round < 12; round++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, len);
+          gsize cut = g_rand_int_range (rand, 0, (gint32)len + 1);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(EyPage) page = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* Flip a few bytes, including into NUL and high bytes. */
+          for (guint k = 0; k < round && cut > 0; k++)
+            copy[g_rand_int_range (rand, 0, (gint32)cut)] = (char)g_rand_int_range (rand, 0, 256);
+          bytes = g_bytes_new (copy, cut);
+          page = ey_page_new (round % 2 ? alt_profile : default_profile, bytes,
+                              round % 3 == 0 ? "text/html; charset=windows-1254" : NULL,
+                              "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
+          if (page == NULL)
+            {
+              g_assert_true (error != NULL && error->domain == EY_PAGE_ERROR);
+              continue;
+            }
+          parsed++;
+          /* Every reader works on whatever came. */
+          g_free (ey_page_describe (page));
+          g_free (ey_page_get_captcha_url (page));
+          g_free (ey_page_get_text (page));
+          (void)ey_page_get_message (page);
+          (void)ey_page_get_timer_seconds (page);
+          (void)ey_page_get_orders (page);
+          {
+            g_autoptr(EyFormData) sub = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, NULL);
+
+            if (sub != NULL)
+              {
+                g_autoptr(GBytes) body = ey_form_data_encode (sub, NULL);
+              }
+          }
+        }
+    }
+  g_assert_cmpuint (parsed, >, 100);
+}
+
+static void
+test_charset_edge_cases (void)
+{
+  static const struct { const char *ct; const char *body; const char *charset; } cases[] = {
+    /* The header wins over the meta tag. */
+    { "text/html; charset=UTF-8", "<meta charset=\"iso-8859-9\"><h1>\xC5\x9F</h1>", "UTF-8" },
+    /* A BOM wins over everything. */
+    { "text/html; charset=iso-8859-9", "\xEF\xBB\xBF<h1>\xC5\x9F</h1>", "UTF-8" },
+    /* The old http-equiv form, quoted and spaced. */
+    { NULL, "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset = 'Windows-1254'\">"
+            "<h1>\xFE</h1>", "WINDOWS-1254" },
+    /* Aliases. */
+    { "text/html;charset=latin5", "<h1>\xFE</h1>", "ISO-8859-9" },
+    { "text/html; charset=\"cp1254\"", "<h1>\xFE</h1>", "WINDOWS-1254" },
+    /* Nothing declared, not UTF-8: the Turkish code page. */
+    { NULL, "<h1>\xFE</h1>", "WINDOWS-1254" },
+    /* Nothing declared, valid UTF-8. */
+    { "text/html", "<h1>\xC5\x9F</h1>", "UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EyPage) page = ey_page_new (default_profile, bytes, cases[i].ct,
+                                            "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ey_page_get_charset (page), ==, cases[i].charset);
+      g_assert_cmpstr (ey_page_get_heading (page), ==, "ş");
+    }
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("<h1>x</h1>", 10);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EyPage) page = ey_page_new (default_profile, bytes, "text/html; charset=x-klingon",
+                                          "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
+
+    g_assert_null (page);
+    g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_CHARSET);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +747,8 @@ main (int   argc,
   g_test_add_func ("/page/malformed", test_malformed);
   g_test_add_func ("/page/unexpected", test_unexpected);
   g_test_add_func ("/page/normalize", test_normalize);
+  g_test_add_func ("/page/robustness", test_robustness);
+  g_test_add_func ("/page/charset-edge-cases", test_charset_edge_cases);
 
   ret = g_test_run ();
   g_clear_object (&default_profile);

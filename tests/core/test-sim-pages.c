@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "ey-identity.h"
@@ -46,7 +47,14 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   EySimOptions opts;
 
+  static const char *trust[2];
+  static char *ca;
+
+  if (ca == NULL)
+    ca = g_build_filename (TEST_PKI_DIR, "ca.pem", NULL);
+  trust[0] = ca;
   ey_sim_options_init (&opts);
+  opts.trust_ca_files = trust;
   opts.http = TRUE;                 /* TLS is the client's business, not the parser's */
   opts.captcha_text = "ABCDE";
   opts.variant = config->variant;
@@ -290,6 +298,27 @@ to_eonay_choice (Fixture    *f,
       g_assert_true (ey_page_has_marker (wrong, EY_PAGE_MARKER_SMS_WRONG));
       g_clear_object (&code_page);
       code_page = g_steal_pointer (&wrong);
+
+      /* The right code, too late: expired; a new one is sent. */
+      {
+        g_autoptr(EyPage) late = NULL;
+        g_autoptr(EyPage) resent = NULL;
+        g_autofree char *old_code = ey_sim_server_get_last_sms_code (f->server, identity);
+
+        g_assert_true (ey_sim_server_expire (f->server, "sms"));
+        g_clear_pointer (&data, ey_form_data_unref);
+        data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+        g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, old_code, &error));
+        late = submit (f, data);
+        expect (late, EY_PAGE_KIND_SMS_CODE);
+        g_assert_true (ey_page_has_marker (late, EY_PAGE_MARKER_SMS_EXPIRED));
+        g_assert_false (ey_page_has_marker (late, EY_PAGE_MARKER_SMS_WRONG));
+        resent = press (f, late, EY_BUTTON_ROLE_RESEND);
+        expect (resent, EY_PAGE_KIND_SMS_CODE);
+        g_assert_cmpint (ey_page_get_timer_seconds (resent), >, 200);
+        g_clear_object (&code_page);
+        code_page = g_steal_pointer (&resent);
+      }
     }
 
   code = ey_sim_server_get_last_sms_code (f->server, identity);
@@ -299,6 +328,176 @@ to_eonay_choice (Fixture    *f,
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, code, &error));
   g_assert_no_error (error);
   return submit (f, data);
+}
+
+/* A non-page request (the signing calls): the raw answer. */
+static GBytes *
+post_raw (Fixture    *f,
+          EyFormData *data)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", ey_form_data_get_url (data));
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *answer;
+
+  body = ey_form_data_encode (data, &error);
+  g_assert_no_error (error);
+  soup_message_set_request_body_from_bytes (msg, ey_form_data_get_content_type (data), body);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  answer = soup_session_send_and_read_finish (f->session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
+  return answer;
+}
+
+/* CMS SignedData (CAdES-BES) with a test PKI certificate, by openssl: the
+ * signer is not this test's business, the profile's request names are. */
+static GBytes *
+openssl_sign (GBytes     *data,
+              const char *cert_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ey-sim-pages-XXXXXX", &error);
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.der", NULL);
+  g_autofree char *cert = g_strdup_printf ("%s/%s.pem", TEST_PKI_DIR, cert_name);
+  g_autofree char *key = g_strdup_printf ("%s/%s.key", TEST_PKI_DIR, cert_name);
+  g_autofree char *der = NULL;
+  const char *argv[] = { "openssl", "cms", "-sign", "-binary", "-nodetach", "-md", "sha256",
+                         "-outform", "DER", "-signer", cert, "-inkey", key, "-in", in,
+                         "-out", out, "-cades", NULL };
+  gsize len = 0;
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (in, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                      &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_true (g_file_get_contents (out, &der, &len, &error));
+  g_assert_no_error (error);
+  g_unlink (in);
+  g_unlink (out);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&der), len);
+}
+
+/* sign_data then sign_upload with the page's verification code; the outcome
+ * as the profile reads the site's answer. */
+static EySignOutcome
+sign_page (Fixture    *f,
+           EyPage     *page,
+           const char *cert_name)
+{
+  g_autoptr(EyFormData) ask = NULL;
+  g_autoptr(EyFormData) upload = NULL;
+  g_autoptr(GBytes) to_sign = NULL;
+  g_autoptr(GBytes) der = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b64 = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  const char *verification = ey_page_get_verification_code (page);
+  EySignOutcome outcome;
+
+  g_assert_nonnull (verification);
+  ask = ey_site_profile_new_request (f->profile, EY_SITE_ACTION_SIGN_DATA, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_form_data_set_field (ask, EY_FIELD_ROLE_VERIFICATION_CODE, verification,
+                                         &error));
+  to_sign = post_raw (f, ask);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (to_sign, NULL), g_bytes_get_size (to_sign),
+                                  verification));
+
+  der = openssl_sign (to_sign, cert_name);
+  b64 = g_base64_encode (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+  upload = ey_site_profile_new_request (f->profile, EY_SITE_ACTION_SIGN_UPLOAD, &error);
+  g_assert_true (ey_form_data_set_field (upload, EY_FIELD_ROLE_VERIFICATION_CODE, verification,
+                                         &error));
+  g_assert_true (ey_form_data_set_field (upload, EY_FIELD_ROLE_SIGNATURE, b64, &error));
+  g_assert_no_error (error);
+  reply = post_raw (f, upload);
+  outcome = ey_site_profile_read_sign_reply (f->profile, reply, &code, &message, &error);
+  g_assert_no_error (error);
+  g_test_message ("sign with %s: %s %s", cert_name,
+                  ey_site_role_to_string (EY_TYPE_SIGN_OUTCOME, outcome), code ? code : "");
+  return outcome;
+}
+
+static void
+test_to_result (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EyPage) consent = NULL;
+  g_autoptr(EyPage) sign = NULL;
+  g_autoptr(EyPage) method = NULL;
+  g_autoptr(EyPage) result = NULL;
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+
+  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_YES, &error));
+  consent = submit (f, sub);
+  expect (consent, EY_PAGE_KIND_CONSENT);
+  g_clear_pointer (&sub, ey_form_data_unref);
+  sub = ey_page_new_submission (consent, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_CONSENT, &error));
+  g_assert_no_error (error);
+  sign = submit (f, sub);
+  expect (sign, EY_PAGE_KIND_EONAY_SIGN);
+
+  /* Somebody else's card: refused, named by the profile's code table. */
+  g_assert_cmpint (sign_page (f, sign, "zeynep-rsa"), ==, EY_SIGN_OUTCOME_IDENTITY_MISMATCH);
+  g_assert_cmpint (sign_page (f, sign, "ayse-rsa"), ==, EY_SIGN_OUTCOME_ACCEPTED);
+
+  next = ey_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
+  g_assert_no_error (error);
+  method = get (f, next);
+  expect (method, EY_PAGE_KIND_METHOD);
+  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  result = press (f, method, EY_BUTTON_ROLE_METHOD_EONAYLI);
+  expect (result, EY_PAGE_KIND_RESULT);
+  g_assert_true (ey_page_has_marker (result, EY_PAGE_MARKER_EONAY_DONE));
+  g_assert_false (ey_page_has_marker (result, EY_PAGE_MARKER_EIMZA_DONE));
+  g_assert_nonnull (ey_page_get_success_text (result));
+  g_assert_cmpuint (ey_sim_server_count_events (f->server, "application-submitted", "method",
+                                                "eonayli"), ==, 1);
+}
+
+static void
+test_eimzali_result (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EyPage) method = NULL;
+  g_autoptr(EyPage) eimzali = NULL;
+  g_autoptr(EyPage) result = NULL;
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+
+  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
+  method = submit (f, sub);
+  expect (method, EY_PAGE_KIND_METHOD);
+  eimzali = press (f, method, EY_BUTTON_ROLE_METHOD_EIMZALI);
+  expect (eimzali, EY_PAGE_KIND_EIMZALI_SIGN);
+  g_assert_cmpint (sign_page (f, eimzali, "ayse-rsa"), ==, EY_SIGN_OUTCOME_ACCEPTED);
+  next = ey_page_get_link_url (eimzali, EY_LINK_ROLE_CONTINUE, &error);
+  g_assert_no_error (error);
+  result = get (f, next);
+  expect (result, EY_PAGE_KIND_RESULT);
+  g_assert_true (ey_page_has_marker (result, EY_PAGE_MARKER_EIMZA_DONE));
+  g_assert_false (ey_page_has_marker (result, EY_PAGE_MARKER_EONAY_DONE));
 }
 
 static void
@@ -464,6 +663,31 @@ test_other_paths (Fixture       *f,
 }
 
 static void
+test_resubmitted (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(EyPage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EyFormData) sub = NULL;
+  g_autoptr(EyPage) first = NULL;
+  g_autoptr(EyPage) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sub = ey_page_new_submission (login_page, EY_BUTTON_ROLE_SUBMIT, &error);
+  g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CAPTCHA, "ABCDE", &error));
+  g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_IDENTITY, "45678912316", &error));
+  g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_PASSWORD, "Al5vB6nm", &error));
+  g_assert_no_error (error);
+  first = submit (f, sub);
+  expect (first, EY_PAGE_KIND_ORDERS);
+  g_assert_false (ey_page_has_marker (first, EY_PAGE_MARKER_FORM_RESUBMITTED));
+  /* The same one-time form token again: refused, the current page shown. */
+  again = submit (f, sub);
+  g_test_message ("%s: %s", ey_page_kind_to_string (ey_page_get_kind (again)),
+                  ey_page_get_message (again));
+  g_assert_true (ey_page_has_marker (again, EY_PAGE_MARKER_FORM_RESUBMITTED));
+}
+
+static void
 test_faults (Fixture       *f,
              gconstpointer  data)
 {
@@ -515,6 +739,9 @@ main (int   argc,
         { "eonay-path", test_eonay_path },
         { "other-paths", test_other_paths },
         { "faults", test_faults },
+        { "resubmitted", test_resubmitted },
+        { "to-result", test_to_result },
+        { "eimzali-result", test_eimzali_result },
       };
 
       for (guint t = 0; t < G_N_ELEMENTS (tests); t++)

@@ -214,7 +214,7 @@ static const Breakage breakages[] = {
     EY_SITE_PROFILE_ERROR_BAD_XPATH, "masked-phone" },
   { "xpath does not compile", "<timer xpath=\"//span[@id='kalanSure']\"/>",
     "<timer xpath=\"//span[@id='kalanSure'\"/>", EY_SITE_PROFILE_ERROR_BAD_XPATH, "kalanSure" },
-  { "no recogniser", "<recognise xpath=\"//a[@id='pdfLink'] or //h1[contains(., 'Islak İmzalı Başvuru')]\"/>",
+  { "no recogniser", "<recognise xpath=\"//a[@id='pdfLink'] or //h1[contains(normalize-space(.), 'Islak İmzalı Başvuru')]\"/>",
     "", EY_SITE_PROFILE_ERROR_BAD_XPATH, "wet" },
   { "duplicate page", "<page id=\"wet\">", "<page id=\"result\">",
     EY_SITE_PROFILE_ERROR_DUPLICATE, "result" },

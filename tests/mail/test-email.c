@@ -371,6 +371,32 @@ test_benign_kamusm_links (void)
   g_assert_true (ey_email_is_usable (mail));
 }
 
+/* Cut and corrupted pastes: never a crash or a warning. */
+static void
+test_robustness (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (90);
+  g_autofree char *clean = mail_with_link ("https://basvuru.kamusm.gov.tr/bs/login.go");
+  const char *sources[] = { guide_example, clean,
+                            "<p>Say&#305;n A B,</p><a href=\"https://x\">=C4=B1</a>=\r\n" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    for (guint round = 0; round < 200; round++)
+      {
+        gsize len = strlen (sources[s]);
+        g_autofree char *copy = g_strdup (sources[s]);
+        gsize cut = g_rand_int_range (rand, 0, (gint32)len + 1);
+        g_autoptr(EyEmail) mail = NULL;
+
+        for (guint k = 0; k < round % 8 && cut > 0; k++)
+          copy[g_rand_int_range (rand, 0, (gint32)cut)] = (char)g_rand_int_range (rand, 1, 256);
+        mail = ey_email_parse (copy, cut);
+        g_assert_nonnull (ey_email_get_warnings (mail));
+        if (ey_email_get_link (mail) != NULL)
+          g_assert_true (ey_email_check_link (ey_email_get_link (mail), NULL));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/email/several-passwords", test_several_passwords);
   g_test_add_func ("/email/garbage", test_garbage);
   g_test_add_func ("/email/benign-kamusm-links", test_benign_kamusm_links);
+  g_test_add_func ("/email/robustness", test_robustness);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_links); i++)
     {
       g_autofree char *path = g_strdup_printf ("/email/hostile/%u", i);

@@ -179,8 +179,11 @@ sim_request_v (SimFixture *f,
 
   g_assert_nonnull (uri);
   if (g_strcmp0 (method, "POST") == 0)
-    msg = soup_message_new_from_encoded_form ("POST", g_uri_to_string (uri),
-                                              soup_form_encode_hash (form));
+    {
+      g_autofree char *text = g_uri_to_string (uri);
+
+      msg = soup_message_new_from_encoded_form ("POST", text, soup_form_encode_hash (form));
+    }
   else
     msg = soup_message_new_from_uri (method, uri);
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);

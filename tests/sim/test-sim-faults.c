@@ -70,11 +70,30 @@ test_drop (void)
   sim_fixture_stop (&f);
 }
 
-static gboolean
-mark_time_cb (gpointer user_data)
+typedef struct
 {
-  *(gint64 *) user_data = g_get_monotonic_time ();
+  gint64 paused;   /* when the fault held the request back */
+  gint64 ticked;   /* when a 50 ms timer set at that moment fired */
+} SlowProbe;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  SlowProbe *probe = user_data;
+
+  probe->ticked = g_get_monotonic_time ();
   return G_SOURCE_REMOVE;
+}
+
+static void
+fault_event_cb (EySimServer *server,
+                JsonObject  *event,
+                SlowProbe   *probe)
+{
+  if (g_strcmp0 (json_object_get_string_member (event, "event"), "fault") != 0)
+    return;
+  probe->paused = g_get_monotonic_time ();
+  g_timeout_add (50, tick_cb, probe);
 }
 
 static void
@@ -82,19 +101,21 @@ test_slow_never_blocks (void)
 {
   SimFixture f = { 0 };
   g_autoptr(SimResponse) slow = NULL;
-  gint64 start, fired = 0;
+  SlowProbe probe = { 0, 0 };
 
   sim_fixture_start (&f, NULL);
-  ey_sim_server_set_slow_ms (f.server, 500);
+  ey_sim_server_set_slow_ms (f.server, 600);
   ey_sim_server_set_fault (f.server, EY_SIM_FAULT_SLOW, "login.go", 1);
-  start = g_get_monotonic_time ();
-  g_timeout_add (100, mark_time_cb, &fired);
+  g_signal_connect (f.server, "event", G_CALLBACK (fault_event_cb), &probe);
   slow = sim_request (&f, "GET", "login.go", NULL);
   g_assert_cmpuint (slow->status, ==, 200);
-  g_assert_cmpint (slow->elapsed_us, >=, 500 * 1000);
-  /* The main context kept running while the answer was held back. */
-  g_assert_cmpint (fired, >, 0);
-  g_assert_cmpint (fired - start, <, 400 * 1000);
+  g_assert_cmpint (slow->elapsed_us, >=, 600 * 1000);
+  /* The main context kept running while the answer was held back: a server that
+   * slept would let the timer fire only after the 600 ms. */
+  g_assert_cmpint (probe.paused, >, 0);
+  g_assert_cmpint (probe.ticked, >, 0);
+  g_assert_cmpint (probe.ticked - probe.paused, <, 300 * 1000);
+  g_signal_handlers_disconnect_by_data (f.server, &probe);
   sim_fixture_stop (&f);
 }
 

@@ -15,8 +15,12 @@ static int width, height;
 static const char *language;
 static int counter;
 
+/* One application for the whole run: SoftHSM is loaded once per process, so the demo
+ * token (and the CA the simulator trusts) must stay the same throughout. */
+static UiDriver *driver;
+
 static void
-shoot (UiDriver   *driver,
+shoot (UiDriver   *d,
        const char *what)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -30,6 +34,7 @@ shoot (UiDriver   *driver,
 
   /* Two frames: the first after a page switch still has the crossfade in it. */
   ui_spin_for (400);
+  g_assert (d == driver);
   w = gtk_widget_get_width (GTK_WIDGET (driver->window));
   h = gtk_widget_get_height (GTK_WIDGET (driver->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (driver->window));
@@ -45,22 +50,18 @@ shoot (UiDriver   *driver,
   g_print ("%s (%dx%d)\n", path, w, h);
 }
 
-static UiDriver *
+
+static void
 start (void)
 {
-  UiDriver *driver = ui_driver_new ();
-
   ey_application_set_language (driver->app, language);
-  gtk_window_set_default_size (GTK_WINDOW (driver->window), width, height);
-  ui_spin_for (300);
+  ui_driver_new_window (driver, width, height);
   ui_wait_certificates (driver);
-  return driver;
 }
 
 static void
 walk_eonay (void)
 {
-  UiDriver *driver = start ();
   g_autofree char *code = NULL;
   GtkWidget *pin;
 
@@ -105,13 +106,11 @@ walk_eonay (void)
   ui_next (driver);
   ui_wait_page (driver, "done");
   shoot (driver, "done");
-  ui_driver_free (driver);
 }
 
 static void
 walk_wet (void)
 {
-  UiDriver *driver = start ();
   g_autofree char *code = NULL;
 
   ui_next (driver);
@@ -139,7 +138,6 @@ walk_wet (void)
   ui_wait_page (driver, "wet");
   ui_wait_idle (driver);
   shoot (driver, "wet");
-  ui_driver_free (driver);
 }
 
 int
@@ -158,6 +156,7 @@ main (int   argc,
   ey_application_init_i18n ();
   gtk_init ();
   adw_init ();
+  driver = ui_driver_new ();
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -166,8 +165,11 @@ main (int   argc,
         width = sizes[s][0];
         height = sizes[s][1];
         counter = 0;
+        start ();
         walk_eonay ();
+        start ();
         walk_wet ();
       }
+  ui_driver_free (driver);
   return 0;
 }

@@ -221,6 +221,8 @@ ui_driver_new (void)
   UiDriver *driver = g_new0 (UiDriver, 1);
   g_autofree char *state = NULL;
   g_autofree char *cache = NULL;
+  g_autofree char *app_id = NULL;
+  static guint serial;
   g_autoptr(GError) error = NULL;
 
   driver->tmpdir = g_dir_make_tmp ("eimza-ui-test-XXXXXX", &error);
@@ -234,6 +236,10 @@ ui_driver_new (void)
   g_setenv ("EY_NO_CARD_MONITOR", "1", TRUE);
 
   driver->app = ey_application_new (TRUE);
+  /* A fresh ID per driver: on a session bus each registration exports an object path. */
+  app_id = g_strdup_printf ("%s.Test%u", g_application_get_application_id (G_APPLICATION (driver->app)),
+                            ++serial);
+  g_application_set_application_id (G_APPLICATION (driver->app), app_id);
   g_application_set_flags (G_APPLICATION (driver->app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (driver->app), NULL, &error));
   g_assert_no_error (error);
@@ -243,6 +249,44 @@ ui_driver_new (void)
   driver->sim = ey_application_get_sim_server (driver->app);
   g_assert_nonnull (driver->sim);
   return driver;
+}
+
+guint
+ui_count (UiDriver   *driver,
+          const char *event,
+          const char *key,
+          const char *value)
+{
+  GPtrArray *log = ey_sim_server_get_log (driver->sim);
+  guint count = 0;
+
+  for (guint i = driver->log_base; log && i < log->len; i++)
+    {
+      JsonObject *object = g_ptr_array_index (log, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "event", ""), event) != 0)
+        continue;
+      if (key && g_strcmp0 (json_object_get_string_member_with_default (object, key, ""), value) != 0)
+        continue;
+      count++;
+    }
+  return count;
+}
+
+void
+ui_driver_new_window (UiDriver *driver,
+                      int       width,
+                      int       height)
+{
+  EyWindow *old = driver->window;
+
+  driver->log_base = ey_sim_server_get_log (driver->sim)->len;
+  driver->window = ey_window_new (driver->app);
+  gtk_window_set_default_size (GTK_WINDOW (driver->window), width, height);
+  gtk_window_present (GTK_WINDOW (driver->window));
+  if (old)
+    gtk_window_destroy (GTK_WINDOW (old));
+  ui_spin_for (300);
 }
 
 static void
@@ -271,8 +315,14 @@ ui_driver_free (UiDriver *driver)
   /* Close without the guard's question: the test decides. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (driver->app))))
     gtk_window_destroy (GTK_WINDOW (windows->data));
+  driver->window = NULL;
   ui_spin_for (50);
-  g_clear_object (&driver->app);
+  /* register() ran startup; shutdown runs only at the end of g_application_run(), which
+   * the tests do not use: run it here, as the application would at exit. */
+  g_signal_emit_by_name (driver->app, "shutdown");
+  /* Not unreffed: GApplication warns when an application registered without
+   * g_application_run() is finalized, and the test process ends soon anyway. */
+  driver->app = NULL;
   remove_tree (driver->tmpdir);
   g_free (driver->tmpdir);
   g_free (driver);

@@ -18,13 +18,23 @@ typedef struct
   EyWindow      *window;
   EySimServer   *sim;
   char          *tmpdir;
+  guint          log_base;   /* simulator log events before this renewal */
 } UiDriver;
 
 #define UI_DRIVER_CAPTCHA "K7M2Q"
 
 UiDriver   *ui_driver_new            (void);
 void        ui_driver_free           (UiDriver *driver);
+/* Replaces the window by a new one of this size (a fresh renewal). */
+void        ui_driver_new_window     (UiDriver *driver,
+                                      int       width,
+                                      int       height);
 
+/* Events of this renewal (since the window was made) in the simulator's state log. */
+guint       ui_count                 (UiDriver   *driver,
+                                      const char *event,
+                                      const char *key,
+                                      const char *value);
 gboolean    ui_spin_until            (gboolean  (*condition) (gpointer data),
                                       gpointer    data,
                                       guint       timeout_ms);
