@@ -440,7 +440,8 @@ check_p11kit (RunData *data)
 }
 
 /* Among certificates that no longer pass ey_certificate_pick_signing() (expired, say),
- * the one that lasted longest; NES (nonRepudiation) ones first. */
+ * the one that lasted longest; NES (nonRepudiation) ones first.  Only ones with their
+ * key on the token: p11-kit's trust module lists CA certificates as tokens too. */
 static EyCertificate *
 pick_any_signing (GPtrArray *certificates)
 {
@@ -452,7 +453,8 @@ pick_any_signing (GPtrArray *certificates)
       EyKeyUsage usage = ey_certificate_get_key_usage (cert);
       gboolean nes = (usage & EY_KEY_USAGE_NON_REPUDIATION) != 0;
 
-      if (!(usage & (EY_KEY_USAGE_DIGITAL_SIGNATURE | EY_KEY_USAGE_NON_REPUDIATION)))
+      if (!(usage & (EY_KEY_USAGE_DIGITAL_SIGNATURE | EY_KEY_USAGE_NON_REPUDIATION))
+          || !ey_certificate_can_sign (cert))
         continue;
       if (best == NULL
           || nes > !!(ey_certificate_get_key_usage (best) & EY_KEY_USAGE_NON_REPUDIATION)

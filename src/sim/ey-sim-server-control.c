@@ -315,3 +315,36 @@ _ey_sim_control_handle (EySimServer       *self,
     respond_text (msg, SOUP_STATUS_NOT_FOUND, "unknown control endpoint\n");
   return TRUE;
 }
+
+char *
+ey_sim_server_get_access_mail (EySimServer *self,
+                               const char  *identity)
+{
+  EySimPerson *person;
+
+  g_return_val_if_fail (EY_IS_SIM_SERVER (self), NULL);
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  /* The people file is read when the server starts. */
+  person = self->people ? ey_sim_people_lookup (self->people, identity) : NULL;
+  if (person == NULL)
+    return NULL;
+
+  /* Worded as KamuSM's own mail in the guide; the address is the real site's, as in
+   * the real mail: the client never follows it, it uses its site profile. */
+  return g_strdup_printf ("Kimden: Kamu SM <bilgilendirme@kamusm.gov.tr>\n"
+                          "Konu: Kamu SM Nitelikli Elektronik Sertifika Başvurusu\n"
+                          "\n"
+                          "Sayın %s %s,\n"
+                          "\n"
+                          "Bu ileti Nitelikli Elektronik Sertifika başvurusu yapabilmeniz için "
+                          "gönderilmiştir.\n"
+                          "Aşağıdaki linke tıklayarak başvuru formu erişim parolanız ile "
+                          "işlemlerinizi yapabilirsiniz.\n"
+                          "\n"
+                          "%s için kullanılacak;\n"
+                          "\n"
+                          "Başvuru Formu Erişim Parolanız : %s\n"
+                          "Başvuru Formu Erişim Adresiniz : https://basvuru.kamusm.gov.tr/bs/login.go\n",
+                          person->name, person->surname, person->institution, person->password);
+}

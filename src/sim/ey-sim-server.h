@@ -87,6 +87,11 @@ const char      *ey_sim_server_get_fingerprint    (EySimServer         *self);
 /* The last simulated SMS code sent to that identity, or NULL.  Free with g_free. */
 char            *ey_sim_server_get_last_sms_code  (EySimServer         *self,
                                                    const char          *identity);
+/* The mail KamuSM sends when an order is opened (name, institution, access password and
+ * the site's address), as plain text, or NULL for an unknown identity.  The demo shows
+ * it, since no real mail arrives there.  Free with g_free. */
+char            *ey_sim_server_get_access_mail    (EySimServer         *self,
+                                                   const char          *identity);
 /* The current verification code (15 digits) of that identity's session, or NULL. */
 char            *ey_sim_server_get_verification_code (EySimServer      *self,
                                                       const char       *identity);

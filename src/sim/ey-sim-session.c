@@ -12,7 +12,18 @@
 struct _EySimSessions
 {
   GHashTable *by_id;
+  GHashTable *applications;   /* "identity/order" → EySimApplication */
 };
+
+static void
+application_free (EySimApplication *a)
+{
+  g_free (a->identity);
+  g_free (a->method_chosen);
+  g_free (a->submitted);
+  g_hash_table_unref (a->form);
+  g_free (a);
+}
 
 /* Session ids, tokens and codes come from GnuTLS's CSPRNG: a guessable SMS code
  * would make the stand-in teach the client nothing about real behaviour. */
@@ -100,6 +111,8 @@ ey_sim_sessions_new (void)
 
   sessions->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) session_free);
+  sessions->applications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) application_free);
   return sessions;
 }
 
@@ -109,6 +122,7 @@ ey_sim_sessions_free (EySimSessions *sessions)
   if (sessions == NULL)
     return;
   g_hash_table_unref (sessions->by_id);
+  g_hash_table_unref (sessions->applications);
   g_free (sessions);
 }
 
@@ -184,6 +198,25 @@ ey_sim_sessions_collect (EySimSessions *sessions,
   Collect c = { cutoff, expired, user_data };
 
   g_hash_table_foreach_remove (sessions->by_id, collect_cb, &c);
+}
+
+EySimApplication *
+ey_sim_sessions_application (EySimSessions *sessions,
+                             const char    *identity,
+                             guint          order)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%u", identity, order);
+  EySimApplication *a = g_hash_table_lookup (sessions->applications, key);
+
+  if (a == NULL)
+    {
+      a = g_new0 (EySimApplication, 1);
+      a->identity = g_strdup (identity);
+      a->order = order;
+      a->form = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+      g_hash_table_insert (sessions->applications, g_steal_pointer (&key), a);
+    }
+  return a;
 }
 
 char *

@@ -49,6 +49,22 @@ typedef struct
   char        *method;          /* set when the application was submitted */
 } EySimSession;
 
+/* What the site keeps of one person's application for one order across sign-ins
+ * (server memory only).  The real site stores an accepted E-Onay signature even when
+ * E-Onaylı Başvuru was never pressed (the guide's "application never arrived"), so a
+ * new sign-in that opens the same order continues from the method page. */
+typedef struct
+{
+  char       *identity;
+  guint       order;
+  gboolean    form_saved;
+  gboolean    sms_ok;
+  gboolean    eonay_signed;
+  char       *method_chosen;   /* log name of the last method pressed, or NULL */
+  char       *submitted;       /* log name of the method the application arrived by */
+  GHashTable *form;            /* EySimField (as pointer) → value, as last saved */
+} EySimApplication;
+
 typedef struct _EySimSessions EySimSessions;
 
 EySimSessions *ey_sim_sessions_new          (void);
@@ -69,6 +85,11 @@ void           ey_sim_sessions_collect      (EySimSessions *sessions,
                                              gint64         cutoff,
                                              GFunc          expired,
                                              gpointer       user_data);
+
+/* The progress record of @identity's application for @order, made on first use. */
+EySimApplication *ey_sim_sessions_application (EySimSessions *sessions,
+                                               const char    *identity,
+                                               guint          order);
 
 char          *ey_sim_session_new_token     (EySimSession  *session);
 gboolean       ey_sim_session_take_token    (EySimSession  *session,

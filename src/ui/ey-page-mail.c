@@ -6,8 +6,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ey-application.h"
+#include "ey-demo-token.h"
 #include "ey-email.h"
 #include "ey-page-mail.h"
+#include "ey-sim-server.h"
 #include "ey-window-private.h"
 
 struct _EyPageMail
@@ -15,6 +18,7 @@ struct _EyPageMail
   EyStepPage            parent_instance;
 
   GtkTextView          *mail_view;
+  GtkButton            *demo_mail_button;
   GtkLabel             *link_warning;
   GtkLabel             *warnings_label;
   AdwPreferencesGroup  *read_group;
@@ -95,6 +99,29 @@ on_mail_changed_cb (EyPageMail *self)
   ey_page_mail_update_continue (self);
 }
 
+static EySimServer *
+ey_page_mail_get_demo_sim (EyPageMail *self)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  GtkApplication *application = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+
+  if (!EY_IS_APPLICATION (application) || !ey_application_get_demo (EY_APPLICATION (application)))
+    return NULL;
+  return ey_application_get_sim_server (EY_APPLICATION (application));
+}
+
+static void
+on_demo_mail_clicked_cb (EyPageMail *self)
+{
+  EySimServer *sim = ey_page_mail_get_demo_sim (self);
+  g_autofree char *mail = sim ? ey_sim_server_get_access_mail (sim, EY_DEMO_IDENTITY) : NULL;
+
+  if (mail == NULL)
+    return;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mail_view), mail, -1);
+  explicit_bzero (mail, strlen (mail));
+}
+
 static void
 load_sign_in_cb (GObject      *object,
                  GAsyncResult *result,
@@ -135,6 +162,8 @@ ey_page_mail_sync (EyStepPage *page)
   const char *password = window ? _ey_window_get_access_password (window) : NULL;
 
   ey_step_page_set_error_label (page, self->error_label);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_mail_button),
+                          ey_page_mail_get_demo_sim (self) != NULL);
   if (password && !*gtk_editable_get_text (GTK_EDITABLE (self->password_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
   ey_page_mail_update_continue (self);
@@ -163,6 +192,7 @@ ey_page_mail_class_init (EyPageMailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-page-mail.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyPageMail, demo_mail_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, mail_view);
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, link_warning);
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, warnings_label);
@@ -172,6 +202,7 @@ ey_page_mail_class_init (EyPageMailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, link_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, password_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageMail, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_demo_mail_clicked_cb);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ey-application.h"
 #include "ey-identity.h"
 #include "ey-page-sign-in.h"
 #include "ey-window-private.h"
@@ -147,6 +148,25 @@ ey_page_sign_in_next (EyStepPage *page)
                             sign_in_cb, g_object_ref (self));
 }
 
+/* The signing certificate carries the holder's identity number (subject serialNumber),
+ * so with the card in the reader nobody has to type eleven digits. */
+static const char *
+ey_page_sign_in_card_identity (EyPageSignIn *self)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  GtkApplication *application = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+  GPtrArray *certificates;
+  EyCertificate *certificate;
+
+  if (!EY_IS_APPLICATION (application))
+    return NULL;
+  certificates = ey_application_get_certificates (EY_APPLICATION (application));
+  if (certificates == NULL)
+    return NULL;
+  certificate = ey_certificate_pick_signing (certificates, NULL, NULL);
+  return certificate ? ey_certificate_get_identity_number (certificate) : NULL;
+}
+
 static void
 ey_page_sign_in_sync (EyStepPage *page)
 {
@@ -158,9 +178,15 @@ ey_page_sign_in_sync (EyStepPage *page)
 
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
-  if (session && ey_session_get_identity (session) &&
-      !*gtk_editable_get_text (GTK_EDITABLE (self->identity_row)))
-    gtk_editable_set_text (GTK_EDITABLE (self->identity_row), ey_session_get_identity (session));
+  if (!*gtk_editable_get_text (GTK_EDITABLE (self->identity_row)))
+    {
+      const char *identity = session ? ey_session_get_identity (session) : NULL;
+
+      if (identity == NULL)
+        identity = ey_page_sign_in_card_identity (self);
+      if (identity != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->identity_row), identity);
+    }
   if (window && _ey_window_get_access_password (window) &&
       !*gtk_editable_get_text (GTK_EDITABLE (self->password_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->password_row),

@@ -9,6 +9,7 @@
 #include "ey-application.h"
 #include "ey-certificate-row.h"
 #include "ey-countdown.h"
+#include "ey-demo-token.h"
 #include "ey-page-signing.h"
 #include "ey-pin-entry.h"
 #include "ey-signer.h"
@@ -28,6 +29,7 @@ struct _EyPageSigning
   GtkButton      *renew_button;
   GtkListBox     *certificate_list;
   GtkLabel       *no_certificate_label;
+  AdwPreferencesGroup *pin_group;
   EyPinEntry     *pin_entry;
   GtkWidget      *progress_box;
   GtkSpinner     *progress_spinner;
@@ -208,6 +210,14 @@ ey_page_signing_sync (EyStepPage *page)
     gtk_label_set_text (self->heading, _("Give E-Onay with your card"));
   ey_page_signing_show_code (self);
   ey_page_signing_fill_certificates (self);
+
+  if (window && ey_application_get_demo (_ey_window_get_application (window)))
+    {
+      /* TRANSLATORS: %s is the demo card's PIN, "123456". */
+      g_autofree char *hint = g_strdup_printf (_("The demo card's PIN is %s."), EY_DEMO_PIN);
+
+      adw_preferences_group_set_description (self->pin_group, hint);
+    }
 }
 
 typedef struct
@@ -489,6 +499,7 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, renew_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, certificate_list);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, no_certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_group);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_box);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_spinner);

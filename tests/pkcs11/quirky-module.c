@@ -23,6 +23,7 @@ static unsigned int      init_with_args_refused;
 static unsigned int      failures;
 static int               locked;
 static int               removed;
+static CK_RV             sign_fault;   /* card pulled between C_Login and C_Sign */
 static char              pad_pin[32];
 static CK_SESSION_HANDLE logged_in_session = CK_INVALID_HANDLE;
 
@@ -30,6 +31,7 @@ EXPORT unsigned int ey_quirky_login_calls (void);
 EXPORT unsigned int ey_quirky_init_with_args_refused (void);
 EXPORT void         ey_quirky_reset (void);
 EXPORT void         ey_quirky_set_removed (int value);
+EXPORT void         ey_quirky_set_sign_fault (unsigned long rv);
 EXPORT void         ey_quirky_set_pin_pad (const char *pin);
 EXPORT CK_RV        C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list);
 
@@ -52,6 +54,7 @@ ey_quirky_reset (void)
   failures = 0;
   locked = 0;
   removed = 0;
+  sign_fault = CKR_OK;
   pad_pin[0] = '\0';
 }
 
@@ -59,6 +62,13 @@ void
 ey_quirky_set_removed (int value)
 {
   removed = value;
+}
+
+/* Only C_Sign fails (with @rv; CKR_OK clears it): login and C_SignInit still work. */
+void
+ey_quirky_set_sign_fault (unsigned long rv)
+{
+  sign_fault = rv;
 }
 
 void
@@ -167,6 +177,8 @@ quirky_sign (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG len,
 {
   if (removed)
     return CKR_DEVICE_REMOVED;
+  if (sign_fault != CKR_OK)
+    return sign_fault;
   return target->C_Sign (session, data, len, sig, sig_len);
 }
 
