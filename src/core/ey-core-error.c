@@ -82,9 +82,11 @@ static const ErrorInfo error_table[] = {
     N_("This cannot be done at this step of the renewal.") },
   { EY_CORE_ERROR_RECOVERY, "recovery",
     N_("The note about an unfinished application could not be read or written. Check the disk space and permissions of your home folder.") },
+  { EY_CORE_ERROR_APPLICATION_LOST, "application-lost",
+    N_("KamuSM no longer has the application you signed last time, so it did not arrive. Your answers are kept: check the form and go on; you will sign again.") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_RECOVERY + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_APPLICATION_LOST + 1);
 
 static const ErrorInfo *
 lookup (EyCoreError code)
@@ -183,6 +185,7 @@ ey_core_error_is_retryable (const GError *error)
     case EY_CORE_ERROR_CAPTCHA_WRONG:
     case EY_CORE_ERROR_CREDENTIALS_WRONG:
     case EY_CORE_ERROR_FORM_INVALID:
+    case EY_CORE_ERROR_APPLICATION_LOST:
     case EY_CORE_ERROR_SMS_CODE_WRONG:
     case EY_CORE_ERROR_SMS_CODE_EXPIRED:
     case EY_CORE_ERROR_CHOICE_REQUIRED:

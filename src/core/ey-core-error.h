@@ -64,6 +64,8 @@ typedef enum
   EY_CORE_ERROR_CANCELLED,
   EY_CORE_ERROR_WRONG_STEP,
   EY_CORE_ERROR_RECOVERY,
+  /* Resuming: the site no longer holds the signed application (shows the form). */
+  EY_CORE_ERROR_APPLICATION_LOST,
 } EyCoreError;
 
 GQuark       ey_core_error_quark             (void);

@@ -192,8 +192,10 @@ static const Transition transitions[] = {
 
   { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
   { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
-  /* a site that remembers an accepted E-Onay (recovery) */
+  /* recovery: a site that remembers an accepted E-Onay, or the application that arrived */
   { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
+  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
+  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
   { EY_SESSION_STEP_NO_ORDER,     EV_NO_ORDERS,                  EY_SESSION_STEP_NO_ORDER },
   { EY_SESSION_STEP_NO_ORDER,     EY_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
 
@@ -904,9 +906,16 @@ read_page (EySession *self,
 {
   EyPageKind kind = ey_page_get_kind (page);
   const char *message = ey_page_get_message (page);
+  const char *success = ey_page_get_success_text (page);
+  g_autofree char *both = NULL;
 
-  if (message == NULL)
-    message = ey_page_get_success_text (page);
+  /* The result page's confirmation is what counts; a notice beside it ("received
+   * before") goes in front of it rather than instead of it. */
+  if (kind == EY_PAGE_KIND_RESULT && success != NULL && message != NULL &&
+      g_strcmp0 (message, success) != 0)
+    message = both = g_strdup_printf ("%s %s", message, success);
+  else if (message == NULL || kind == EY_PAGE_KIND_RESULT)
+    message = success ? success : message;
   set_string (self, &self->site_message, message, PROP_SITE_MESSAGE);
 
   switch (kind)
@@ -1553,7 +1562,7 @@ do_sign_in (GTask  *task,
 
 /* With a recovery record, sign-in goes on to the recorded order and, if
  * the site still holds the accepted E-Onay, submits the application. */
-static void then_submit_eonayli (GTask *task, EyPage *page);
+static void then_resume (GTask *task, EyPage *page);
 
 static void
 then_after_sign_in (GTask  *task,
@@ -1586,7 +1595,7 @@ then_after_sign_in (GTask  *task,
       g_debug ("resuming the recorded application");
       set_string (self, &self->order_id, ey_recovery_get_order_id (self->recovery),
                   PROP_ORDER_ID);
-      op_get (task, ey_recovery_get_order_id (self->recovery), then_submit_eonayli);
+      op_get (task, ey_recovery_get_order_id (self->recovery), then_resume);
       return;
     }
   op_succeed (task);
@@ -2268,6 +2277,78 @@ then_submitted (GTask  *task,
   ey_session_set_recovery (self, NULL);
   op_succeed (task);
   g_signal_emit (self, signals[SUBMITTED], 0, self->path);
+}
+
+static void then_method_chosen (GTask *task, EyPage *page);
+
+/* The recorded order, opened after a new sign-in (the password was asked again:
+ * the record holds no secret). The site shows where the application stands:
+ *  - the result: it arrived (say, the confirmation was lost on the way); done,
+ *    nothing is sent again;
+ *  - the method page with E-Onaylı (E-İmzalı for that path): press it;
+ *  - the wet-signature page: it went that way; nothing to finish here;
+ *  - the form: the site lost it; say so and go on by hand, keeping the answers. */
+static void
+then_resume (GTask  *task,
+             EyPage *page)
+{
+  EySession *self = g_task_get_source_object (task);
+  gboolean esigned = self->recovery &&
+                     g_strcmp0 (ey_recovery_get_path_nick (self->recovery), "esigned") == 0;
+  g_autoptr(EyFormData) data = NULL;
+  g_autoptr(GError) clear_error = NULL;
+  GError *error = take_marker_error (task);
+
+  if (error)
+    {
+      op_fail (task, error);
+      return;
+    }
+  switch (ey_page_get_kind (page))
+    {
+    case EY_PAGE_KIND_WET:
+      g_debug ("resume: the application went the wet-signature way");
+      set_path (self, EY_SESSION_PATH_WET);
+      if (!ey_recovery_clear (recovery_path (self), &clear_error))
+        g_warning ("could not remove the recovery record: %s", clear_error->message);
+      ey_session_set_recovery (self, NULL);
+      op_succeed (task);
+      return;
+    case EY_PAGE_KIND_RESULT:
+      g_debug ("resume: the site has the application already");
+      set_path (self, esigned ? EY_SESSION_PATH_ESIGNED : EY_SESSION_PATH_EONAY);
+      then_submitted (task, page);
+      return;
+    case EY_PAGE_KIND_METHOD:
+      if (esigned && (self->methods & EY_SESSION_METHOD_EIMZALI))
+        {
+          /* The form's signature must be given again on the new signing page. */
+          g_debug ("resume: pressing E-İmzalı Başvuru");
+          set_path (self, EY_SESSION_PATH_ESIGNED);
+          data = submission (task, EY_BUTTON_ROLE_METHOD_EIMZALI);
+          if (data != NULL)
+            op_post (task, data, then_method_chosen);
+          return;
+        }
+      if (self->methods & EY_SESSION_METHOD_EONAYLI)
+        {
+          g_debug ("resume: the site kept the E-Onay; pressing E-Onaylı Başvuru");
+          then_submit_eonayli (task, page);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+  /* The site no longer holds it: the user goes on from here (the form keeps what
+   * the site saved and what was typed). The record claimed a signed application
+   * the site does not have, so it goes; the next signature writes a new one. */
+  g_debug ("resume: the site no longer holds the application (%s)",
+           ey_page_kind_get_label (ey_page_get_kind (page)));
+  if (!ey_recovery_clear (recovery_path (self), &clear_error))
+    g_warning ("could not remove the recovery record: %s", clear_error->message);
+  ey_session_set_recovery (self, NULL);
+  op_fail (task, ey_core_error_new (EY_CORE_ERROR_APPLICATION_LOST));
 }
 
 static void

@@ -173,7 +173,12 @@ const char     *ey_session_get_form_value         (EySession      *self,
                                                    const char     *role);
 
 /* Resume after a crash between "signature accepted" and "application
- * confirmed": sign-in then goes straight on to the method page and submits. */
+ * confirmed": sign-in (CAPTCHA and password asked again) then opens the
+ * recorded order by itself. The site's result page → DONE (nothing sent
+ * again); its method page → E-Onaylı pressed → DONE (E-İmzalı path: pressed,
+ * → SIGNING to sign again); the wet page → WET; the form → sign-in fails with
+ * EY_CORE_ERROR_APPLICATION_LOST at step FORM (go on from there). The record
+ * is removed once the site confirmed, or when the site shows it lost. */
 void            ey_session_set_recovery           (EySession      *self,
                                                    EyRecovery     *recovery);
 EyRecovery     *ey_session_get_recovery           (EySession      *self);

@@ -40,6 +40,108 @@ set_step (EySimRequest *r,
   r->session->step = step;
 }
 
+/* --- the application's progress across sign-ins ------------------------------------ */
+
+EySimApplication *
+_ey_sim_application (EySimRequest *r)
+{
+  EySimSession *s = r->session;
+
+  if (s->person == NULL || s->order == 0)
+    return NULL;
+  return ey_sim_sessions_application (r->server->sessions, s->person->identity, s->order);
+}
+
+static void
+copy_form (GHashTable *to,
+           GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (to);
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to, key, g_strdup (value));
+}
+
+static void
+set_notice (EySimSession *s,
+            const char   *text)
+{
+  g_free (s->flash_notice);
+  s->flash_notice = g_strdup (text);
+}
+
+/* Where a session whose application already arrived is sent: the result again (the
+ * wet path: its PDF page), never a second submission. */
+static EySimStep
+arrived_step (const char *method)
+{
+  return g_strcmp0 (method, ey_sim_method_log_name (EY_SIM_METHOD_ISLAK)) == 0
+         ? EY_SIM_STEP_ISLAK : EY_SIM_STEP_RESULT;
+}
+
+gboolean
+_ey_sim_submit (EySimRequest *r,
+                EySimMethod   method)
+{
+  EySimSession *s = r->session;
+  EySimApplication *a = _ey_sim_application (r);
+  const char *name = ey_sim_method_log_name (method);
+
+  if (a && a->submitted)
+    {
+      /* Another session (or an earlier sign-in) already sent it. */
+      g_free (s->method);
+      s->method = g_strdup (a->submitted);
+      set_notice (s, "Başvurunuz daha önce alınmıştır.");
+      return FALSE;
+    }
+  g_free (s->method);
+  s->method = g_strdup (name);
+  if (a)
+    a->submitted = g_strdup (name);
+  ey_sim_log_event (r->server->log, "application-submitted", s->id, s->person->identity,
+                    "method", name, NULL);
+  return TRUE;
+}
+
+/* A new sign-in opened an order whose application got past the E-Onay signature:
+ * continue where it stopped instead of showing the form again. */
+static gboolean
+resume_application (EySimRequest *r)
+{
+  EySimSession *s = r->session;
+  EySimApplication *a = _ey_sim_application (r);
+  EySimStep step;
+
+  if (a == NULL || (a->submitted == NULL && !a->eonay_signed))
+    return FALSE;
+  if (g_hash_table_size (a->form) > 0)
+    copy_form (s->form, a->form);
+  s->eonay_wanted = a->eonay_signed;
+  s->eonay_signed = a->eonay_signed;
+  ey_sim_log_event (r->server->log, "application-resumed", s->id, s->person->identity,
+                    "state", a->submitted ? "submitted" : "eonay-signed", NULL);
+  if (a->submitted)
+    {
+      g_free (s->method);
+      s->method = g_strdup (a->submitted);
+      set_notice (s, "Başvurunuz daha önce alınmıştır.");
+      step = arrived_step (a->submitted);
+    }
+  else
+    {
+      set_notice (s, "E-Onayınız daha önce alınmıştır. Başvurunuzu tamamlamak için "
+                     "imzalama yönteminizi seçiniz.");
+      step = EY_SIM_STEP_METHOD;
+    }
+  set_step (r, step);
+  _ey_sim_redirect (r, step_pages[step], NULL);
+  return TRUE;
+}
+
 static void
 new_captcha (EySimRequest *r)
 {
@@ -163,9 +265,16 @@ prefill_form (EySimRequest *r)
   EySimPerson *p = r->session->person;
   GHashTable *f = r->session->form;
   const char *city = _ey_sim_city_code (p->city);
+  EySimApplication *a = _ey_sim_application (r);
 
   if (g_hash_table_size (f) > 0)
     return;
+  /* What was saved at an earlier sign-in comes back. */
+  if (a && g_hash_table_size (a->form) > 0)
+    {
+      copy_form (f, a->form);
+      return;
+    }
   g_hash_table_insert (f, GINT_TO_POINTER (EY_SIM_F_PHONE), g_strdup (p->phone));
   g_hash_table_insert (f, GINT_TO_POINTER (EY_SIM_F_EMAIL), g_strdup (p->email));
   g_hash_table_insert (f, GINT_TO_POINTER (EY_SIM_F_ADDRESS), g_strdup (p->address));
@@ -207,6 +316,8 @@ get_form (EySimRequest *r)
       _ey_sim_redirect (r, EY_SIM_PAGE_ORDERS, NULL);
       return;
     }
+  if (resume_application (r))
+    return;
   prefill_form (r);
   set_step (r, EY_SIM_STEP_FORM);
   _ey_sim_render (r, EY_SIM_PAGE_FORM);
@@ -294,6 +405,12 @@ post_form (EySimRequest *r)
     }
   ey_sim_log_event (r->server->log, "form-saved", r->session->id,
                     r->session->person->identity, NULL);
+  {
+    EySimApplication *a = _ey_sim_application (r);
+
+    a->form_saved = TRUE;
+    copy_form (a->form, r->session->form);
+  }
   set_step (r, EY_SIM_STEP_SMS);
   _ey_sim_redirect (r, EY_SIM_PAGE_SMS, NULL);
 }
@@ -342,6 +459,7 @@ post_sms_code (EySimRequest *r)
     }
   ey_sim_session_set_secret (&s->sms_code, NULL);
   ey_sim_log_event (r->server->log, "sms-ok", s->id, identity, NULL);
+  _ey_sim_application (r)->sms_ok = TRUE;
   set_step (r, EY_SIM_STEP_EONAY);
   _ey_sim_redirect (r, EY_SIM_PAGE_EONAY, NULL);
 }
@@ -392,25 +510,22 @@ post_renew_code (EySimRequest *r)
 }
 
 static void
-submitted (EySimRequest *r,
-           EySimMethod   method)
-{
-  const char *name = ey_sim_method_log_name (method);
-
-  g_free (r->session->method);
-  r->session->method = g_strdup (name);
-  ey_sim_log_event (r->server->log, "application-submitted", r->session->id,
-                    r->session->person->identity, "method", name, NULL);
-}
-
-static void
 post_method (EySimRequest *r)
 {
   const EySimNames *n = r->server->names;
   const char *value = _ey_sim_arg (r, EY_SIM_F_METHOD);
   EySimSession *s = r->session;
+  EySimApplication *a = _ey_sim_application (r);
   int method = -1;
 
+  /* Sent already (from another session): show the result again, never twice. */
+  if (a && a->submitted)
+    {
+      _ey_sim_submit (r, EY_SIM_METHOD_EONAYLI);
+      set_step (r, arrived_step (a->submitted));
+      _ey_sim_redirect (r, step_pages[s->step], NULL);
+      return;
+    }
   for (int i = 0; i < EY_SIM_N_METHODS; i++)
     if (g_strcmp0 (value, n->method[i]) == 0)
       method = i;
@@ -425,10 +540,15 @@ post_method (EySimRequest *r)
     }
   ey_sim_log_event (r->server->log, "method-chosen", s->id, s->person->identity,
                     "method", ey_sim_method_log_name (method), NULL);
+  if (a)
+    {
+      g_free (a->method_chosen);
+      a->method_chosen = g_strdup (ey_sim_method_log_name (method));
+    }
   switch (method)
     {
     case EY_SIM_METHOD_EONAYLI:
-      submitted (r, EY_SIM_METHOD_EONAYLI);
+      _ey_sim_submit (r, EY_SIM_METHOD_EONAYLI);
       set_step (r, EY_SIM_STEP_RESULT);
       _ey_sim_redirect (r, EY_SIM_PAGE_RESULT, NULL);
       break;
@@ -465,7 +585,7 @@ get_pdf (EySimRequest *r)
   pdf = ey_sim_pdf_render (s->person, form, s->order);
   ey_sim_log_event (r->server->log, "pdf-downloaded", s->id, s->person->identity, NULL);
   if (s->method == NULL)
-    submitted (r, EY_SIM_METHOD_ISLAK);
+    _ey_sim_submit (r, EY_SIM_METHOD_ISLAK);
   soup_message_headers_replace (soup_server_message_get_response_headers (r->msg),
                                 "Content-Disposition",
                                 "attachment; filename=\"basvuruformu.pdf\"");
@@ -611,7 +731,8 @@ _ey_sim_flow_handle (EySimRequest *r)
     {
       if (is_api (r->page))
         {
-          _ey_sim_sign_refuse (r, "KOD_HATALI", "Doğrulama kodu geçersiz.");
+          _ey_sim_sign_refuse_logged (r, "KOD_HATALI", "Doğrulama kodu geçersiz.",
+                                      "no signing page open in this session");
           return;
         }
       /* Out of order: back to where the session is (the real site does the same). */

@@ -102,6 +102,13 @@ const char *_ey_sim_city_code      (const char   *name);
 /* ey-sim-flow.c */
 void        _ey_sim_flow_handle    (EySimRequest *r);
 EySimPage   _ey_sim_step_page      (EySimStep     step);
+/* The signed-in person's progress record for the session's order (NULL before an
+ * order is open). */
+EySimApplication *_ey_sim_application (EySimRequest *r);
+/* Records the application as arrived by @method and logs it; FALSE (nothing logged,
+ * the session shows the earlier result) when it had arrived before. */
+gboolean    _ey_sim_submit         (EySimRequest *r,
+                                    EySimMethod   method);
 
 /* ey-sim-signing.c */
 void        _ey_sim_new_verification (EySimRequest *r,
@@ -111,5 +118,9 @@ void        _ey_sim_sign_upload    (EySimRequest *r);
 void        _ey_sim_sign_refuse    (EySimRequest *r,
                                     const char   *code,
                                     const char   *message);
+void        _ey_sim_sign_refuse_logged (EySimRequest *r,
+                                        const char   *code,
+                                        const char   *message,
+                                        const char   *detail);
 
 G_END_DECLS

@@ -66,6 +66,21 @@ _ey_sim_sign_refuse (EySimRequest *r,
   respond_json (r, b);
 }
 
+/* A refusal the state log records as signature-refused (the code refusals). */
+void
+_ey_sim_sign_refuse_logged (EySimRequest *r,
+                            const char   *code,
+                            const char   *message,
+                            const char   *detail)
+{
+  EySimSession *s = r->session;
+
+  ey_sim_log_event (r->server->log, "signature-refused", s->id,
+                    s->person ? s->person->identity : NULL,
+                    "reason", code, "detail", detail, NULL);
+  _ey_sim_sign_refuse (r, code, message);
+}
+
 /* KOD_HATALI / KOD_SURESI_DOLDU, or TRUE when the posted code is the live one. */
 static gboolean
 check_code (EySimRequest *r)
@@ -75,12 +90,14 @@ check_code (EySimRequest *r)
 
   if (s->verify_code == NULL || strcmp (code, s->verify_code) != 0)
     {
-      _ey_sim_sign_refuse (r, "KOD_HATALI", "Doğrulama kodu hatalı.");
+      _ey_sim_sign_refuse_logged (r, "KOD_HATALI", "Doğrulama kodu hatalı.",
+                                  "unknown or spent verification code");
       return FALSE;
     }
   if (_ey_sim_seconds_left (s->verify_deadline) == 0)
     {
-      _ey_sim_sign_refuse (r, "KOD_SURESI_DOLDU", "Doğrulama kodunun süresi doldu.");
+      _ey_sim_sign_refuse_logged (r, "KOD_SURESI_DOLDU", "Doğrulama kodunun süresi doldu.",
+                                  "verification code expired");
       return FALSE;
     }
   return TRUE;
@@ -150,14 +167,17 @@ _ey_sim_sign_upload (EySimRequest *r)
   g_clear_pointer (&s->issued, g_bytes_unref);
   if (g_strcmp0 (s->purpose, "form") == 0)
     {
-      g_free (s->method);
-      s->method = g_strdup ("eimzali");
-      ey_sim_log_event (r->server->log, "application-submitted", s->id, identity,
-                        "method", "eimzali", NULL);
+      /* Arrived already (another session sent it): the result again, not twice. */
+      _ey_sim_submit (r, EY_SIM_METHOD_EIMZALI);
       s->step = EY_SIM_STEP_RESULT;
     }
   else
     {
+      EySimApplication *a = _ey_sim_application (r);
+
+      /* Kept past this session: see EySimApplication. */
+      if (a)
+        a->eonay_signed = TRUE;
       s->eonay_signed = TRUE;
       s->step = EY_SIM_STEP_METHOD;
     }

@@ -38,7 +38,6 @@ ey_card_status_show (EyCardStatus *self,
                      const char   *subtitle)
 {
   static const char *styles[] = { "success", "warning", "error" };
-  g_autofree char *name = NULL;
 
   gtk_image_set_from_icon_name (self->icon, icon);
   gtk_label_set_text (self->title, title);
@@ -49,9 +48,15 @@ ey_card_status_show (EyCardStatus *self,
   if (style)
     gtk_widget_add_css_class (GTK_WIDGET (self), style);
 
-  name = g_strdup_printf ("%s. %s", title, subtitle ? subtitle : "");
+  /* The status role makes screen readers announce the change: the name is the state,
+   * the description what to do about it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "", -1);
+  if (subtitle && *subtitle)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

@@ -132,6 +132,13 @@ load_sign_in_cb (GObject      *object,
 
   if (!ey_session_load_sign_in_finish (EY_SESSION (object), result, &error))
     ey_step_page_show_error (EY_STEP_PAGE (self), error);
+  else
+    {
+      /* The window holds the password now (sync() puts it back if the user returns);
+       * neither the field nor the pasted mail keeps it. */
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mail_view), "", 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+    }
 }
 
 static void

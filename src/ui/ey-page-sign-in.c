@@ -117,7 +117,23 @@ sign_in_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (ey_session_sign_in_finish (EY_SESSION (object), result, &error))
-    return;
+    {
+      /* Signed in: the password leaves the widget (the window keeps the wiped copy that
+       * sync() puts back should the site ask to sign in again). */
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      return;
+    }
+  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_APPLICATION_LOST))
+    {
+      /* Signed in, but the site lost the unfinished application: the renewal goes on
+       * from the form, so the message belongs there. */
+      EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+      EyStepPage *visible = window ? ey_window_get_visible_page (window) : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      ey_step_page_show_error (visible ? visible : EY_STEP_PAGE (self), error);
+      return;
+    }
   ey_step_page_show_error (EY_STEP_PAGE (self), error);
   /* The site shows a fresh picture after every failure; the old text is useless. */
   ey_page_sign_in_show_captcha (self);

@@ -41,6 +41,7 @@ struct _EyPageSigning
   GPtrArray      *rows;          /* EyCertificateRow */
   EyPinFlags      pin_flags;
   gboolean        signing;
+  gboolean        refill;        /* the certificates changed while signing */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY_TYPE_STEP_PAGE)
@@ -150,8 +151,14 @@ ey_page_signing_fill_certificates (EyPageSigning *self)
   EyCertificateRow *group = NULL;
   GtkWidget *child;
 
+  /* Not under a signature in progress; if it fails (card pulled out and put back),
+   * the next try must use the card as listed now, not the token that went away. */
   if (self->signing)
-    return;
+    {
+      self->refill = TRUE;
+      return;
+    }
+  self->refill = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->certificate_list))))
     gtk_list_box_remove (self->certificate_list, child);
   g_ptr_array_set_size (self->rows, 0);
@@ -249,6 +256,9 @@ ey_page_signing_fail (EyPageSigning *self,
   ey_page_signing_set_progress (self, NULL);
   if (window)
     _ey_window_set_signature_pending (window, FALSE);
+  /* Before the PIN state below, which must win over the listing's. */
+  if (self->refill)
+    ey_page_signing_fill_certificates (self);
 
   if (error && error->domain == EY_TOKEN_ERROR && ey_token_error_is_pin_error (error))
     {
@@ -329,6 +339,32 @@ sign_cb (GObject      *object,
                                      submit_signature_cb, g_steal_pointer (&data));
 }
 
+/* The chosen certificate as listed now: when the card was pulled out and put back just
+ * before Sign, the row may still hold the token that went away. */
+static EyCertificate *
+ey_page_signing_current (EyPageSigning *self,
+                         EyCertificate *cert)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+  GPtrArray *certificates = app ? ey_application_get_certificates (app) : NULL;
+  EyToken *token = ey_certificate_get_token (cert);
+
+  if (token != NULL && !ey_token_get_removed (token))
+    return cert;
+  for (guint i = 0; certificates && i < certificates->len; i++)
+    {
+      EyCertificate *other = g_ptr_array_index (certificates, i);
+      EyToken *other_token = ey_certificate_get_token (other);
+
+      if (other_token && !ey_token_get_removed (other_token) && ey_certificate_can_sign (other) &&
+          g_strcmp0 (ey_certificate_get_fingerprint (other),
+                     ey_certificate_get_fingerprint (cert)) == 0)
+        return other;
+    }
+  return cert;
+}
+
 static void
 fetch_data_cb (GObject      *object,
                GAsyncResult *result,
@@ -351,6 +387,7 @@ fetch_data_cb (GObject      *object,
                                       ? _("Type your PIN on the reader's keypad now…")
                                       : _("Signing with your card…"));
   pin = g_steal_pointer (&data->pin);
+  g_set_object (&data->certificate, ey_page_signing_current (self, data->certificate));
   ey_signer_sign_async (data->certificate, text, pin, data->flags,
                         ey_session_get_identity (session),
                         ey_step_page_get_cancellable (EY_STEP_PAGE (self)),

@@ -143,7 +143,10 @@ submit_code_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = ey_session_submit_sms_code_finish (EY_SESSION (object), result, &error);
 
-  /* A wrong code stays in the entry so the user sees what was sent and fixes it. */
+  /* A wrong code stays in the entry so the user sees what was sent and fixes it; an
+   * accepted one is of no further use and leaves the widget. */
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
   ey_page_sms_finished (self, ok, error);
 }
 

@@ -165,6 +165,10 @@ _ey_window_update_actions (EyWindow *self)
   label = page ? ey_step_page_get_continue_label (page) : NULL;
   gtk_button_set_label (self->continue_button, label ? label : _("_Continue"));
   gtk_widget_set_visible (GTK_WIDGET (self->continue_button), label != NULL && *label);
+  /* Hiding a widget drops it as the window's default; Enter must keep meaning Continue
+   * once it shows again. */
+  if (label != NULL && *label)
+    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   if (page)
@@ -212,6 +216,20 @@ static void
 on_busy_changed_cb (EyWindow *self)
 {
   _ey_window_update_actions (self);
+}
+
+/* GTK 4.8 drops a hidden widget as the default only after the next frame, even when it
+ * has been shown and made the default again in between (Continue hides while the
+ * application is submitted, then shows on the last page): Enter must keep meaning
+ * Continue. */
+static void
+on_default_widget_cb (EyWindow *self)
+{
+  /* Not while the window goes away (it unsets its default then). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_window_get_default_widget (GTK_WINDOW (self)) == NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->continue_button)))
+    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
 }
 
 static void
@@ -484,6 +502,7 @@ ey_window_init (EyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "notify::default-widget", G_CALLBACK (on_default_widget_cb), NULL);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::step",

@@ -620,40 +620,252 @@ test_submit_retry_after_500 (void)
   bed_clear (&bed);
 }
 
+/* A new start of the program: a new session on a fresh cookie jar, the record read
+ * back from disk (the UI and the CLI do the same). */
+static void
+restart (Bed *bed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyRecovery) note = NULL;
+
+  g_assert_finalize_object (bed->session);
+  ey_site_client_reset (bed->client);
+  bed->session = ey_session_new (bed->client);
+  ey_session_set_recovery_path (bed->session, bed->recovery_file);
+  note = ey_recovery_load (bed->recovery_file, &error);
+  g_assert_no_error (error);
+  if (note)
+    ey_session_set_recovery (bed->session, note);
+}
+
+/* Signature accepted, then the site fails at @page until the program is closed. */
+static void
+sign_then_fail_at (Bed        *bed,
+                   const char *page,
+                   EySimFaultKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) cms = NULL;
+
+  walk_to_signing (bed, AYSE, AYSE_PW);
+  data = s_fetch_sign_data (bed->session, &error);
+  g_assert_no_error (error);
+  cms = sign_with_openssl (data, "ayse-rsa", TRUE);
+  ey_sim_server_set_fault (bed->sim, kind, page, 0);
+  g_assert_false (s_submit_signature (bed->session, cms, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (ey_session_get_step (bed->session), ==, EY_SESSION_STEP_SUBMITTING);
+  g_assert_true (g_file_test (bed->recovery_file, G_FILE_TEST_EXISTS));
+  assert_event (bed, "signature-accepted", NULL, NULL);
+  ey_sim_server_clear_faults (bed->sim);
+}
+
 static void
 test_recovery_resume (void)
 {
   Bed bed;
   g_autoptr(GError) error = NULL;
-  g_autoptr(EyRecovery) mine = NULL;
   g_autoptr(EyRecovery) other = NULL;
+  g_autoptr(GString) trace = g_string_new (NULL);
+  g_autofree char *order = NULL;
+  int submitted = 0;
+
+  bed_init (&bed, NULL, NULL);
+  sign_then_fail_at (&bed, "imzayontemi.go", EY_SIM_FAULT_HTTP500);
+  order = g_strdup (ey_session_get_order_id (bed.session));
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 0);
+
+  restart (&bed);
+  g_assert_nonnull (ey_session_get_recovery (bed.session));
+  g_signal_connect (bed.session, "step-changed", G_CALLBACK (on_step_changed), trace);
+  g_signal_connect_swapped (bed.session, "submitted", G_CALLBACK (g_atomic_int_inc), &submitted);
+
+  /* A note for someone else does nothing: signing in stops at the orders */
+  other = ey_recovery_new (MEHMET, "MEHMET DEMİR", order, "eonay");
+  ey_session_set_recovery (bed.session, other);
+  walk_sign_in (&bed, AYSE, AYSE_PW);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-resumed", NULL, NULL), ==, 0);
+
+  /* Her own note: CAPTCHA and password again (neither is in the record), then the
+   * session opens the recorded order, finds the kept E-Onay and presses E-Onaylı */
+  restart (&bed);
+  g_signal_connect (bed.session, "step-changed", G_CALLBACK (on_step_changed), trace);
+  g_signal_connect_swapped (bed.session, "submitted", G_CALLBACK (g_atomic_int_inc), &submitted);
+  g_string_truncate (trace, 0);
+  g_assert_true (ey_recovery_matches (ey_session_get_recovery (bed.session), AYSE));
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
+  g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_EONAY);
+  g_assert_cmpstr (trace->str, ==, "mail sign-in orders method submitting done ");
+  g_assert_cmpstr (ey_session_get_order_id (bed.session), ==, order);
+  g_assert_cmpint (submitted, ==, 1);
+  assert_event (&bed, "application-resumed", "state", "eonay-signed");
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
+  assert_event (&bed, "application-submitted", "method", "eonayli");
+  g_assert_nonnull (strstr (ey_session_get_site_message (bed.session), "başarıyla"));
+  /* Confirmed: the record is gone */
+  g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+  g_assert_null (ey_session_get_recovery (bed.session));
+  g_assert_null (strstr (log_text->str, AYSE_PW));
+  bed_clear (&bed);
+}
+
+/* The application arrived but its confirmation did not (the result page was lost on
+ * the network): the next start finds it done at the site and sends nothing again. */
+static void
+test_recovery_already_submitted (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  int submitted = 0;
+
+  bed_init (&bed, NULL, NULL);
+  sign_then_fail_at (&bed, "sonuc.go", EY_SIM_FAULT_DROP);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
+  /* Never claimed: the confirmation did not come */
+  g_assert_cmpint (ey_session_get_step (bed.session), !=, EY_SESSION_STEP_DONE);
+
+  restart (&bed);
+  g_signal_connect_swapped (bed.session, "submitted", G_CALLBACK (g_atomic_int_inc), &submitted);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
+  g_assert_cmpint (submitted, ==, 1);
+  assert_event (&bed, "application-resumed", "state", "submitted");
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "method-chosen", NULL, NULL), ==, 1);
+  /* The site's own words: received before, and its confirmation */
+  g_assert_nonnull (strstr (ey_session_get_site_message (bed.session), "daha önce alınmıştır"));
+  g_assert_nonnull (strstr (ey_session_get_site_message (bed.session), "sistemimize ulaştı"));
+  g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+  g_assert_null (ey_session_get_recovery (bed.session));
+  bed_clear (&bed);
+}
+
+/* E-İmzalı: the form's signature is the submission; its confirmation got lost. The
+ * next start finds the result and ends on the same path. */
+static void
+test_recovery_esigned (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(EyRecovery) note = NULL;
+
+  bed_init (&bed, NULL, NULL);
+  walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
+  g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EIMZALI, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGNING);
+  data = s_fetch_sign_data (bed.session, &error);
+  g_assert_no_error (error);
+  cms = sign_with_openssl (data, "ayse-rsa", TRUE);
+  ey_sim_server_set_fault (bed.sim, EY_SIM_FAULT_DROP, "sonuc.go", 0);
+  g_assert_false (s_submit_signature (bed.session, cms, &error));
+  g_clear_error (&error);
+  ey_sim_server_clear_faults (bed.sim);
+  note = ey_recovery_load (bed.recovery_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ey_recovery_get_path_nick (note), ==, "esigned");
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", "method",
+                                                "eimzali"), ==, 1);
+
+  restart (&bed);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
+  g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_ESIGNED);
+  g_assert_nonnull (strstr (ey_session_get_site_message (bed.session), "E-İmza ile imzalandı"));
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
+  g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+  bed_clear (&bed);
+}
+
+/* A record, but the application went the wet way: the wet page, nothing sent, no
+ * record left. */
+static void
+test_recovery_went_wet (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(EyRecovery) mine = NULL;
+
+  bed_init (&bed, NULL, NULL);
+  walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
+  g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ISLAK, &error));
+  g_assert_no_error (error);
+  pdf = s_fetch_pdf (bed.session, &error);
+  g_assert_no_error (error);
+  mine = ey_recovery_new (AYSE, "AYŞE YILMAZ", ey_session_get_order_id (bed.session), "eonay");
+  g_assert_true (ey_recovery_save (mine, bed.recovery_file, &error));
+  g_assert_no_error (error);
+
+  restart (&bed);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_WET);
+  g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_WET);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);
+  g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+  bed_clear (&bed);
+}
+
+/* The record says "signed", the site has nothing: said so, and the form goes on. */
+static void
+test_recovery_lost (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyRecovery) mine = NULL;
   g_autofree char *order = NULL;
 
   bed_init (&bed, NULL, NULL);
   walk_sign_in (&bed, AYSE, AYSE_PW);
   order = g_strdup (((EySessionOrder *) g_ptr_array_index (ey_session_get_orders (bed.session), 0))->id);
-
-  /* A note for someone else: signing in stops at the orders as usual */
-  other = ey_recovery_new (MEHMET, "MEHMET DEMİR", order, "eonay");
-  ey_session_set_recovery (bed.session, other);
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_ORDERS);
-
-  /* Her own note: the session goes on to the recorded order by itself
-   * (this simulator forgets an accepted E-Onay with the site session, so
-   * the walk goes on from the form; a site that keeps it shows the method
-   * page and the session submits) */
   mine = ey_recovery_new (AYSE, "AYŞE YILMAZ", order, "eonay");
-  ey_session_set_recovery (bed.session, mine);
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_true (ey_recovery_save (mine, bed.recovery_file, &error));
   g_assert_no_error (error);
+
+  restart (&bed);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_false (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_APPLICATION_LOST);
+  g_assert_true (ey_core_error_is_retryable (error));
+  g_assert_cmpstr (error->message, ==, ey_core_error_message (EY_CORE_ERROR_APPLICATION_LOST));
+  g_clear_error (&error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_FORM);
   g_assert_cmpstr (ey_session_get_order_id (bed.session), ==, order);
   g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "order-opened", NULL, NULL), ==, 1);
-  g_assert_true (ey_session_get_recovery (bed.session) == mine);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-resumed", NULL, NULL), ==, 0);
+  /* The note claimed what the site does not have: it goes */
+  g_assert_null (ey_session_get_recovery (bed.session));
+  g_assert_false (g_file_test (bed.recovery_file, G_FILE_TEST_EXISTS));
+
+  /* The normal flow goes on from the form, nothing lost */
+  g_assert_cmpstr (ey_session_get_form_value (bed.session, "identity"), ==, AYSE);
+  ey_session_set_form_value (bed.session, "security_word", "gizli-sozcuk");
+  ey_session_set_form_value (bed.session, "security_word_again", "gizli-sozcuk");
+  g_assert_true (s_submit_form (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SMS_SEND);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 0);
   bed_clear (&bed);
 }
 
@@ -793,7 +1005,7 @@ test_error_messages (void)
   g_autoptr(GHashTable) nicks = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* Every code has its own nick and a sentence that says what to do */
-  for (int code = EY_CORE_ERROR_FAILED; code <= EY_CORE_ERROR_RECOVERY; code++)
+  for (int code = EY_CORE_ERROR_FAILED; code <= EY_CORE_ERROR_APPLICATION_LOST; code++)
     {
       g_autoptr(GError) error = ey_core_error_new (code);
 
@@ -830,6 +1042,10 @@ main (int   argc,
   g_test_add_func ("/session/transport-faults", test_transport_faults);
   g_test_add_func ("/session/submit-retry-after-500", test_submit_retry_after_500);
   g_test_add_func ("/session/recovery-resume", test_recovery_resume);
+  g_test_add_func ("/session/recovery-already-submitted", test_recovery_already_submitted);
+  g_test_add_func ("/session/recovery-lost", test_recovery_lost);
+  g_test_add_func ("/session/recovery-esigned", test_recovery_esigned);
+  g_test_add_func ("/session/recovery-went-wet", test_recovery_went_wet);
   g_test_add_func ("/session/cancel", test_cancel);
   g_test_add_func ("/session/tls-and-hosts", test_tls_and_hosts);
   g_test_add_func ("/session/foreign-redirect", test_foreign_redirect);

@@ -13,11 +13,15 @@
 #include "ey-countdown.h"
 #include "ey-pin-entry.h"
 #include "ey-receipt.h"
+#include "ey-recovery.h"
+#include "ey-core-error.h"
 
 #define AYSE_ID   "12345678950"
 #define AYSE_PASS "Ab3kT9qz"
 #define FATMA_ID  "34567891238"
 #define FATMA_PASS "Fq4nR8ty"
+#define ALI_ID    "45678912316"
+#define ALI_PASS  "Al5vB6nm"
 
 /* One application, demo token and simulator per process (SoftHSM keeps the first token
  * it loads); each test gets a fresh window, i.e. a fresh renewal. */
@@ -327,6 +331,10 @@ test_recovery (void)
   EyPinEntry *pin;
   GtkWindow *guard;
   GtkWindow *old;
+  EySession *session;
+  g_autofree char *record = NULL;
+  g_autofree char *lost_order = NULL;
+  g_autoptr(EyRecovery) lost = NULL;
 
   g_assert_true (ui_wait_certificates (driver));
   go_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
@@ -369,12 +377,48 @@ test_recovery (void)
   g_assert_nonnull (ey_session_get_recovery (ey_window_get_session (driver->window)));
   go_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
   g_assert_true (ui_sign_in (driver, AYSE_ID, UI_DRIVER_CAPTCHA));
-  /* Whether the site still holds the accepted E-Onay after a new sign-in is the
-   * session's and the simulator's part; today the simulator starts over at the form. */
-  g_test_message ("after recovery sign-in: page %s",
-                  ey_window_get_visible_page_name (driver->window));
-  g_assert_cmpuint (ui_count (driver, "application-submitted", "method",
-                                                "islak"), ==, 0);
+  /* The site kept the accepted E-Onay: the renewal opens the order, presses E-Onaylı
+   * Başvuru by itself and ends with the site's own confirmation, sent exactly once. */
+  if (!ui_wait_page (driver, "done"))
+    {
+      g_autofree char *log = ey_sim_server_get_log_text (driver->sim);
+
+      g_test_message ("after recovery sign-in: page %s, error '%s'\n%s",
+                      ey_window_get_visible_page_name (driver->window), ui_error_text (driver), log);
+      g_assert_not_reached ();
+    }
+  session = ey_window_get_session (driver->window);
+  g_assert_cmpint (ey_session_get_step (session), ==, EY_SESSION_STEP_DONE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ui_child (driver, "done", "confirmation_label"))),
+                            "başarıyla"));
+  g_assert_cmpuint (ui_count (driver, "application-resumed", "state", "eonay-signed"), ==, 1);
+  g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "application-submitted", NULL, NULL), ==, 1);
+  g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "application-submitted", "method",
+                                                "eonayli"), ==, 1);
+  g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "signature-accepted", NULL, NULL), ==, 1);
+  /* Confirmed: the record is gone, the next start says nothing. */
+  record = ey_recovery_default_path ();
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  g_assert_null (ey_session_get_recovery (session));
+
+  /* A record the site knows nothing of (someone else's order here): after sign-in the
+   * form says the application was lost, and the renewal goes on from there. */
+  lost_order = g_strdup (ey_session_get_order_id (session));
+  g_assert_nonnull (strstr (lost_order, "1001"));
+  memcpy (strstr (lost_order, "1001"), "1004", 4);
+  lost = ey_recovery_new (ALI_ID, "ALİ ÇELİK", lost_order, "eonay");
+  g_assert_true (ey_recovery_save (lost, record, NULL));
+  ui_driver_new_window (driver, 1000, 700);
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
+  go_to_sign_in (driver, "ALİ ÇELİK", ALI_PASS);
+  g_assert_true (ui_sign_in (driver, ALI_ID, UI_DRIVER_CAPTCHA));
+  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_cmpstr (ui_error_text (driver), ==, ey_core_error_message (EY_CORE_ERROR_APPLICATION_LOST));
+  g_assert_nonnull (ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "phone"));
+  g_assert_cmpuint (ui_count (driver, "application-resumed", NULL, NULL), ==, 0);
+  g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "application-submitted", NULL, NULL), ==, 1);
+  /* The record claimed what the site does not have: it is gone. */
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
 }
 
 /* Someone else's card in the reader: listed, refused with the reason, no way to sign. */

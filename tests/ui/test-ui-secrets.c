@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-secrets"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ui-driver.h"
+#include "ey-pin-entry.h"
+
+/*
+ * The E-Onay path through the real window with every debug message on: the access
+ * password, the SMS codes, the PIN and the security word reach no log line and no file
+ * under this run's HOME, XDG and temp folders, and the widgets forget them after their
+ * step.  The same walk measures how long the main loop ever stalls while the token signs
+ * and while the network is slow.
+ */
+
+#define AYSE_ID       "12345678950"
+#define AYSE_PASS     "Ab3kT9qz"
+#define FATMA_ID      "34567891238"
+#define FATMA_PASS    "Fq4nR8ty"
+#define PIN           "123456"
+#define WRONG_PIN     "111111"
+#define SECURITY_WORD "mavi-kalem-7"   /* what ui_fill_form() types */
+#define SLOW_MS       1500
+#define SLOW_REQUESTS 3
+
+static char      *root;        /* HOME, XDG_*_HOME and TMPDIR of this run */
+static GMutex     log_lock;
+static GPtrArray *log_lines;   /* "domain: message" of every log call */
+static UiDriver  *shared;
+
+static void
+record_line (const char *domain,
+             const char *text)
+{
+  g_mutex_lock (&log_lock);
+  if (log_lines)
+    g_ptr_array_add (log_lines, g_strdup_printf ("%s: %s", domain, text));
+  g_mutex_unlock (&log_lock);
+}
+
+/* g_print() and g_printerr() too: nothing secret goes to stdout or stderr that way. */
+static void
+print_cb (const char *text)
+{
+  record_line ("(stdout)", text);
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_cb (const char *text)
+{
+  record_line ("(stderr)", text);
+  fputs (text, stderr);
+}
+
+/* Runs in any thread: the token and the network log from theirs too. */
+static GLogWriterOutput
+writer_cb (GLogLevelFlags   level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  const char *domain = "";
+  const char *message = "";
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN") && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  record_line (domain, message);
+
+  /* Debug lines only go to the record: all of them would flood the TAP output. */
+  if (level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* A digits-only secret counts only where no other digit touches it (not inside a
+ * longer number such as a time stamp); anything else counts anywhere. */
+static gboolean
+contains_secret (const char *haystack,
+                 gsize       length,
+                 const char *secret)
+{
+  gsize n = strlen (secret);
+  gboolean digits = strspn (secret, "0123456789") == n;
+  const char *end = haystack + length;
+
+  for (const char *p = haystack; p && p + n <= end;
+       p = memchr (p + 1, secret[0], end - p - 1))
+    {
+      if (p + n > end)
+        break;
+      if (memcmp (p, secret, n) != 0)
+        continue;
+      if (!digits)
+        return TRUE;
+      if ((p == haystack || !g_ascii_isdigit (p[-1])) && (p + n == end || !g_ascii_isdigit (p[n])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_log_leaks (const char * const *secrets)
+{
+  guint leaks = 0;
+
+  g_mutex_lock (&log_lock);
+  for (guint i = 0; i < log_lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (log_lines, i);
+
+      for (guint j = 0; secrets[j]; j++)
+        if (contains_secret (line, strlen (line), secrets[j]))
+          {
+            /* Name the line, not the secret. */
+            g_test_message ("log line %u carries secret #%u: %.40s…", i, j, line);
+            leaks++;
+          }
+    }
+  g_mutex_unlock (&log_lock);
+  return leaks;
+}
+
+static void
+count_file_leaks (const char          *path,
+                  const char * const  *secrets,
+                  guint               *files,
+                  guint               *leaks)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          count_file_leaks (child, secrets, files, leaks);
+          continue;
+        }
+      if (!g_file_get_contents (child, &data, &length, NULL))
+        continue;
+      (*files)++;
+      for (guint j = 0; secrets[j]; j++)
+        if (contains_secret (data, length, secrets[j]))
+          {
+            g_test_message ("file %s carries secret #%u", child + strlen (root), j);
+            (*leaks)++;
+          }
+    }
+}
+
+/* The longest time between two runs of a high-priority 10 ms timer: how long the main
+ * loop was ever kept from running. */
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  guint  id;
+} GapMeter;
+
+static gboolean
+gap_tick_cb (gpointer data)
+{
+  GapMeter *meter = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (meter->last)
+    meter->max_gap = MAX (meter->max_gap, now - meter->last);
+  meter->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+gap_start (GapMeter *meter)
+{
+  meter->last = 0;
+  meter->max_gap = 0;
+  meter->id = g_timeout_add_full (G_PRIORITY_HIGH, 10, gap_tick_cb, meter, NULL);
+}
+
+static double
+gap_stop (GapMeter   *meter,
+          const char *what)
+{
+  double ms;
+
+  g_clear_handle_id (&meter->id, g_source_remove);
+  ms = meter->max_gap / 1000.0;
+  g_test_message ("longest main-loop stall %s: %.1f ms", what, ms);
+  return ms;
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
+         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
+}
+
+static gboolean
+done_or_failed (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  if (ey_session_get_busy (ey_window_get_session (driver->window)))
+    return FALSE;
+  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
+}
+
+static gboolean
+pin_refused (gpointer data)
+{
+  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
+}
+
+static const char *
+text_of (UiDriver   *driver,
+         const char *page,
+         const char *child)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, page, child)));
+}
+
+/* Mail, sign-in, form and SMS; returns the SMS code used. */
+static char *
+walk_to_eonay (UiDriver   *driver,
+               const char *name,
+               const char *password,
+               const char *identity)
+{
+  char *code;
+
+  g_assert_true (ui_wait_page (driver, "welcome"));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, name, password);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  ui_set_text (driver, "sign-in", "identity_row", identity);
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (signed_in, driver, 30000));
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      ui_next (driver);
+      ui_wait_idle (driver);
+    }
+  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_fill_form (driver));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sms"));
+  ui_next (driver);
+  g_assert_true (ui_wait_idle (driver));
+  code = ui_sms_code (driver, identity);
+  g_assert_nonnull (code);
+  ui_set_text (driver, "sms", "code_row", code);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "eonay"));
+  return code;
+}
+
+static void
+test_eonay_secrets (void)
+{
+  UiDriver *driver = shared;
+  g_autofree char *code = NULL;
+  EyPinEntry *pin;
+  GapMeter meter = { 0, };
+  guint files = 0, file_leaks = 0, log_leaks;
+  double signing_ms;
+
+  g_assert_true (ui_wait_certificates (driver));
+  code = walk_to_eonay (driver, "AYŞE YILMAZ", AYSE_PASS, AYSE_ID);
+
+  /* The access password and the SMS code do not stay in the widgets of done steps. */
+  g_assert_cmpstr (text_of (driver, "mail", "password_row"), ==, "");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ui_child (driver, "mail", "mail_view")));
+    GtkTextIter start, end;
+    g_autofree char *mail = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    mail = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_null (strstr (mail, AYSE_PASS));
+  }
+  g_assert_cmpstr (text_of (driver, "sign-in", "password_row"), ==, "");
+  g_assert_cmpstr (text_of (driver, "sms", "code_row"), ==, "");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check")), TRUE);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "consent"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "signing"));
+  pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
+
+  /* A wrong PIN first (the token refuses it), then the right one; the main loop is
+   * watched the whole time the token works. */
+  gap_start (&meter);
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), WRONG_PIN);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (pin_refused, pin, 20000));
+  ui_wait_idle (driver);
+  /* A refused PIN is not kept in the field either. */
+  g_assert_cmpstr (ey_pin_entry_get_pin (pin), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), PIN);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  signing_ms = gap_stop (&meter, "while the token signs (SoftHSM)");
+  g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
+  g_assert_cmpfloat (signing_ms, <, 1000.0);
+
+  /* The PIN is wiped from the widget after signing. */
+  g_assert_cmpstr (ey_pin_entry_get_pin (pin), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin))), ==, "");
+
+  {
+    const char *secrets[] = { AYSE_PASS, code, PIN, WRONG_PIN, SECURITY_WORD, NULL };
+
+    log_leaks = count_log_leaks (secrets);
+    count_file_leaks (root, secrets, &files, &file_leaks);
+    g_test_message ("%u log lines and %u files checked", log_lines->len, files);
+    /* The check itself works: the log is full, and the password is in no line. */
+    g_assert_cmpuint (log_lines->len, >, 50);
+    g_assert_cmpuint (files, >, 0);
+    g_assert_cmpuint (log_leaks, ==, 0);
+    g_assert_cmpuint (file_leaks, ==, 0);
+  }
+}
+
+static void
+test_slow_network (void)
+{
+  UiDriver *driver = shared;
+  g_autofree char *code = NULL;
+  GapMeter meter = { 0, };
+  gint64 start;
+  double ms;
+
+  ui_driver_new_window (driver, 1000, 700);
+  ey_sim_server_set_slow_ms (driver->sim, SLOW_MS);
+  /* The first requests of the walk (sign-in page, CAPTCHA, sign-in) are slow. */
+  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_SLOW, "*", SLOW_REQUESTS);
+  gap_start (&meter);
+  start = g_get_monotonic_time ();
+  code = walk_to_eonay (driver, "FATMA KAYA", FATMA_PASS, FATMA_ID);
+  ms = gap_stop (&meter, "with requests 1500 ms slow");
+  ey_sim_server_clear_faults (driver->sim);
+  /* The fault did slow the walk down: the slow requests came one after the other. */
+  g_test_message ("walk took %.1f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, SLOW_REQUESTS * SLOW_MS * 1000);
+  g_assert_cmpfloat (ms, <, 1000.0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *base = getenv ("TMPDIR");
+  const struct { const char *variable, *folder; } homes[] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "TMPDIR", "tmp" },
+  };
+  int status;
+
+  /* Before anything logs or asks GLib for a folder (GLib keeps the first answer). */
+  g_log_set_writer_func (writer_cb, NULL, NULL);
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
+  log_lines = g_ptr_array_new_with_free_func (g_free);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  root = g_strdup_printf ("%s/eimza-secrets-XXXXXX", base && *base ? base : "/tmp");
+  g_assert_nonnull (g_mkdtemp (root));
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      g_autofree char *path = g_build_filename (root, homes[i].folder, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (homes[i].variable, path, TRUE);
+    }
+
+  ey_application_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The driver's own temp folder lands under root/tmp. */
+  shared = ui_driver_new ();
+
+  g_test_add_func ("/ui/secrets/eonay-path", test_eonay_secrets);
+  g_test_add_func ("/ui/main-loop/slow-network", test_slow_network);
+  status = g_test_run ();
+
+  ui_driver_free (shared);
+  g_mutex_lock (&log_lock);
+  g_clear_pointer (&log_lines, g_ptr_array_unref);
+  g_mutex_unlock (&log_lock);
+  remove_tree (root);
+  g_free (root);
+  return status;
+}
