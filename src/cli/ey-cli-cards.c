@@ -7,15 +7,13 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
-#include <winscard.h>
-#include <pcsclite.h>
 
 #include <glib/gi18n.h>
 
 #include "ey-cli.h"
 #include "ey-card-monitor.h"
-/* For EyCardReader objects outside the monitor; see snapshot_readers (). */
-#include "ey-card-reader-private.h"
+#include "ey-card-snapshot.h"
+#include "ey-token-error.h"
 #include "ey-token-manager.h"
 
 /*
@@ -25,31 +23,21 @@
  */
 #define SCHEMA_VERSION 1
 
-/* How long pcscd may take to tell the readers' states (it answers at once unless a
- * card is being powered up). */
+/* How long pcscd may take to tell the readers' states: it answers at once unless a
+ * card is being powered up, and a just-inserted or mute card should show as such. */
 #define STATUS_TIMEOUT_MS 5000
 
 /* One reader as it was when we looked. */
 typedef struct
 {
-  char       *name;
-  gboolean    has_card;
-  gboolean    mute;
-  char       *atr;
-  EyCardType *card_type;
-  char       *status;
-  char       *hint;
-  char       *module_path;   /* the card type's installed PKCS#11 module, or NULL */
+  EyCardReader *reader;
+  char         *module_path;   /* the card type's installed PKCS#11 module, or NULL */
 } ReaderInfo;
 
 static void
 reader_info_free (ReaderInfo *info)
 {
-  g_free (info->name);
-  g_free (info->atr);
-  g_clear_object (&info->card_type);
-  g_free (info->status);
-  g_free (info->hint);
+  g_clear_object (&info->reader);
   g_free (info->module_path);
   g_free (info);
 }
@@ -77,160 +65,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Report, report_free)
 
 /* ---- gathering ------------------------------------------------------------------ */
 
-/*
- * One look at PC/SC, not the card monitor: the monitor is made to watch, and nothing it
- * emits says "every reader's first state is in" (an empty reader emits nothing), so a
- * one-shot listing would have to guess when it is complete.  SCardGetStatusChange ()
- * with every reader UNAWARE returns exactly when pcscd has told all states.  The
- * readers are then EyCardReader objects, so status and hint read as in the application.
- */
-typedef struct
-{
-  char     *name;
-  GBytes   *atr;    /* NULL: no card, or a mute one */
-  gboolean  mute;
-} PcscReader;
-
-static void
-pcsc_reader_free (PcscReader *reader)
-{
-  g_free (reader->name);
-  g_clear_pointer (&reader->atr, g_bytes_unref);
-  g_free (reader);
-}
-
-typedef struct
-{
-  EyCardMonitorState  state;
-  GPtrArray          *readers;   /* PcscReader */
-} PcscSnapshot;
-
-static void
-pcsc_snapshot_free (PcscSnapshot *snap)
-{
-  g_ptr_array_unref (snap->readers);
-  g_free (snap);
-}
-
-static gboolean
-is_service_error (LONG rv)
-{
-  return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED ||
-         rv == SCARD_F_COMM_ERROR || rv == SCARD_E_INVALID_HANDLE;
-}
-
-static void
-pcsc_snapshot_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  PcscSnapshot *snap = task_data;
-  SCARDCONTEXT context;
-  LPSTR names = NULL;
-  DWORD names_len = SCARD_AUTOALLOCATE;
-  g_autofree SCARD_READERSTATE *states = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
-  LONG rv;
-
-  rv = SCardEstablishContext (SCARD_SCOPE_SYSTEM, NULL, NULL, &context);
-  if (rv != SCARD_S_SUCCESS)
-    {
-      g_debug ("SCardEstablishContext: %s (0x%lx)", pcsc_stringify_error (rv), (gulong) rv);
-      snap->state = EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING;
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  rv = SCardListReaders (context, NULL, (LPSTR) &names, &names_len);
-  if (rv != SCARD_S_SUCCESS)
-    {
-      g_debug ("SCardListReaders: %s (0x%lx)", pcsc_stringify_error (rv), (gulong) rv);
-      snap->state = is_service_error (rv) ? EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING
-                                          : EY_CARD_MONITOR_STATE_NO_READER;
-      SCardReleaseContext (context);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  for (const char *p = names; *p != '\0'; p += strlen (p) + 1)
-    g_ptr_array_add (list, (gpointer) p);
-  states = g_new0 (SCARD_READERSTATE, MAX (list->len, 1));
-  for (guint i = 0; i < list->len; i++)
-    {
-      states[i].szReader = g_ptr_array_index (list, i);
-      states[i].dwCurrentState = SCARD_STATE_UNAWARE;
-    }
-
-  rv = list->len > 0 ? SCardGetStatusChange (context, STATUS_TIMEOUT_MS, states, list->len)
-                     : SCARD_S_SUCCESS;
-  if (rv != SCARD_S_SUCCESS)
-    g_debug ("SCardGetStatusChange: %s (0x%lx)", pcsc_stringify_error (rv), (gulong) rv);
-  if (is_service_error (rv))
-    snap->state = EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING;
-  else
-    snap->state = list->len > 0 ? EY_CARD_MONITOR_STATE_READY : EY_CARD_MONITOR_STATE_NO_READER;
-
-  for (guint i = 0; snap->state == EY_CARD_MONITOR_STATE_READY && i < list->len; i++)
-    {
-      PcscReader *reader = g_new0 (PcscReader, 1);
-      /* After a timeout the states are not known: shown as empty readers. */
-      DWORD ev = rv == SCARD_S_SUCCESS ? states[i].dwEventState : 0;
-      gboolean gone = (ev & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE |
-                             SCARD_STATE_IGNORE)) != 0;
-      gboolean present = !gone && (ev & SCARD_STATE_PRESENT) != 0;
-
-      reader->name = g_strdup (states[i].szReader);
-      reader->mute = present && (ev & SCARD_STATE_MUTE) != 0;
-      if (present && !reader->mute && states[i].cbAtr > 0)
-        reader->atr = g_bytes_new (states[i].rgbAtr, MIN (states[i].cbAtr,
-                                                          sizeof states[i].rgbAtr));
-      g_ptr_array_add (snap->readers, reader);
-    }
-
-  SCardFreeMemory (context, names);
-  SCardReleaseContext (context);
-  g_task_return_boolean (task, TRUE);
-}
-
 static GPtrArray *
 snapshot_readers (EyCardMonitorState *state)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  GPtrArray *readers = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_info_free);
-  EyCardDb *db = ey_card_db_get_default ();
-  PcscSnapshot *snap = g_new0 (PcscSnapshot, 1);
+  g_autoptr(GPtrArray) readers = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *infos = g_ptr_array_new_with_free_func ((GDestroyNotify) reader_info_free);
 
-  snap->readers = g_ptr_array_new_with_free_func ((GDestroyNotify) pcsc_reader_free);
-  /* PC/SC calls block: in a worker thread, like everything that talks to a card. */
-  task = g_task_new (NULL, NULL, ey_cli_store_result_cb, &result);
-  g_task_set_source_tag (task, snapshot_readers);
-  g_task_set_task_data (task, snap, (GDestroyNotify) pcsc_snapshot_free);
-  g_task_run_in_thread (task, pcsc_snapshot_thread);
-  g_task_propagate_boolean (G_TASK (ey_cli_wait (&result)), NULL);
-
-  *state = snap->state;
-  for (guint i = 0; i < snap->readers->len; i++)
+  /* One look, not the card monitor: see ey-card-snapshot.h for why. */
+  ey_card_snapshot_read_async (NULL, STATUS_TIMEOUT_MS, NULL, ey_cli_store_result_cb, &result);
+  readers = ey_card_snapshot_read_finish (ey_cli_wait (&result), state, &error);
+  if (readers == NULL)
     {
-      PcscReader *pr = g_ptr_array_index (snap->readers, i);
-      g_autoptr(EyCardReader) reader = _ey_card_reader_new (pr->name);
-      EyCardType *type = pr->atr != NULL ? ey_card_db_lookup (db, pr->atr) : NULL;
-      ReaderInfo *info = g_new0 (ReaderInfo, 1);
-
-      _ey_card_reader_set_card (reader, pr->atr, type, pr->mute);
-      info->name = g_strdup (pr->name);
-      info->has_card = ey_card_reader_get_has_card (reader);
-      info->mute = ey_card_reader_get_mute (reader);
-      info->atr = g_strdup (ey_card_reader_get_atr (reader));
-      info->card_type = type ? g_object_ref (type) : NULL;
-      info->status = g_strdup (ey_card_reader_get_status (reader));
-      info->hint = g_strdup (ey_card_reader_get_hint (reader));
-      info->module_path = type ? ey_card_type_find_module (type) : NULL;
-      g_ptr_array_add (readers, info);
+      /* pcscd runs but would not tell the states: list nothing rather than guess. */
+      g_debug ("%s (%s)", error->message, ey_token_error_get_detail (error));
+      *state = EY_CARD_MONITOR_STATE_READY;
+      return infos;
     }
 
-  return readers;
+  for (guint i = 0; i < readers->len; i++)
+    {
+      EyCardReader *reader = g_ptr_array_index (readers, i);
+      EyCardType *type = ey_card_reader_get_card_type (reader);
+      ReaderInfo *info = g_new0 (ReaderInfo, 1);
+
+      info->reader = g_object_ref (reader);
+      info->module_path = type ? ey_card_type_find_module (type) : NULL;
+      g_ptr_array_add (infos, info);
+    }
+
+  return infos;
 }
 
 static Report *
@@ -247,9 +112,10 @@ gather (void)
   for (guint i = 0; i < report->readers->len; i++)
     {
       ReaderInfo *info = g_ptr_array_index (report->readers, i);
+      EyCardType *type = ey_card_reader_get_card_type (info->reader);
 
-      if (info->card_type != NULL)
-        ey_token_manager_add_card_type (manager, info->card_type);
+      if (type != NULL)
+        ey_token_manager_add_card_type (manager, type);
     }
 
   /* PKCS#11 calls may block: the manager runs them in a worker thread. */
@@ -321,31 +187,30 @@ static void
 build_reader (JsonBuilder *b,
               ReaderInfo  *info)
 {
+  EyCardType *type = ey_card_reader_get_card_type (info->reader);
+
   json_builder_begin_object (b);
-  add_string_or_null (b, "name", info->name);
-  add_boolean (b, "card_present", info->has_card);
-  add_boolean (b, "card_mute", info->mute);
-  add_string_or_null (b, "atr", info->atr);
-  add_string_or_null (b, "card_type", info->card_type ? ey_card_type_get_id (info->card_type)
-                                                      : NULL);
-  add_string_or_null (b, "card_type_name",
-                      info->card_type ? ey_card_type_get_name (info->card_type) : NULL);
+  add_string_or_null (b, "name", ey_card_reader_get_name (info->reader));
+  add_boolean (b, "card_present", ey_card_reader_get_has_card (info->reader));
+  add_boolean (b, "card_mute", ey_card_reader_get_mute (info->reader));
+  add_string_or_null (b, "atr", ey_card_reader_get_atr (info->reader));
+  add_string_or_null (b, "card_type", type ? ey_card_type_get_id (type) : NULL);
+  add_string_or_null (b, "card_type_name", type ? ey_card_type_get_name (type) : NULL);
   add_boolean (b, "nes_signing_card",
-               info->card_type != NULL && ey_card_type_is_nes_signing (info->card_type));
+               type != NULL && ey_card_type_is_nes_signing (type));
   json_builder_set_member_name (b, "pkcs11_modules");
   json_builder_begin_array (b);
-  if (info->card_type != NULL)
+  if (type != NULL)
     {
-      const char * const *modules = ey_card_type_get_modules (info->card_type,
-                                                              EY_CARD_OS_CURRENT);
+      const char * const *modules = ey_card_type_get_modules (type, EY_CARD_OS_CURRENT);
 
       for (guint i = 0; modules[i] != NULL; i++)
         json_builder_add_string_value (b, modules[i]);
     }
   json_builder_end_array (b);
   add_string_or_null (b, "pkcs11_module_path", info->module_path);
-  add_string_or_null (b, "status", info->status);
-  add_string_or_null (b, "hint", info->hint);
+  add_string_or_null (b, "status", ey_card_reader_get_status (info->reader));
+  add_string_or_null (b, "hint", ey_card_reader_get_hint (info->reader));
   json_builder_end_object (b);
 }
 
@@ -510,20 +375,24 @@ format_local (GDateTime *time)
 static void
 print_reader (ReaderInfo *info)
 {
-  g_print ("  %s\n", info->name);
-  print_field (L_CARD, info->status);
+  EyCardType *type = ey_card_reader_get_card_type (info->reader);
+  const char *hint = ey_card_reader_get_hint (info->reader);
+  const char *atr = ey_card_reader_get_atr (info->reader);
+
+  g_print ("  %s\n", ey_card_reader_get_name (info->reader));
+  print_field (L_CARD, ey_card_reader_get_status (info->reader));
   /* Without a card the hint is only "insert your card": noise with several readers. */
-  if (info->has_card && info->hint != NULL && *info->hint != '\0')
-    print_more (info->hint);
-  if (info->atr != NULL)
-    print_field (L_ATR, info->atr);
-  if (info->card_type != NULL && !ey_card_type_is_fallback (info->card_type))
+  if (ey_card_reader_get_has_card (info->reader) && hint != NULL && *hint != '\0')
+    print_more (hint);
+  if (atr != NULL)
+    print_field (L_ATR, atr);
+  if (type != NULL && !ey_card_type_is_fallback (type))
     {
       if (info->module_path != NULL)
         print_field (L_DRIVER, info->module_path);
-      else if (ey_card_type_get_modules (info->card_type, EY_CARD_OS_CURRENT)[0] != NULL)
+      else if (ey_card_type_get_modules (type, EY_CARD_OS_CURRENT)[0] != NULL)
         {
-          const char * const *modules = ey_card_type_get_modules (info->card_type,
+          const char * const *modules = ey_card_type_get_modules (type,
                                                                   EY_CARD_OS_CURRENT);
           g_autofree char *names = g_strjoinv (", ", (char **) modules);
           /* Translators: %s is a list of PKCS#11 module file names. */

@@ -571,6 +571,20 @@ ey_application_get_property (GObject    *object,
     }
 }
 
+/* Answered in the launching process, so it works without a display (IT scripts,
+ * package checks) and never reaches a running instance. */
+static int
+ey_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 ey_application_class_init (EyApplicationClass *klass)
 {
@@ -580,6 +594,7 @@ ey_application_class_init (EyApplicationClass *klass)
   object_class->dispose = ey_application_dispose;
   object_class->finalize = ey_application_finalize;
   object_class->get_property = ey_application_get_property;
+  app_class->handle_local_options = ey_application_handle_local_options;
   app_class->startup = ey_application_startup;
   app_class->activate = ey_application_activate;
   app_class->shutdown = ey_application_shutdown;
@@ -602,6 +617,9 @@ ey_application_init (EyApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _("Practise on a simulated KamuSM site with a demo card"),
+                                 NULL);
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Show the program version and quit"),
                                  NULL);
 }
 
