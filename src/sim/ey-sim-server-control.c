@@ -165,6 +165,13 @@ ey_sim_server_clear_faults (EySimServer *self)
 }
 
 void
+ey_sim_server_forget_applications (EySimServer *self)
+{
+  g_return_if_fail (EY_IS_SIM_SERVER (self));
+  ey_sim_sessions_forget_applications (self->sessions);
+}
+
+void
 ey_sim_server_set_slow_ms (EySimServer *self,
                            guint        ms)
 {

@@ -122,6 +122,9 @@ gboolean         ey_sim_server_add_fault_spec     (EySimServer         *self,
                                                    const char          *spec,
                                                    GError             **error);
 void             ey_sim_server_clear_faults       (EySimServer         *self);
+/* Forgets every application's progress (form, SMS, E-Onay, submission), as if the
+ * orders were new: for walking the same person through again (screenshots, demo). */
+void             ey_sim_server_forget_applications (EySimServer        *self);
 void             ey_sim_server_set_slow_ms        (EySimServer         *self,
                                                    guint                ms);
 

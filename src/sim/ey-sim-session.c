@@ -200,6 +200,12 @@ ey_sim_sessions_collect (EySimSessions *sessions,
   g_hash_table_foreach_remove (sessions->by_id, collect_cb, &c);
 }
 
+void
+ey_sim_sessions_forget_applications (EySimSessions *sessions)
+{
+  g_hash_table_remove_all (sessions->applications);
+}
+
 EySimApplication *
 ey_sim_sessions_application (EySimSessions *sessions,
                              const char    *identity,

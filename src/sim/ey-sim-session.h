@@ -86,6 +86,9 @@ void           ey_sim_sessions_collect      (EySimSessions *sessions,
                                              GFunc          expired,
                                              gpointer       user_data);
 
+/* Forgets every application's progress, as if the orders had just been opened. */
+void           ey_sim_sessions_forget_applications (EySimSessions *sessions);
+
 /* The progress record of @identity's application for @order, made on first use. */
 EySimApplication *ey_sim_sessions_application (EySimSessions *sessions,
                                                const char    *identity,

@@ -292,10 +292,11 @@ on_print_clicked_cb (EyPageForm *self)
 static const SecretSchema *
 security_word_schema (void)
 {
+  /* No attributes: they are stored unencrypted, and an identity number is personal
+   * data.  Without them a second store replaces the first, one word per user. */
   static const SecretSchema schema = {
     "io.github.eimzayenile.EimzaYenile.SecurityWord", SECRET_SCHEMA_NONE,
     {
-      { "identity", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -329,7 +330,6 @@ static void
 on_keyring_clicked_cb (EyPageForm *self)
 {
 #ifdef HAVE_LIBSECRET
-  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
   const char *word = ey_page_form_get_security_word (self);
 
   if (word == NULL || *word == '\0')
@@ -342,8 +342,6 @@ on_keyring_clicked_cb (EyPageForm *self)
                          _("e-Signature renewal security word"), word,
                          ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
                          store_cb, g_object_ref (self),
-                         "identity", session && ey_session_get_identity (session)
-                                     ? ey_session_get_identity (session) : "",
                          NULL);
 #endif
 }

@@ -122,6 +122,27 @@ test_eonay_kept (void)
   sim_fixture_stop (&f);
 }
 
+/* The screenshot walk and the demo reset the site between renewals of one person. */
+static void
+test_forget_applications (void)
+{
+  SimFixture f = { 0 };
+  g_autofree char *where = NULL;
+  g_autofree char *where2 = NULL;
+
+  sim_fixture_start (&f, NULL);
+  sign_eonay (&f);
+  where = open_order_location (&f);
+  g_assert_cmpstr (where, ==, "imzayontemi.go");
+
+  ey_sim_server_forget_applications (f.server);
+  sim_fixture_new_client (&f);
+  where2 = open_order_location (&f);
+  g_assert_cmpstr (where2, ==, "basvuru.go");
+  g_assert_cmpuint (ey_sim_server_count_events (f.server, "application-resumed", NULL, NULL), ==, 1);
+  sim_fixture_stop (&f);
+}
+
 /* Two browsers at the method page; the second press shows the result, unsent. */
 static void
 test_never_twice (void)
@@ -271,6 +292,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sim/resume/eonay-kept", test_eonay_kept);
   g_test_add_func ("/sim/resume/never-twice", test_never_twice);
+  g_test_add_func ("/sim/resume/forget-applications", test_forget_applications);
   g_test_add_func ("/sim/resume/form-again", test_form_again);
   g_test_add_func ("/sim/resume/eimzali-arrived", test_eimzali_arrived);
   g_test_add_func ("/sim/sign/code-refusals-logged", test_code_refusals_logged);

@@ -5,6 +5,7 @@
 
 #include "ui-driver.h"
 #include "ey-pin-entry.h"
+#include "ey-sim-server.h"
 
 /* Renders every page of the renewal, in Turkish and English, at 1000×700 and 360 px
  * wide, by walking the real window against the in-process simulator.
@@ -54,6 +55,8 @@ shoot (UiDriver   *d,
 static void
 start (void)
 {
+  /* The site remembers a submitted application; each walk starts from a new order. */
+  ey_sim_server_forget_applications (ey_application_get_sim_server (driver->app));
   ey_application_set_language (driver->app, language);
   ui_driver_new_window (driver, width, height);
   ui_wait_certificates (driver);
