@@ -10,12 +10,13 @@
 #include <glib/gstdio.h>
 #include <gmodule.h>
 #include <p11-kit/p11-kit.h>
-#include <winscard.h>
 
 #include <glib/gi18n.h>
 
 #include "ey-card-db.h"
+#include "ey-card-snapshot.h"
 #include "ey-doctor-private.h"
+#include "ey-token-error.h"
 #include "ey-token-manager.h"
 
 /* Days before expiry from which the doctor urges the user to renew now: after
@@ -43,16 +44,16 @@ static const char *default_paths[EY_DOCTOR_N_PATHS] = {
 /* A copy of the settings for the worker thread, and what one check tells the next. */
 typedef struct
 {
-  char         *paths[EY_DOCTOR_N_PATHS];
-  GDateTime    *now;
-  GListStore   *findings;
+  char               *paths[EY_DOCTOR_N_PATHS];
+  GDateTime          *now;
+  GListStore         *findings;
 
-  SCARDCONTEXT  pcsc;
-  gboolean      have_pcsc;
-  gboolean      have_ccid;
-  char        **readers;
-  EyCardType   *card_type;      /* transfer none: owned by the shared card DB */
-  char         *module_path;    /* the card's PKCS#11 module, if installed */
+  EyCardMonitorState  pcsc_state;
+  GPtrArray          *readers;       /* EyCardReader; NULL when pcscd would not tell */
+  GError             *pcsc_error;
+  gboolean            have_ccid;
+  EyCardType         *card_type;     /* transfer none: held by one of @readers */
+  char               *module_path;   /* the card's PKCS#11 module, if installed */
 } RunData;
 
 static void
@@ -62,9 +63,8 @@ run_data_free (RunData *data)
     g_free (data->paths[i]);
   g_clear_pointer (&data->now, g_date_time_unref);
   g_clear_object (&data->findings);
-  if (data->have_pcsc)
-    SCardReleaseContext (data->pcsc);
-  g_strfreev (data->readers);
+  g_clear_pointer (&data->readers, g_ptr_array_unref);
+  g_clear_error (&data->pcsc_error);
   g_free (data->module_path);
   g_free (data);
 }
@@ -96,29 +96,31 @@ check_pcscd_installed (RunData *data)
          "sudo apt install pcscd");
 }
 
+static gboolean
+have_pcsc (RunData *data)
+{
+  return data->pcsc_state != EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING;
+}
+
 static void
 check_pcscd_running (RunData *data)
 {
-  LONG rv;
+  /* One look serves this check and the reader and card checks.  On Debian pcscd is
+   * socket-activated, so this is exactly what the card monitor will see.  A zero
+   * timeout only reads the current state; it never waits for a card. */
+  data->pcsc_state = EY_CARD_MONITOR_STATE_READY;
+  data->readers = ey_card_snapshot_read (NULL, 0, &data->pcsc_state, &data->pcsc_error);
 
-  /* On Debian pcscd is socket-activated: establishing a context starts it if the
-   * socket unit is enabled, so this is exactly what the card monitor will see. */
-  rv = SCardEstablishContext (SCARD_SCOPE_SYSTEM, NULL, NULL, &data->pcsc);
-  data->have_pcsc = (rv == SCARD_S_SUCCESS);
-
-  if (data->have_pcsc)
+  if (have_pcsc (data))
     add (data, EY_DOCTOR_CHECK_PCSCD_RUNNING, EY_DOCTOR_STATUS_OK,
          _("The smart card service is running."), NULL, NULL);
   else
-    {
-      g_debug ("SCardEstablishContext: %s (0x%lx)", pcsc_stringify_error (rv), (gulong) rv);
-      add (data, EY_DOCTOR_CHECK_PCSCD_RUNNING, EY_DOCTOR_STATUS_FAIL,
-           _("The smart card service is not running."),
-           _("Start it, and enable it for every boot, with the command below."),
-           g_file_test (data->paths[EY_DOCTOR_PATH_PCSCD], G_FILE_TEST_IS_EXECUTABLE)
-             ? "sudo systemctl enable --now pcscd.socket && sudo systemctl restart pcscd.service"
-             : "sudo apt install pcscd && sudo systemctl enable --now pcscd.socket");
-    }
+    add (data, EY_DOCTOR_CHECK_PCSCD_RUNNING, EY_DOCTOR_STATUS_FAIL,
+         _("The smart card service is not running."),
+         _("Start it, and enable it for every boot, with the command below."),
+         g_file_test (data->paths[EY_DOCTOR_PATH_PCSCD], G_FILE_TEST_IS_EXECUTABLE)
+           ? "sudo systemctl enable --now pcscd.socket && sudo systemctl restart pcscd.service"
+           : "sudo apt install pcscd && sudo systemctl enable --now pcscd.socket");
 }
 
 static void
@@ -136,31 +138,10 @@ check_ccid_driver (RunData *data)
          "sudo apt install libccid && sudo systemctl restart pcscd.service");
 }
 
-static char **
-split_multi_string (const char *multi,
-                    DWORD       len)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *p = multi;
-
-  /* PC/SC lists reader names as "a\0b\0\0". */
-  while (p < multi + len && *p != '\0')
-    {
-      g_strv_builder_add (builder, p);
-      p += strlen (p) + 1;
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static void
 check_reader (RunData *data)
 {
-  g_autofree char *names = NULL;
-  DWORD len = 0;
-  LONG rv;
-
-  if (!data->have_pcsc)
+  if (!have_pcsc (data))
     {
       add (data, EY_DOCTOR_CHECK_READER, EY_DOCTOR_STATUS_FAIL,
            _("Card readers cannot be listed while the smart card service is not running."),
@@ -168,26 +149,20 @@ check_reader (RunData *data)
       return;
     }
 
-  rv = SCardListReaders (data->pcsc, NULL, NULL, &len);
-  if (rv == SCARD_S_SUCCESS && len > 0)
+  if (data->readers != NULL && data->readers->len > 0)
     {
-      names = g_malloc0 (len + 1);
-      rv = SCardListReaders (data->pcsc, NULL, names, &len);
-    }
+      g_autoptr(GString) list = g_string_new (NULL);
 
-  if (rv == SCARD_S_SUCCESS && names != NULL)
-    data->readers = split_multi_string (names, len);
-
-  if (data->readers != NULL && data->readers[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", data->readers);
-
+      for (guint i = 0; i < data->readers->len; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                                ey_card_reader_get_name (g_ptr_array_index (data->readers, i)));
       add (data, EY_DOCTOR_CHECK_READER, EY_DOCTOR_STATUS_OK,
-           _("A card reader is connected."), list, NULL);
+           _("A card reader is connected."), list->str, NULL);
       return;
     }
 
-  g_debug ("SCardListReaders: %s", pcsc_stringify_error (rv));
+  if (data->pcsc_error != NULL)
+    g_debug ("%s", ey_token_error_get_detail (data->pcsc_error));
   add (data, EY_DOCTOR_CHECK_READER, EY_DOCTOR_STATUS_FAIL,
        _("No card reader was found."),
        _("Plug in the card reader. If it is plugged in, restart the smart card "
@@ -199,65 +174,40 @@ check_reader (RunData *data)
 static void
 check_card (RunData *data)
 {
-  g_autofree SCARD_READERSTATE *states = NULL;
-  EyCardDb *db;
-  guint n;
   gboolean mute = FALSE;
-  LONG rv;
 
-  if (data->readers == NULL || data->readers[0] == NULL)
+  if (data->readers == NULL && data->pcsc_error != NULL)
     {
-      add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_WARN,
-           _("No card can be seen without a card reader."), NULL, NULL);
-      return;
-    }
-
-  n = g_strv_length (data->readers);
-  states = g_new0 (SCARD_READERSTATE, n);
-  for (guint i = 0; i < n; i++)
-    {
-      states[i].szReader = data->readers[i];
-      states[i].dwCurrentState = SCARD_STATE_UNAWARE;
-    }
-
-  /* A zero timeout only reads the current state; it never waits for a card. */
-  rv = SCardGetStatusChange (data->pcsc, 0, states, n);
-  if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
-    {
-      g_debug ("SCardGetStatusChange: %s (0x%lx)", pcsc_stringify_error (rv), (gulong) rv);
       add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_FAIL,
            _("The card readers could not be asked for a card."),
            _("Restart the smart card service with the command below."),
            "sudo systemctl restart pcscd.service");
       return;
     }
-
-  db = ey_card_db_get_default ();
-
-  for (guint i = 0; i < n; i++)
+  if (data->readers == NULL || data->readers->len == 0)
     {
-      g_autoptr(GBytes) atr = NULL;
-      g_autofree char *atr_hex = NULL;
+      add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_WARN,
+           _("No card can be seen without a card reader."), NULL, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < data->readers->len; i++)
+    {
+      EyCardReader *reader = g_ptr_array_index (data->readers, i);
       g_autofree char *summary = NULL;
       g_autofree char *detail = NULL;
       EyCardType *type;
 
-      if (!(states[i].dwEventState & SCARD_STATE_PRESENT))
-        continue;
-      if (states[i].dwEventState & SCARD_STATE_MUTE || states[i].cbAtr == 0)
-        {
-          mute = TRUE;
-          continue;
-        }
-
-      atr = g_bytes_new (states[i].rgbAtr, states[i].cbAtr);
-      atr_hex = ey_card_atr_to_hex (atr);
-      type = db != NULL ? ey_card_db_lookup (db, atr) : NULL;
+      if (ey_card_reader_get_mute (reader))
+        mute = TRUE;
+      /* No type: no card, or a mute one (an unknown ATR gets OpenSC's). */
+      type = ey_card_reader_get_card_type (reader);
       if (type == NULL)
         continue;
       data->card_type = type;
 
-      detail = g_strdup_printf (_("Reader: %s; ATR: %s"), data->readers[i], atr_hex);
+      detail = g_strdup_printf (_("Reader: %s; ATR: %s"), ey_card_reader_get_name (reader),
+                                ey_card_reader_get_atr (reader));
       if (ey_card_type_is_fallback (type))
         add (data, EY_DOCTOR_CHECK_CARD, EY_DOCTOR_STATUS_WARN,
              _("The card in the reader is of an unknown type; the generic OpenSC driver "

@@ -65,6 +65,7 @@ ey_card_snapshot_read (EyCardDb            *db,
   g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) names_list = g_ptr_array_new ();
   g_autofree SCARD_READERSTATE *states = NULL;
+  GError *failure = NULL;
   SCARDCONTEXT context;
   LPSTR names = NULL;
   DWORD names_len = SCARD_AUTOALLOCATE;
@@ -125,7 +126,7 @@ ey_card_snapshot_read (EyCardDb            *db,
   else if (rv == SCARD_E_NO_READERS_AVAILABLE)
     *state = EY_CARD_MONITOR_STATE_NO_READER;
   else if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
-    g_propagate_error (error, snapshot_error_new ("SCardGetStatusChange", rv));
+    failure = snapshot_error_new ("SCardGetStatusChange", rv);
   else
     {
       *state = EY_CARD_MONITOR_STATE_READY;
@@ -135,8 +136,11 @@ ey_card_snapshot_read (EyCardDb            *db,
 
   SCardFreeMemory (context, names);
   SCardReleaseContext (context);
-  if (error != NULL && *error != NULL)
-    return NULL;
+  if (failure != NULL)
+    {
+      g_propagate_error (error, failure);
+      return NULL;
+    }
   return g_steal_pointer (&readers);
 }
 
