@@ -22,8 +22,6 @@
 /* Days before expiry from which the doctor urges the user to renew now: after
  * expiry the e-signed path is closed and only the wet-signed one is left. */
 #define URGENT_DAYS 30
-/* KamuSM opens renewal orders some months ahead; from here on it is worth looking. */
-#define WINDOW_DAYS 90
 
 struct _EyDoctor
 {
@@ -428,8 +426,7 @@ check_certificate (RunData *data)
   g_autofree char *detail = NULL;
   EyCertificate *best;
   EyToken *token;
-  GTimeSpan left;
-  gint64 days;
+  int days;
 
   /* The card's own module even when p11-kit does not know it: that is what the
    * renewal itself will use. */
@@ -458,13 +455,12 @@ check_certificate (RunData *data)
     }
 
   date = g_date_time_format (ey_certificate_get_not_after (best), "%x");
-  left = g_date_time_difference (ey_certificate_get_not_after (best), data->now);
-  days = left / G_TIME_SPAN_DAY;
+  days = ey_certificate_get_expires_in_days (best, data->now);
   token = ey_certificate_get_token (best);
   detail = g_strdup_printf ("%s%s%s", ey_certificate_get_holder_name (best),
                             token ? " — " : "", token ? ey_token_get_label (token) : "");
 
-  if (left <= 0)
+  if (g_date_time_compare (ey_certificate_get_not_after (best), data->now) <= 0)
     {
       summary = g_strdup_printf (_("The certificate expired on %s; apply with a wet-signed "
                                    "undertaking instead of an e-signature."), date);
@@ -478,10 +474,11 @@ check_certificate (RunData *data)
                                               "The certificate expires on %s, in %d days: "
                                               "renew it now.",
                                               days),
-                                 date, (int) days);
+                                 date, days);
       add (data, EY_DOCTOR_CHECK_CERTIFICATE, EY_DOCTOR_STATUS_WARN, summary, detail, NULL);
     }
-  else if (days < WINDOW_DAYS)
+  /* The same window the card status and `cards` show: the last three months. */
+  else if (ey_certificate_is_renewal_window_open (best, data->now))
     {
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "The certificate is valid until %s (%d day "
@@ -489,7 +486,7 @@ check_certificate (RunData *data)
                                               "The certificate is valid until %s (%d days "
                                               "left): it can be renewed now.",
                                               days),
-                                 date, (int) days);
+                                 date, days);
       add (data, EY_DOCTOR_CHECK_CERTIFICATE, EY_DOCTOR_STATUS_OK, summary, detail, NULL);
     }
   else
