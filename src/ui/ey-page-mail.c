@@ -103,11 +103,11 @@ static EySimServer *
 ey_page_mail_get_demo_sim (EyPageMail *self)
 {
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
-  GtkApplication *application = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
 
-  if (!EY_IS_APPLICATION (application) || !ey_application_get_demo (EY_APPLICATION (application)))
+  if (app == NULL || !ey_application_get_demo (app))
     return NULL;
-  return ey_application_get_sim_server (EY_APPLICATION (application));
+  return ey_application_get_sim_server (app);
 }
 
 static void

@@ -170,13 +170,10 @@ static const char *
 ey_page_sign_in_card_identity (EyPageSignIn *self)
 {
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
-  GtkApplication *application = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
-  GPtrArray *certificates;
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+  GPtrArray *certificates = app ? ey_application_get_certificates (app) : NULL;
   EyCertificate *certificate;
 
-  if (!EY_IS_APPLICATION (application))
-    return NULL;
-  certificates = ey_application_get_certificates (EY_APPLICATION (application));
   if (certificates == NULL)
     return NULL;
   certificate = ey_certificate_pick_signing (certificates, NULL, NULL);

@@ -207,10 +207,11 @@ ey_page_signing_sync (EyStepPage *page)
   EyPageSigning *self = EY_PAGE_SIGNING (page);
   EySession *session = ey_step_page_get_session (page);
   EyWindow *window = ey_step_page_get_window (page);
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
 
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->app_signals, window ? _ey_window_get_application (window) : NULL);
+  g_signal_group_set_target (self->app_signals, app);
   if (session && ey_session_get_path (session) == EY_SESSION_PATH_ESIGNED)
     gtk_label_set_text (self->heading, _("Sign the application form with your card"));
   else
@@ -218,7 +219,7 @@ ey_page_signing_sync (EyStepPage *page)
   ey_page_signing_show_code (self);
   ey_page_signing_fill_certificates (self);
 
-  if (window && ey_application_get_demo (_ey_window_get_application (window)))
+  if (app && ey_application_get_demo (app))
     {
       /* TRANSLATORS: %s is the demo card's PIN, "123456". */
       g_autofree char *hint = g_strdup_printf (_("The demo card's PIN is %s."), EY_DEMO_PIN);
