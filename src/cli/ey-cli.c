@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-cli.h"
+#include "ey-token-layer.h"
 
 /* The commands, one file each (ey-cli-NAME.c). Add a row to add one. */
 static const EyCliCommand commands[] = {
@@ -70,7 +71,14 @@ ey_cli_main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        int status = commands[i].run (argc - 1, argv + 1);
+
+        /* Every command: PKCS#11 modules are finalized here, on the main thread once the
+         * workers have let go, never by a worker racing exit (). */
+        ey_token_layer_shutdown ();
+        return status;
+      }
 
   g_printerr (_("Unknown command “%s”.\n"), argv[1]);
   print_help ();

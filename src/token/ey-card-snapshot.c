@@ -56,8 +56,8 @@ reader_from_state (EyCardDb                *db,
   return reader;
 }
 
-GPtrArray *
-ey_card_snapshot_read (EyCardDb            *db,
+static GPtrArray *
+snapshot_read_entered (EyCardDb            *db,
                        guint                timeout_ms,
                        EyCardMonitorState  *state,
                        GError             **error)
@@ -70,10 +70,6 @@ ey_card_snapshot_read (EyCardDb            *db,
   LPSTR names = NULL;
   DWORD names_len = SCARD_AUTOALLOCATE;
   LONG rv;
-
-  g_return_val_if_fail (db == NULL || EY_IS_CARD_DB (db), NULL);
-  g_return_val_if_fail (state != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (db == NULL)
     db = ey_card_db_get_default ();
@@ -142,6 +138,26 @@ ey_card_snapshot_read (EyCardDb            *db,
       return NULL;
     }
   return g_steal_pointer (&readers);
+}
+
+GPtrArray *
+ey_card_snapshot_read (EyCardDb            *db,
+                       guint                timeout_ms,
+                       EyCardMonitorState  *state,
+                       GError             **error)
+{
+  GPtrArray *readers;
+
+  g_return_val_if_fail (db == NULL || EY_IS_CARD_DB (db), NULL);
+  g_return_val_if_fail (state != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* ey_token_layer_shutdown () waits for PC/SC calls too. */
+  if (!_ey_token_layer_enter (error))
+    return NULL;
+  readers = snapshot_read_entered (db, timeout_ms, state, error);
+  _ey_token_layer_leave ();
+  return readers;
 }
 
 /* ---- async ------------------------------------------------------------------------ */

@@ -30,6 +30,7 @@ G_BEGIN_DECLS
  * Errors (EY_TOKEN_ERROR_FAILED, with the PC/SC text in ey_token_error_get_detail ())
  * only when pcscd runs but refuses the question for another reason: then NULL is
  * returned and *@state is left as it was.  A stopped service is a state, not an error.
+ * After ey_token_layer_shutdown (): G_IO_ERROR_CANCELLED.
  * @db NULL: ey_card_db_get_default ().
  */
 GPtrArray *ey_card_snapshot_read         (EyCardDb             *db,

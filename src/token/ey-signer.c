@@ -630,6 +630,9 @@ sign_sync (SignData      *sd,
     goto out;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
+  /* ey_token_layer_shutdown () waits for this before it finalizes the module. */
+  if (!_ey_token_layer_enter (error))
+    goto out;
 
   module = _ey_token_get_module (sd->token);
   g_rec_mutex_lock (&module->lock);
@@ -643,6 +646,7 @@ sign_sync (SignData      *sd,
       module->funcs->C_CloseSession (session);
     }
   g_rec_mutex_unlock (&module->lock);
+  _ey_token_layer_leave ();
 
 out:
   /* Whatever happened, the PIN is gone now. */

@@ -20,7 +20,7 @@ struct _EyTokenManager
   gboolean    use_registered;
   gboolean    registered_loaded;
   GPtrArray  *extra_names;     /* char*: asked for, not yet tried */
-  GPtrArray  *modules;         /* EyP11Module* */
+  GPtrArray  *modules;         /* EyP11Module*: references; the registry owns them */
   /* The last listing.  Certificates refer to their token weakly (the token owns
    * them), so the manager keeps the tokens of the cards still present alive: a
    * caller may keep only certificates.  An unchanged card keeps its objects across
@@ -30,6 +30,8 @@ struct _EyTokenManager
 
 G_DEFINE_FINAL_TYPE (EyTokenManager, ey_token_manager, G_TYPE_OBJECT)
 
+/* Only drops references: modules are finalized by ey_token_layer_shutdown () alone,
+ * so this may run on a GTask worker that held the last reference (glib#1346). */
 static void
 ey_token_manager_finalize (GObject *object)
 {
@@ -177,124 +179,43 @@ ey_token_manager_find_module_path (const char *name_or_path)
 }
 
 static gboolean
-same_file (const char *a,
-           const char *b)
+have_module (EyTokenManager *self,
+             EyP11Module    *module)
 {
-  g_autofree char *ra = NULL;
-  g_autofree char *rb = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-  ra = realpath (a, NULL);
-  rb = realpath (b, NULL);
-  return ra != NULL && rb != NULL && strcmp (ra, rb) == 0;
+  return g_ptr_array_find (self->modules, module, NULL);
 }
 
-static gboolean
-have_module_file (EyTokenManager *self,
-                  const char     *path)
-{
-  for (guint i = 0; i < self->modules->len; i++)
-    {
-      EyP11Module *module = g_ptr_array_index (self->modules, i);
-
-      if (same_file (module->path, path))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-load_registered (EyTokenManager *self)
-{
-  CK_FUNCTION_LIST **list;
-  g_autofree char *message = NULL;
-
-  /* p11-kit's managed mode shares each module with GnuTLS and others. */
-  list = p11_kit_modules_load (NULL, 0);
-  if (list == NULL)
-    {
-      g_debug ("p11_kit_modules_load: %s", p11_kit_message ());
-      return;
-    }
-
-  for (guint i = 0; list[i] != NULL; i++)
-    {
-      CK_FUNCTION_LIST *funcs = list[i];
-      g_autofree char *filename = p11_kit_module_get_filename (funcs);
-      g_autofree char *trust = p11_kit_config_option (funcs, "trust-policy");
-      CK_RV rv;
-
-      /* The system trust store is not a signing card. */
-      if (trust != NULL && g_ascii_strcasecmp (trust, "yes") == 0)
-        {
-          p11_kit_module_release (funcs);
-          continue;
-        }
-
-      rv = p11_kit_module_initialize (funcs);
-      if (rv != CKR_OK)
-        {
-          g_debug ("Initialising %s: %s", filename, p11_kit_strerror (rv));
-          p11_kit_module_release (funcs);
-          continue;
-        }
-      g_ptr_array_add (self->modules, _ey_p11_module_new (funcs, filename, TRUE, TRUE));
-    }
-  free (list);
-}
-
-static void
-load_extra (EyTokenManager *self,
-            const char     *name)
-{
-  g_autofree char *path = ey_token_manager_find_module_path (name);
-  CK_FUNCTION_LIST *funcs;
-  gboolean shared = FALSE;
-  CK_RV rv;
-
-  if (path == NULL)
-    {
-      g_debug ("Module %s is not installed", name);
-      return;
-    }
-  if (have_module_file (self, path))
-    return;
-
-  funcs = p11_kit_module_load (path, P11_KIT_MODULE_UNMANAGED | P11_KIT_MODULE_CRITICAL);
-  if (funcs == NULL)
-    {
-      g_debug ("Loading %s: %s", path, p11_kit_message ());
-      return;
-    }
-
-  rv = _ey_p11_initialize (funcs, &shared);
-  if (rv != CKR_OK)
-    {
-      g_debug ("C_Initialize of %s: %s", path, p11_kit_strerror (rv));
-      p11_kit_module_release (funcs);
-      return;
-    }
-  if (shared)
-    g_debug ("%s was already initialised in this process; sharing it", path);
-  g_ptr_array_add (self->modules, _ey_p11_module_new (funcs, path, FALSE, !shared));
-}
-
-/* Called with self->lock held, in a worker thread. */
+/* Called with self->lock held, in a worker thread, inside the layer's gate.  The
+ * registry loads each file once per process and owns it; the manager only keeps
+ * references to the modules it lists. */
 static void
 load_modules_locked (EyTokenManager *self)
 {
   if (self->use_registered && !self->registered_loaded)
     {
-      load_registered (self);
+      g_autoptr(GPtrArray) registered = _ey_p11_registry_get_registered ();
+
+      for (guint i = 0; i < registered->len; i++)
+        if (!have_module (self, g_ptr_array_index (registered, i)))
+          g_ptr_array_add (self->modules,
+                           _ey_p11_module_ref (g_ptr_array_index (registered, i)));
       self->registered_loaded = TRUE;
     }
 
   while (self->extra_names->len > 0)
     {
       g_autofree char *name = g_ptr_array_steal_index (self->extra_names, 0);
+      g_autofree char *path = ey_token_manager_find_module_path (name);
+      g_autoptr(EyP11Module) module = NULL;
 
-      load_extra (self, name);
+      if (path == NULL)
+        {
+          g_debug ("Module %s is not installed", name);
+          continue;
+        }
+      module = _ey_p11_registry_get (path);
+      if (module != NULL && !have_module (self, module))
+        g_ptr_array_add (self->modules, g_steal_pointer (&module));
     }
 }
 
@@ -352,15 +273,13 @@ same_token (EyToken *a,
   return TRUE;
 }
 
-GPtrArray *
-ey_token_manager_list_tokens (EyTokenManager  *self,
-                              GCancellable    *cancellable,
-                              GError         **error)
+static GPtrArray *
+list_tokens_entered (EyTokenManager  *self,
+                     GCancellable    *cancellable,
+                     GError         **error)
 {
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) modules = NULL;
-
-  g_return_val_if_fail (EY_IS_TOKEN_MANAGER (self), NULL);
 
   g_mutex_lock (&self->lock);
   load_modules_locked (self);
@@ -422,6 +341,23 @@ ey_token_manager_list_tokens (EyTokenManager  *self,
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&tokens);
+}
+
+GPtrArray *
+ey_token_manager_list_tokens (EyTokenManager  *self,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  GPtrArray *tokens;
+
+  g_return_val_if_fail (EY_IS_TOKEN_MANAGER (self), NULL);
+
+  /* Until the process shuts the layer down, the modules stay loaded. */
+  if (!_ey_token_layer_enter (error))
+    return NULL;
+  tokens = list_tokens_entered (self, cancellable, error);
+  _ey_token_layer_leave ();
+  return tokens;
 }
 
 static void

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (EyTokenManager, ey_token_manager, EY, TOKEN_MANAGER, GObje
  * process) plus extra modules named with ey_token_manager_add_module() (the card
  * DB's module for the inserted card), loaded unmanaged when they are not
  * registered.  Modules are loaded on first use, in a worker thread; every
- * PKCS#11 call runs in a GTask thread, serialised per module.
+ * PKCS#11 call runs in a GTask thread, serialised per module.  Each module file is
+ * loaded once per process, whichever manager asks, and finalized only by
+ * ey_token_layer_shutdown () (ey-token-layer.h).
  */
 EyTokenManager *ey_token_manager_new                 (void);
 /* The process-wide manager (modules are process-wide too). */

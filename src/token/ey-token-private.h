@@ -10,10 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* A loaded PKCS#11 module, shared by the manager and its tokens. */
+/* A loaded PKCS#11 module, owned by the registry (ey-token-layer.c) and referenced
+ * by managers and tokens.  A reference keeps only this struct alive: the module is
+ * finalized by ey_token_layer_shutdown () alone, so the last unref may happen on any
+ * thread. */
 typedef struct
 {
   gatomicrefcount    ref_count;
+  /* NULL once finalized; used only between _ey_token_layer_enter () and _leave (). */
   CK_FUNCTION_LIST  *funcs;
   char              *name;          /* file name, for the UI and logs */
   char              *path;
@@ -30,7 +34,25 @@ EyP11Module *_ey_p11_module_new        (CK_FUNCTION_LIST *funcs,
                                         gboolean          finalize);
 EyP11Module *_ey_p11_module_ref        (EyP11Module      *module);
 void         _ey_p11_module_unref      (EyP11Module      *module);
+/* C_Finalize (or p11-kit's) and unload, once; only ey_token_layer_shutdown () calls it. */
+void         _ey_p11_module_finalize   (EyP11Module      *module);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyP11Module, _ey_p11_module_unref)
+
+/* ey-token-layer.c: every PKCS#11 or PC/SC call of a worker runs between enter and
+ * leave, so that ey_token_layer_shutdown () can wait for it.  Enter fails with
+ * G_IO_ERROR_CANCELLED once shutdown began; leave only after a successful enter. */
+gboolean     _ey_token_layer_enter     (GError          **error);
+void         _ey_token_layer_leave     (void);
+/* Tests: blocks until ey_token_layer_shutdown () waits for a worker inside the layer,
+ * or has finished (it had none to wait for, or did not wait). */
+void         _ey_token_layer_wait_shutdown_blocked (void);
+/* The registry, between enter and leave.  The modules p11-kit registers, loaded once
+ * per process (transfer full, element-type EyP11Module). */
+GPtrArray   *_ey_p11_registry_get_registered (void);
+/* The module in the file @path, loaded unmanaged once per process, or the one
+ * already loaded from that file (registered or not); NULL when it cannot be loaded
+ * or initialised.  transfer full */
+EyP11Module *_ey_p11_registry_get      (const char       *path);
 
 /* Initialises an unmanaged module: OS locking first, NULL args when the module
  * says CKR_ARGUMENTS_BAD; *out_shared is TRUE on CKR_CRYPTOKI_ALREADY_INITIALIZED. */

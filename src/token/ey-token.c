@@ -79,15 +79,28 @@ _ey_p11_module_unref (EyP11Module *module)
   if (!g_atomic_ref_count_dec (&module->ref_count))
     return;
 
-  if (module->registered)
-    p11_kit_module_finalize (module->funcs);
-  else if (module->finalize)
-    module->funcs->C_Finalize (NULL);
-  p11_kit_module_release (module->funcs);
+  /* The registry keeps its reference until it has finalized the module. */
+  g_assert (module->funcs == NULL);
   g_rec_mutex_clear (&module->lock);
   g_free (module->name);
   g_free (module->path);
   g_free (module);
+}
+
+void
+_ey_p11_module_finalize (EyP11Module *module)
+{
+  g_rec_mutex_lock (&module->lock);
+  if (module->funcs != NULL)
+    {
+      if (module->registered)
+        p11_kit_module_finalize (module->funcs);
+      else if (module->finalize)
+        module->funcs->C_Finalize (NULL);
+      p11_kit_module_release (module->funcs);
+      module->funcs = NULL;
+    }
+  g_rec_mutex_unlock (&module->lock);
 }
 
 CK_RV
@@ -696,11 +709,18 @@ refresh_thread (GTask        *task,
 {
   EyToken *self = source_object;
   EyPinFlags flags = 0;
+  GError *error = NULL;
   CK_RV rv;
 
+  if (!_ey_token_layer_enter (&error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_rec_mutex_lock (&self->module->lock);
   rv = _ey_token_read_pin_flags (self, &flags);
   g_rec_mutex_unlock (&self->module->lock);
+  _ey_token_layer_leave ();
 
   if (rv != CKR_OK)
     g_task_return_error (task, _ey_token_error_new_rv (rv, "C_GetTokenInfo", 0));

@@ -15,6 +15,7 @@
 #include "ey-sim-server.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
+#include "ey-token-layer.h"
 #include "ey-token-manager.h"
 
 #define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
@@ -508,6 +509,9 @@ ey_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   if (self->monitor)
     ey_card_monitor_stop (self->monitor);
+  /* Waits for a signature or listing in progress, then finalizes the modules on this
+   * (main) thread, before the demo token's folder goes. */
+  ey_token_layer_shutdown ();
   if (self->sim)
     ey_sim_server_stop (self->sim);
   if (self->demo_dir)

@@ -3,12 +3,17 @@
  * field: C_Initialize refuses locking arguments (AKİS), login holds only for the
  * session that logged in (AKİS, SafeSign), three wrong PINs lock the PIN with
  * COUNT_LOW / FINAL_TRY / LOCKED reported on the way, an optional PIN pad, and a
- * switch that pulls the card out.  The test drives it through the ey_quirky_*
- * functions (dlsym on the same handle). */
+ * switch that pulls the card out.  For the lifetime tests it also records how
+ * C_Finalize was called (how often, on which thread, with how many calls still
+ * inside the module) and can hold C_Sign or C_GetSlotList until released.  The test
+ * drives it through the ey_quirky_* functions (dlsym on the same handle). */
+#define _GNU_SOURCE
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <p11-kit/pkcs11.h>
 
@@ -27,13 +32,129 @@ static CK_RV             sign_fault;   /* card pulled between C_Login and C_Sign
 static char              pad_pin[32];
 static CK_SESSION_HANDLE logged_in_session = CK_INVALID_HANDLE;
 
+/* Lifetime: guarded by @lock (calls come from any thread). */
+static pthread_mutex_t   lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t    cond = PTHREAD_COND_INITIALIZER;
+static int               in_flight;          /* calls inside the module now */
+static unsigned int      finalize_calls;
+static int               finalize_on_main;   /* the last C_Finalize ran on the main thread */
+static int               finalize_in_flight; /* calls that were inside at that moment */
+static char              block_name[32];     /* "C_Sign", "C_GetSlotList" or "" */
+static int               blocked;            /* a call is held now */
+static int               released;
+
 EXPORT unsigned int ey_quirky_login_calls (void);
 EXPORT unsigned int ey_quirky_init_with_args_refused (void);
 EXPORT void         ey_quirky_reset (void);
 EXPORT void         ey_quirky_set_removed (int value);
 EXPORT void         ey_quirky_set_sign_fault (unsigned long rv);
 EXPORT void         ey_quirky_set_pin_pad (const char *pin);
+EXPORT unsigned int ey_quirky_finalize_calls (void);
+EXPORT int          ey_quirky_finalize_on_main_thread (void);
+EXPORT int          ey_quirky_finalize_in_flight (void);
+EXPORT void         ey_quirky_set_block (const char *function);
+EXPORT int          ey_quirky_blocked (void);
+EXPORT void         ey_quirky_wait_blocked (void);
+EXPORT void         ey_quirky_release (void);
 EXPORT CK_RV        C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list);
+
+unsigned int
+ey_quirky_finalize_calls (void)
+{
+  unsigned int n;
+
+  pthread_mutex_lock (&lock);
+  n = finalize_calls;
+  pthread_mutex_unlock (&lock);
+  return n;
+}
+
+int
+ey_quirky_finalize_on_main_thread (void)
+{
+  int v;
+
+  pthread_mutex_lock (&lock);
+  v = finalize_on_main;
+  pthread_mutex_unlock (&lock);
+  return v;
+}
+
+int
+ey_quirky_finalize_in_flight (void)
+{
+  int v;
+
+  pthread_mutex_lock (&lock);
+  v = finalize_in_flight;
+  pthread_mutex_unlock (&lock);
+  return v;
+}
+
+/* The next call to @function (NULL: none) waits inside the module until
+ * ey_quirky_release (). */
+void
+ey_quirky_set_block (const char *function)
+{
+  pthread_mutex_lock (&lock);
+  strncpy (block_name, function ? function : "", sizeof block_name - 1);
+  released = 0;
+  pthread_mutex_unlock (&lock);
+}
+
+int
+ey_quirky_blocked (void)
+{
+  int v;
+
+  pthread_mutex_lock (&lock);
+  v = blocked;
+  pthread_mutex_unlock (&lock);
+  return v;
+}
+
+void
+ey_quirky_wait_blocked (void)
+{
+  pthread_mutex_lock (&lock);
+  while (!blocked)
+    pthread_cond_wait (&cond, &lock);
+  pthread_mutex_unlock (&lock);
+}
+
+void
+ey_quirky_release (void)
+{
+  pthread_mutex_lock (&lock);
+  released = 1;
+  block_name[0] = '\0';
+  pthread_cond_broadcast (&cond);
+  pthread_mutex_unlock (&lock);
+}
+
+static void
+enter (const char *function)
+{
+  pthread_mutex_lock (&lock);
+  in_flight++;
+  if (strcmp (block_name, function) == 0)
+    {
+      blocked = 1;
+      pthread_cond_broadcast (&cond);
+      while (!released)
+        pthread_cond_wait (&cond, &lock);
+      blocked = 0;
+    }
+  pthread_mutex_unlock (&lock);
+}
+
+static void
+leave (void)
+{
+  pthread_mutex_lock (&lock);
+  in_flight--;
+  pthread_mutex_unlock (&lock);
+}
 
 unsigned int
 ey_quirky_login_calls (void)
@@ -87,6 +208,28 @@ quirky_initialize (CK_VOID_PTR args)
       return CKR_ARGUMENTS_BAD;
     }
   return target->C_Initialize (NULL);
+}
+
+static CK_RV
+quirky_finalize (CK_VOID_PTR reserved)
+{
+  pthread_mutex_lock (&lock);
+  finalize_calls++;
+  finalize_on_main = gettid () == getpid ();
+  finalize_in_flight = in_flight;
+  pthread_mutex_unlock (&lock);
+  return target->C_Finalize (reserved);
+}
+
+static CK_RV
+quirky_get_slot_list (CK_BBOOL present, CK_SLOT_ID_PTR list, CK_ULONG_PTR count)
+{
+  CK_RV rv;
+
+  enter ("C_GetSlotList");
+  rv = target->C_GetSlotList (present, list, count);
+  leave ();
+  return rv;
 }
 
 static CK_RV
@@ -175,11 +318,16 @@ static CK_RV
 quirky_sign (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG len,
              CK_BYTE_PTR sig, CK_ULONG_PTR sig_len)
 {
+  CK_RV rv;
+
   if (removed)
     return CKR_DEVICE_REMOVED;
   if (sign_fault != CKR_OK)
     return sign_fault;
-  return target->C_Sign (session, data, len, sig, sig_len);
+  enter ("C_Sign");
+  rv = target->C_Sign (session, data, len, sig, sig_len);
+  leave ();
+  return rv;
 }
 
 CK_RV
@@ -214,6 +362,8 @@ C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list)
 
       wrapped = *target;
       wrapped.C_Initialize = quirky_initialize;
+      wrapped.C_Finalize = quirky_finalize;
+      wrapped.C_GetSlotList = quirky_get_slot_list;
       wrapped.C_GetTokenInfo = quirky_get_token_info;
       wrapped.C_OpenSession = quirky_open_session;
       wrapped.C_Login = quirky_login;
