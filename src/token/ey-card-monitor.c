@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-card-monitor.h"
+#include "ey-card-monitor-private.h"
 #include "ey-card-reader-private.h"
 
 #define PNP_READER          "\\\\?PnP?\\Notification"
@@ -83,6 +84,14 @@ struct _EyCardMonitor
 };
 
 G_DEFINE_FINAL_TYPE (EyCardMonitor, ey_card_monitor, G_TYPE_OBJECT)
+
+static gint live_threads;
+
+guint
+_ey_card_monitor_count_threads (void)
+{
+  return g_atomic_int_get (&live_threads);
+}
 
 G_DEFINE_ENUM_TYPE (EyCardMonitorState, ey_card_monitor_state,
   G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_STOPPED, "stopped"),
@@ -746,6 +755,9 @@ worker_thread (gpointer data)
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 
+  /* Last: only a joined thread is sure to have got here (stop () returns after the
+   * join, never after worker_done alone). */
+  g_atomic_int_add (&live_threads, -1);
   return NULL;
 }
 
@@ -764,6 +776,7 @@ ey_card_monitor_start (EyCardMonitor *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_mutex_unlock (&self->mutex);
+  g_atomic_int_inc (&live_threads);
   self->thread = g_thread_new ("ey-card-monitor", worker_thread, self);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ey-card-monitor.h"
+#include "ey-card-monitor-private.h"
 #include "ey-vcard.h"
 
 #define AKIS_ATR     "3BBA11008131FE4D55454B41452056312E30AE"
@@ -155,6 +156,8 @@ fixture_teardown (Fixture       *f,
 {
   ey_vcard_remove_all ();
   g_assert_finalize_object (g_steal_pointer (&f->monitor));
+  /* Dispose joined the worker thread, running or not. */
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
   g_assert_cmpuint (f->wrong_thread, ==, 0);
   g_ptr_array_unref (f->events);
   /* Leave pcscd running for whoever comes next. */
@@ -440,15 +443,19 @@ test_stop_start (Fixture       *f,
   gint64 t0;
 
   pcscd_ctl ("start");
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
   ey_card_monitor_start (f->monitor);
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 1);
   wait_ready_with_vpcd (f);
   insert_and_check (f, 0, AKIS_ATR, "akis");
 
-  /* The worker is blocked in SCardGetStatusChange: stop must cut it short. */
+  /* The worker is blocked in SCardGetStatusChange: stop must cut it short, and join
+   * the thread rather than leave it behind (issue 9). */
   settle (f, 100);
   t0 = g_get_monotonic_time ();
   ey_card_monitor_stop (f->monitor);
   g_test_message ("stop took %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
   g_assert_false (ey_card_monitor_is_running (f->monitor));
   g_assert_cmpint (ey_card_monitor_get_state (f->monitor), ==, EY_CARD_MONITOR_STATE_STOPPED);
   g_assert_cmpuint (g_list_model_get_n_items (ey_card_monitor_get_readers (f->monitor)), ==, 0);
@@ -481,6 +488,7 @@ test_stop_while_service_down (Fixture       *f,
   t0 = g_get_monotonic_time ();
   ey_card_monitor_stop (f->monitor);
   g_test_message ("stop during backoff took %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
   g_assert_cmpint (ey_card_monitor_get_state (f->monitor), ==, EY_CARD_MONITOR_STATE_STOPPED);
 }
 
@@ -546,6 +554,7 @@ test_other_context (void)
   pcscd_ctl ("start");
   thread = g_thread_new ("other", other_thread_main, &o);
   g_thread_join (thread);
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
   /* The default context saw nothing from that monitor. */
   while (g_main_context_iteration (NULL, FALSE))
     default_dispatches++;
