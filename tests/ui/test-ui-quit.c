@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Quitting the real window while the card is signing (issue 9), 30 times, each in a
+ * fresh process that then exits as the application does: no crash.  The demo token is
+ * reached through the quirky PKCS#11 wrapper, which holds C_Sign until the shutdown
+ * waits for it, and records C_Finalize: once, on the main thread, with no call left
+ * inside the module.  The card monitor's thread is joined as well. */
+#define G_LOG_DOMAIN "test-ui-quit"
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <string.h>
+
+#include "ui-driver.h"
+#include "ey-card-monitor-private.h"
+#include "ey-demo-token.h"
+#include "ey-pin-entry.h"
+#include "ey-token-layer.h"
+#include "ey-token-manager.h"
+#include "ey-token-private.h"
+
+#define AYSE_ID   "12345678950"
+#define AYSE_NAME "AYŞE YILMAZ"
+#define AYSE_PASS "Ab3kT9qz"
+#define RUNS      30
+
+static const char *quirky_path;
+static unsigned int (*quirky_finalize_calls) (void);
+static int          (*quirky_finalize_on_main_thread) (void);
+static int          (*quirky_finalize_in_flight) (void);
+static void         (*quirky_set_block) (const char *);
+static void         (*quirky_wait_blocked) (void);
+static void         (*quirky_release) (void);
+
+static void
+bind_quirky (void)
+{
+  /* The same handle the token manager gets when it loads the module. */
+  void *handle = dlopen (quirky_path, RTLD_NOW | RTLD_LOCAL);
+
+  g_assert_nonnull (handle);
+#define BIND(name) \
+  G_STMT_START { *(gpointer *) &quirky_##name = dlsym (handle, "ey_quirky_" #name); \
+                 g_assert_nonnull (quirky_##name); } G_STMT_END
+  BIND (finalize_calls);
+  BIND (finalize_on_main_thread);
+  BIND (finalize_in_flight);
+  BIND (set_block);
+  BIND (wait_blocked);
+  BIND (release);
+#undef BIND
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
+         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
+}
+
+/* The happy path from the welcome page to the signing page (E-Onay). */
+static void
+go_to_signing (UiDriver *driver)
+{
+  g_autofree char *code = NULL;
+
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, AYSE_NAME, AYSE_PASS);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  ui_set_text (driver, "sign-in", "identity_row", AYSE_ID);
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      ui_next (driver);
+      ui_wait_idle (driver);
+    }
+  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_fill_form (driver));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sms"));
+  ui_next (driver);   /* send the SMS */
+  g_assert_true (ui_wait_idle (driver));
+  code = ui_sms_code (driver, AYSE_ID);
+  g_assert_nonnull (code);
+  ui_set_text (driver, "sms", "code_row", code);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "eonay"));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "consent"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),
+                               TRUE);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "signing"));
+}
+
+static gboolean
+can_sign (gpointer data)
+{
+  UiDriver *driver = data;
+
+  return !ey_application_get_certificates_busy (driver->app) &&
+         ey_step_page_get_can_continue (ui_page (driver, "signing"));
+}
+
+static gint sign_held;
+
+static gboolean
+is_set (gpointer data)
+{
+  return g_atomic_int_get ((gint *) data) != 0;
+}
+
+/* The card, so to speak: tells the window when C_Sign is held, and lets it go once the
+ * shutdown waits for it.  Should the shutdown not wait, it lets it go after
+ * C_Finalize, which the quirky module records. */
+static gpointer
+card_thread (gpointer data)
+{
+  quirky_wait_blocked ();
+  g_atomic_int_set (&sign_held, 1);
+  g_main_context_wakeup (NULL);
+  _ey_token_layer_wait_shutdown_blocked ();
+  quirky_release ();
+  return NULL;
+}
+
+static void
+quit_while_signing (void)
+{
+  EyTokenManager *manager = ey_token_manager_get_default ();
+  UiDriver *driver;
+  GThread *card;
+
+  /* Only the quirky wrapper (around SoftHSM and the demo token). */
+  ey_token_manager_set_use_registered (manager, FALSE);
+  ey_token_manager_add_module (manager, quirky_path);
+  bind_quirky ();
+  driver = ui_driver_new ();
+  g_assert_true (ui_wait_certificates (driver));
+  go_to_signing (driver);
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (
+    EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry")))), EY_DEMO_PIN);
+  g_assert_true (ui_spin_until (can_sign, driver, 20000));
+
+  /* Sign: the text comes from the site, then the worker is held inside C_Sign. */
+  quirky_set_block ("C_Sign");
+  card = g_thread_new ("card", card_thread, NULL);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (is_set, &sign_held, 20000));
+  g_assert_cmpuint (quirky_finalize_calls (), ==, 0);
+
+  /* Quit as with Ctrl+Q: every window closes (nothing signed yet, so no question),
+   * then GApplication's shutdown, which ui_driver_free () runs as g_application_run ()
+   * would. */
+  g_action_group_activate_action (G_ACTION_GROUP (driver->app), "quit", NULL);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (driver->app)));
+  ui_driver_free (driver);
+  g_thread_join (card);
+
+  g_assert_true (ey_token_layer_is_shut_down ());
+  g_assert_cmpuint (quirky_finalize_calls (), ==, 1);
+  g_assert_true (quirky_finalize_on_main_thread ());
+  g_assert_cmpint (quirky_finalize_in_flight (), ==, 0);
+  g_assert_cmpuint (_ey_card_monitor_count_threads (), ==, 0);
+  /* The process now ends through exit (), module destructors and all. */
+}
+
+static void
+test_quit_while_signing (void)
+{
+  /* EY_UI_QUIT_RUNS: more (or fewer) runs by hand; the suite runs RUNS. */
+  const char *env = g_getenv ("EY_UI_QUIT_RUNS");
+  guint runs = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : RUNS;
+  gint64 start = g_get_monotonic_time ();
+  guint crashed = 0;
+
+  if (g_test_subprocess ())
+    {
+      quit_while_signing ();
+      return;
+    }
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (!g_test_trap_has_passed ())
+        {
+          crashed++;
+          g_test_message ("run %u failed", i + 1);
+        }
+    }
+  g_test_message ("quit while signing × %u: %u failed or crashed, %.1f s", runs, crashed,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (crashed, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* test-ui-quit QUIRKY_MODULE: the children find it in the environment, as
+   * g_test_trap_subprocess () passes no positional arguments on. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_suffix (argv[i], ".so"))
+      {
+        g_setenv ("EY_QUIRKY_MODULE", argv[i], TRUE);
+        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
+        argc--;
+        break;
+      }
+  quirky_path = g_getenv ("EY_QUIRKY_MODULE");
+  if (quirky_path == NULL)
+    {
+      g_print ("Bail out! usage: test-ui-quit QUIRKY_MODULE\n");
+      return 1;
+    }
+
+  ey_application_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui-quit/while-signing", test_quit_while_signing);
+  return g_test_run ();
+}
