@@ -17,6 +17,7 @@
 #include "ey-signer.h"
 #include "ey-token-manager.h"
 #include "token-fixture.h"
+#include "ey-token-layer.h"
 
 #define PIN "123456"
 
@@ -236,6 +237,7 @@ main (int   argc,
   p11_kit_module_release (funcs);
   g_clear_pointer (&tokens, g_ptr_array_unref);
   g_clear_object (&manager);
+  ey_token_layer_shutdown ();
   token_fixture_teardown (g_steal_pointer (&dir));
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "ey-signer.h"
 #include "ey-token-manager.h"
 #include "token-fixture.h"
+#include "ey-token-layer.h"
 
 static char *dir;
 static EyDemoToken *demo;
@@ -148,6 +149,7 @@ main (int   argc,
 
   g_test_add_func ("/token/demo", test_demo_token);
   ret = g_test_run ();
+  ey_token_layer_shutdown ();
 
   g_clear_object (&demo);
   token_fixture_teardown (g_steal_pointer (&dir));

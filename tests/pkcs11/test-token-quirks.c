@@ -19,6 +19,7 @@
 #include "ey-token-manager.h"
 #include "ey-token-private.h"
 #include "token-fixture.h"
+#include "ey-token-layer.h"
 
 #define AYSE "12345678950"
 #define PIN  "123456"
@@ -419,6 +420,7 @@ main (int   argc,
 
   g_clear_pointer (&tokens, g_ptr_array_unref);
   g_clear_object (&manager);
+  ey_token_layer_shutdown ();
   token_fixture_teardown (g_steal_pointer (&dir));
   return ret;
 }

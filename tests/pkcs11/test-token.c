@@ -14,6 +14,7 @@
 #include "ey-token-error.h"
 #include "ey-token-manager.h"
 #include "token-fixture.h"
+#include "ey-token-layer.h"
 
 #define AYSE   "12345678950"
 #define ZEYNEP "56789123416"
@@ -400,6 +401,8 @@ main (int   argc,
   g_test_add_func ("/token/registered-not-loaded-twice", test_registered_not_loaded_twice);
 
   ret = g_test_run ();
+  /* As the programs do before exit: modules finalized here, on the main thread. */
+  ey_token_layer_shutdown ();
 
   g_clear_pointer (&tokens, g_ptr_array_unref);
   token_fixture_teardown (g_steal_pointer (&dir));
