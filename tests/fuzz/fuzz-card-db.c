@@ -37,8 +37,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint i = 0; i < g_list_model_get_n_items (types); i++)
     {
       g_autoptr(EyCardType) type = g_list_model_get_item (types, i);
-      g_auto(GStrv) paths = ey_card_type_dup_module_paths (type);
 
+      g_strfreev (ey_card_type_dup_module_paths (type));
       (void)ey_card_type_get_id (type);
       (void)ey_card_type_get_name (type);
       (void)ey_card_type_get_quirks (type);

@@ -18,9 +18,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autofree char *text = NULL;
   g_autofree char *normal = NULL;
-  g_autofree char *masked = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *formatted = NULL;
   EyIdentityKind kind = EY_IDENTITY_KIND_INVALID;
   char *newline;
 
@@ -31,9 +28,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   (void)ey_identity_check_passport (text, NULL);
   normal = ey_identity_normalize (text, &kind, NULL);
   g_assert ((normal != NULL) == (kind != EY_IDENTITY_KIND_INVALID));
-  masked = ey_identity_mask (text);
-  phone = ey_phone_normalize (text, NULL);
-  formatted = ey_phone_format (text);
+  g_free (ey_identity_mask (text));
+  g_free (ey_phone_normalize (text, NULL));
+  g_free (ey_phone_format (text));
 
   newline = strchr (text, '\n');
   if (newline != NULL)

@@ -34,12 +34,12 @@ init (void)
 static void
 read_everything (EyPage *page)
 {
-  g_autofree char *description = ey_page_describe (page);
-  g_autofree char *text = ey_page_get_text (page);
-  g_autofree char *captcha = ey_page_get_captcha_url (page);
   GPtrArray *orders;
   GHashTable *field_errors;
 
+  g_free (ey_page_describe (page));
+  g_free (ey_page_get_text (page));
+  g_free (ey_page_get_captcha_url (page));
   (void)ey_page_get_kind (page);
   (void)ey_page_get_title (page);
   (void)ey_page_get_heading (page);
@@ -85,15 +85,17 @@ read_everything (EyPage *page)
   for (EyButtonRole button = 0; button <= EY_BUTTON_ROLE_LAST; button++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EyFormData) submission = NULL;
+      EyFormData *submission;
 
       (void)ey_page_has_button (page, button);
       submission = ey_page_new_submission (page, button, &error);
+      g_clear_pointer (&submission, ey_form_data_unref);
     }
   for (EyLinkRole link = 0; link <= EY_LINK_ROLE_LAST; link++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *url = ey_page_get_link_url (page, link, &error);
+
+      g_free (ey_page_get_link_url (page, link, &error));
     }
 }
 

@@ -49,9 +49,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   for (EySiteAction action = 0; action <= EY_SITE_ACTION_LAST; action++)
     {
-      g_autofree char *url = ey_site_profile_get_action_url (profile, action, NULL);
-      g_autoptr(EyFormData) request = ey_site_profile_new_request (profile, action, NULL);
+      EyFormData *request = ey_site_profile_new_request (profile, action, NULL);
 
+      g_clear_pointer (&request, ey_form_data_unref);
+      g_free (ey_site_profile_get_action_url (profile, action, NULL));
       (void)ey_site_profile_get_action_path (profile, action);
       (void)ey_site_profile_get_page_for_action (profile, action);
       for (EyFieldRole role = 0; role <= EY_FIELD_ROLE_LAST; role++)
