@@ -27,9 +27,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   hex = ey_card_atr_to_hex (atr);
   g_assert (hex != NULL);
 
-  /* Round trip: what we print reads back as the same bytes. */
+  /* Round trip: what we print reads back as the same bytes (an empty ATR is no ATR:
+   * "" is refused as hex). */
   parsed = ey_card_atr_from_hex (hex);
-  g_assert (parsed != NULL && g_bytes_equal (parsed, atr));
+  g_assert (size == 0 ? parsed == NULL : parsed != NULL && g_bytes_equal (parsed, atr));
   g_clear_pointer (&parsed, g_bytes_unref);
 
   text = fuzz_strndup (data, size);
