@@ -1178,6 +1178,21 @@ ey_site_profile_new_request (EySiteProfile *self,
   return data;
 }
 
+/* A string member of the site's reply, or NULL.  json-glib's
+ * get_string_member_with_default () fails an assertion on an array, an object or
+ * null, and the reply is outside input. */
+static const char *
+reply_string (JsonObject *obj,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 EySignOutcome
 ey_site_profile_read_sign_reply (EySiteProfile *self,
                                  GBytes        *body,
@@ -1213,7 +1228,7 @@ ey_site_profile_read_sign_reply (EySiteProfile *self,
       return EY_SIGN_OUTCOME_REFUSED;
     }
   obj = json_node_get_object (root);
-  result = json_object_get_string_member_with_default (obj, self->reply_result_member, NULL);
+  result = reply_string (obj, self->reply_result_member);
   if (result == NULL)
     {
       g_set_error (error, EY_SITE_PROFILE_ERROR, EY_SITE_PROFILE_ERROR_INVALID,
@@ -1223,8 +1238,8 @@ ey_site_profile_read_sign_reply (EySiteProfile *self,
   if (strcmp (result, self->reply_accepted_value) == 0)
     return EY_SIGN_OUTCOME_ACCEPTED;
 
-  code = json_object_get_string_member_with_default (obj, self->reply_code_member, NULL);
-  message = json_object_get_string_member_with_default (obj, self->reply_message_member, NULL);
+  code = reply_string (obj, self->reply_code_member);
+  message = reply_string (obj, self->reply_message_member);
   if (site_code != NULL)
     *site_code = g_strdup (code);
   if (site_message != NULL)

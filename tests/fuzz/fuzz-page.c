@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fuzz-page"
+
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "ey-page.h"
+#include "ey-site-profile.h"
+
+/* The page reader (ey-page.c) on what the site sends.  The first byte picks the
+ * profile (bit 0) and the Content-Type header (bits 1–2); the rest is the body.
+ * The body is also read as a signing reply (ey_site_profile_read_sign_reply). */
+
+static EySiteProfile *profiles[2];
+
+static const char *content_types[] = {
+  NULL,
+  "text/html",
+  "text/html; charset=ISO-8859-9",
+  "text/html;charset=\"windows-1254\"",
+};
+
+static void
+init (void)
+{
+  fuzz_init_once ();
+  if (profiles[0] != NULL)
+    return;
+  profiles[0] = ey_site_profile_new_default (NULL);
+  profiles[1] = ey_site_profile_new_from_resource (EY_SITE_PROFILE_ALT_RESOURCE, NULL);
+  g_assert (profiles[0] != NULL && profiles[1] != NULL);
+}
+
+static void
+read_everything (EyPage *page)
+{
+  GPtrArray *orders;
+  GHashTable *field_errors;
+
+  g_free (ey_page_describe (page));
+  g_free (ey_page_get_text (page));
+  g_free (ey_page_get_captcha_url (page));
+  (void)ey_page_get_kind (page);
+  (void)ey_page_get_title (page);
+  (void)ey_page_get_heading (page);
+  (void)ey_page_get_charset (page);
+  (void)ey_page_get_errors (page);
+  (void)ey_page_get_notices (page);
+  (void)ey_page_get_warnings (page);
+  (void)ey_page_get_message (page);
+  (void)ey_page_get_success_text (page);
+  (void)ey_page_get_timer_seconds (page);
+  (void)ey_page_get_masked_phone (page);
+  (void)ey_page_get_verification_code (page);
+  (void)ey_page_get_form (page);
+
+  field_errors = ey_page_get_field_errors (page);
+  if (field_errors != NULL)
+    (void)g_hash_table_size (field_errors);
+
+  orders = ey_page_get_orders (page);
+  for (guint i = 0; orders != NULL && i < orders->len; i++)
+    {
+      EyOrder *order = g_ptr_array_index (orders, i);
+
+      g_assert (order != NULL);
+    }
+
+  for (EyPageKind kind = EY_PAGE_KIND_UNKNOWN; kind <= EY_PAGE_KIND_LAST; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      (void)ey_page_expect (page, kind, &error);
+    }
+  for (EyPageMarker m = 0; m <= EY_PAGE_MARKER_LAST; m++)
+    (void)ey_page_has_marker (page, m);
+  for (EyFieldRole role = 0; role <= EY_FIELD_ROLE_LAST; role++)
+    {
+      (void)ey_page_get_field_error (page, role);
+      (void)ey_page_lookup_field (page, role);
+      (void)ey_page_get_field_value (page, role);
+    }
+  for (EyChoiceRole choice = 0; choice <= EY_CHOICE_ROLE_LAST; choice++)
+    (void)ey_page_has_choice (page, choice);
+  for (EyButtonRole button = 0; button <= EY_BUTTON_ROLE_LAST; button++)
+    {
+      g_autoptr(GError) error = NULL;
+      EyFormData *submission;
+
+      (void)ey_page_has_button (page, button);
+      submission = ey_page_new_submission (page, button, &error);
+      g_clear_pointer (&submission, ey_form_data_unref);
+    }
+  for (EyLinkRole link = 0; link <= EY_LINK_ROLE_LAST; link++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_free (ey_page_get_link_url (page, link, &error));
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(EyPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *url = NULL;
+  EySiteProfile *profile;
+  guint8 selector;
+
+  init ();
+  if (size < 1)
+    return 0;
+
+  selector = data[0];
+  profile = profiles[selector & 1];
+  body = g_bytes_new (data + 1, size - 1);
+  url = g_strconcat (ey_site_profile_get_base_url (profile), "page", NULL);
+
+  page = ey_page_new (profile, body, content_types[(selector >> 1) & 3], url, &error);
+  if (page != NULL)
+    read_everything (page);
+  g_clear_error (&error);
+
+  (void)ey_site_profile_read_sign_reply (profile, body, &code, &message, &error);
+  return 0;
+}
