@@ -17,6 +17,18 @@
 /* E-Onay choice, consent, the data to sign and a new verification code
  * (pages 7–9). */
 
+/* choose-eonay: the answer */
+typedef struct
+{
+  gboolean yes;
+} EonayChoice;
+
+/* renew-code: whether the page was read again already */
+typedef struct
+{
+  gboolean reread;
+} RenewCode;
+
 static void
 do_choose_eonay (GTask  *task,
                  EyPage *page)
@@ -24,7 +36,8 @@ do_choose_eonay (GTask  *task,
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
   g_autoptr(GError) error = NULL;
-  gboolean yes = _ey_session_op_of (task)->flag;
+  EonayChoice *choice = _ey_session_op_state (task);
+  gboolean yes = choice->yes;
 
   if (data == NULL)
     return;
@@ -51,8 +64,13 @@ ey_session_choose_eonay_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_choose_eonay_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->flag = !!give_eonay;
-  _ey_session_op_start (self, task, STEP (EONAY_CHOICE), do_choose_eonay);
+  {
+    EonayChoice *choice = g_new0 (EonayChoice, 1);
+
+    choice->yes = !!give_eonay;
+    _ey_session_op_set_state (task, choice, g_free);
+  }
+  _ey_session_op_start (self, task, ACTION_CHOOSE_EONAY, do_choose_eonay);
 }
 
 gboolean
@@ -92,7 +110,7 @@ ey_session_accept_consent_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_accept_consent_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (CONSENT), do_accept_consent);
+  _ey_session_op_start (self, task, ACTION_ACCEPT_CONSENT, do_accept_consent);
 }
 
 gboolean
@@ -226,7 +244,7 @@ ey_session_fetch_sign_data_async (EySession           *self,
   task = _ey_session_op_new (self, ey_session_fetch_sign_data_async, cancellable, callback, user_data);
   /* The data call does not depend on the page: no re-read needed */
   self->page_stale = FALSE;
-  _ey_session_op_start (self, task, STEP (SIGNING), do_fetch_sign_data);
+  _ey_session_op_start (self, task, ACTION_FETCH_SIGN_DATA, do_fetch_sign_data);
 }
 
 GBytes *
@@ -242,16 +260,18 @@ static void
 do_renew_code (GTask  *task,
                EyPage *page)
 {
+  RenewCode *renew = _ey_session_op_state (task);
+
   if (!ey_page_has_button (page, EY_BUTTON_ROLE_RENEW_CODE))
     {
       /* The code is still good: the re-read page is the answer */
-      if (_ey_session_op_of (task)->flag)
+      if (renew->reread)
         {
           _ey_session_op_succeed (task);
           return;
         }
       /* Our copy of the page predates the expiry: look again first */
-      _ey_session_op_of (task)->flag = TRUE;
+      renew->reread = TRUE;
       _ey_session_op_get (task, ey_page_get_url (page), do_renew_code);
       return;
     }
@@ -270,7 +290,8 @@ ey_session_renew_code_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_renew_code_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (SIGNING), do_renew_code);
+  _ey_session_op_set_state (task, g_new0 (RenewCode, 1), g_free);
+  _ey_session_op_start (self, task, ACTION_RENEW_CODE, do_renew_code);
 }
 
 gboolean

@@ -49,7 +49,7 @@ ey_session_submit_form_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_submit_form_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (FORM), do_submit_form);
+  _ey_session_op_start (self, task, ACTION_SUBMIT_FORM, do_submit_form);
 }
 
 gboolean
@@ -88,7 +88,7 @@ ey_session_back_to_form_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_back_to_form_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (SMS_SEND), do_back_to_form);
+  _ey_session_op_start (self, task, ACTION_BACK_TO_FORM, do_back_to_form);
 }
 
 gboolean

@@ -38,12 +38,21 @@ _ey_session_then_method_chosen (GTask  *task,
   _ey_session_op_succeed (task);
 }
 
+/* choose-method: the method, and whether the method page was loaded
+ * already (from the signing page) */
+typedef struct
+{
+  EySessionMethod method;
+  gboolean        loaded;
+} ChooseMethod;
+
 static void
 do_choose_method (GTask  *task,
                   EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  EySessionMethod method = _ey_session_op_of (task)->method;
+  ChooseMethod *choose = _ey_session_op_state (task);
+  EySessionMethod method = choose->method;
   g_autoptr(EyFormData) data = NULL;
   EyButtonRole button;
 
@@ -55,12 +64,12 @@ do_choose_method (GTask  *task,
 
       if (url == NULL)
         url = g_strdup (ey_site_profile_get_action_path (self->profile, EY_SITE_ACTION_METHOD));
-      if (url == NULL || _ey_session_op_of (task)->flag)
+      if (url == NULL || choose->loaded)
         {
           _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_WRONG_STEP));
           return;
         }
-      _ey_session_op_of (task)->flag = TRUE;
+      choose->loaded = TRUE;
       _ey_session_op_get (task, url, do_choose_method);
       return;
     }
@@ -76,8 +85,7 @@ do_choose_method (GTask  *task,
     case EY_SESSION_METHOD_EONAYLI:
       _ey_session_set_path (self, EY_SESSION_PATH_EONAY);
       button = EY_BUTTON_ROLE_METHOD_EONAYLI;
-      if (self->step == EY_SESSION_STEP_METHOD)
-        _ey_session_set_step (self, EY_SESSION_STEP_SUBMITTING);
+      _ey_session_fire (self, EV_EONAYLI_PRESSED);
       break;
     case EY_SESSION_METHOD_EIMZALI:
       _ey_session_set_path (self, EY_SESSION_PATH_ESIGNED);
@@ -108,9 +116,14 @@ ey_session_choose_method_async (EySession           *self,
                     method == EY_SESSION_METHOD_ISLAK);
 
   task = _ey_session_op_new (self, ey_session_choose_method_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->method = method;
+  {
+    ChooseMethod *choose = g_new0 (ChooseMethod, 1);
+
+    choose->method = method;
+    _ey_session_op_set_state (task, choose, g_free);
+  }
   /* SUBMITTING: the automatic E-Onaylı press failed; the user retries it */
-  _ey_session_op_start (self, task, STEP (METHOD) | STEP (SIGNING) | STEP (SUBMITTING), do_choose_method);
+  _ey_session_op_start (self, task, ACTION_CHOOSE_METHOD, do_choose_method);
 }
 
 gboolean
@@ -173,7 +186,7 @@ ey_session_fetch_pdf_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_fetch_pdf_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (WET), do_fetch_pdf);
+  _ey_session_op_start (self, task, ACTION_FETCH_PDF, do_fetch_pdf);
 }
 
 GBytes *

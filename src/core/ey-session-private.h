@@ -27,6 +27,8 @@ enum
   EV_BEGIN,                              /* the user started */
   EV_RESTART,                            /* the user starts over (sign in again) */
   EV_FATAL,                              /* refused redirect, untrusted TLS */
+  EV_BACK_TO_SIGN_IN,                    /* the user leaves "forgot my password" */
+  EV_EONAYLI_PRESSED,                    /* E-Onaylı Başvuru pressed: being submitted */
 };
 
 typedef struct
@@ -124,21 +126,47 @@ struct _Op
   EySessionStep started_at;
   OpThen        then;            /* what to do with the next accepted page */
   OpThen        action;          /* the action itself, run on a fresh page */
-  EySessionMethod method;
-  gboolean      flag;
   gboolean      ignore_expired;  /* loading sign-in: "expired" is old news */
-  char         *secret;          /* password or SMS code; wiped */
-  char         *text;            /* CAPTCHA text, order URL … */
-  char         *identity;
-  GBytes       *bytes;           /* CMS to upload, data issued, PDF */
+  gpointer      state;           /* the action's own small struct */
+  GDestroyNotify state_free;
 };
+
+/* The user actions; the action table in ey-session.c says at which steps
+ * each one is allowed. */
+typedef enum
+{
+  ACTION_LOAD_SIGN_IN,
+  ACTION_LOAD_FORGOT,
+  ACTION_SIGN_IN,
+  ACTION_FORGOT_PASSWORD,
+  ACTION_CHOOSE_ORDER,
+  ACTION_SUBMIT_FORM,
+  ACTION_BACK_TO_FORM,
+  ACTION_SEND_SMS,
+  ACTION_SUBMIT_SMS_CODE,
+  ACTION_REQUEST_SMS_CODE,
+  ACTION_CHOOSE_EONAY,
+  ACTION_ACCEPT_CONSENT,
+  ACTION_FETCH_SIGN_DATA,
+  ACTION_RENEW_CODE,
+  ACTION_SUBMIT_SIGNATURE,
+  ACTION_CHOOSE_METHOD,
+  ACTION_FETCH_PDF,
+  N_ACTIONS
+} EySessionAction;
+
+gboolean    _ey_session_action_allowed   (EySessionAction action, EySessionStep step);
+const char *_ey_session_action_name      (EySessionAction action);
+
 
 #define STEP(s) (1u << EY_SESSION_STEP_##s)
 
 void        _ey_session_set_string       (EySession *self, char **slot, const char *value, int prop);
 void        _ey_session_set_int64        (EySession *self, gint64 *slot, gint64 value, int prop);
 void        _ey_session_set_bytes        (EySession *self, GBytes **slot, GBytes *value, int prop);
-void        _ey_session_set_step         (EySession *self, EySessionStep step);
+/* The only way the step changes: @event through the transition table.
+ * FALSE (step unchanged) when the table has no such transition. */
+gboolean    _ey_session_fire             (EySession *self, int event);
 void        _ey_session_set_path         (EySession *self, EySessionPath path);
 void        _ey_session_set_busy         (EySession *self, gboolean busy);
 void        _ey_session_set_error        (EySession *self, const GError *error);
@@ -150,8 +178,13 @@ Op         *_ey_session_op_of            (GTask *task);
 GTask      *_ey_session_op_new           (EySession *self, gpointer source_tag,
                                           GCancellable *cancellable,
                                           GAsyncReadyCallback callback, gpointer user_data);
-gboolean    _ey_session_op_start         (EySession *self, GTask *task, guint allowed_steps,
-                                          OpThen action);
+gboolean    _ey_session_op_start         (EySession *self, GTask *task, EySessionAction action,
+                                          OpThen run);
+/* The action's own state, freed with the task */
+void        _ey_session_op_set_state     (GTask *task, gpointer state, GDestroyNotify state_free);
+gpointer    _ey_session_op_state         (GTask *task);
+/* Wipes and frees a secret string (password, SMS code) */
+void        _ey_session_wipe_free        (gpointer text);
 gboolean    _ey_session_op_finish        (EySession *self, GAsyncResult *result, gpointer tag,
                                           GError **error);
 void        _ey_session_op_succeed       (GTask *task);
@@ -161,6 +194,8 @@ void        _ey_session_op_get_action    (GTask *task, EySiteAction action, OpTh
 void        _ey_session_op_post          (GTask *task, EyFormData *data, OpThen then);
 void        _ey_session_handle_page      (GTask *task, EyPage *page, GError *post_error);
 GError     *_ey_session_take_marker_error (GTask *task);
+gboolean    _ey_session_has_marker_error (GTask *task);
+void        _ey_session_set_marker_error (GTask *task, GError *error);
 void        _ey_session_drop_marker_error (GTask *task);
 gboolean    _ey_session_is_fatal         (const GError *error);
 gboolean    _ey_session_is_transport     (const GError *error);

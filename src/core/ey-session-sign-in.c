@@ -22,7 +22,6 @@ do_load_sign_in (GTask  *task,
 {
   EySession *self = g_task_get_source_object (task);
 
-  EySessionStep to;
 
   /* Starting over (another path, a failed sign-in …): a fresh cookie jar;
    * what the user typed stays in user_values */
@@ -32,11 +31,10 @@ do_load_sign_in (GTask  *task,
       ey_site_client_reset (self->client);
       g_clear_object (&self->page);
       _ey_session_set_path (self, EY_SESSION_PATH_NONE);
-      if (_ey_session_lookup_transition (self->step, EV_RESTART, &to))
-        _ey_session_set_step (self, to);
+      _ey_session_fire (self, EV_RESTART);
     }
   if (self->step == EY_SESSION_STEP_FORGOT)
-    _ey_session_set_step (self, EY_SESSION_STEP_SIGN_IN);
+    _ey_session_fire (self, EV_BACK_TO_SIGN_IN);
   _ey_session_op_get_action (task, EY_SITE_ACTION_LOGIN, _ey_session_then_captcha);
 }
 
@@ -57,7 +55,7 @@ ey_session_load_sign_in_async (EySession           *self,
     ey_session_begin (self);
   self->page_stale = FALSE;  /* we GET the sign-in page anyway */
   /* Allowed anywhere but while busy: signing in again is starting over */
-  _ey_session_op_start (self, task, ~0u, do_load_sign_in);
+  _ey_session_op_start (self, task, ACTION_LOAD_SIGN_IN, do_load_sign_in);
 }
 
 gboolean
@@ -88,7 +86,7 @@ ey_session_load_forgot_async (EySession           *self,
   task = _ey_session_op_new (self, ey_session_load_forgot_async, cancellable, callback, user_data);
   _ey_session_op_of (task)->ignore_expired = TRUE;
   self->page_stale = FALSE;
-  _ey_session_op_start (self, task, STEP (SIGN_IN) | STEP (FORGOT), do_load_forgot);
+  _ey_session_op_start (self, task, ACTION_LOAD_FORGOT, do_load_forgot);
 }
 
 gboolean
@@ -101,6 +99,40 @@ ey_session_load_forgot_finish (EySession     *self,
 
 /* --- sign in ------------------------------------------------------------ */
 
+/* What the user typed for one sign-in (or one "forgot" request) */
+typedef struct
+{
+  char *captcha;
+  char *identity;
+  char *password;   /* wiped */
+  char *notice;     /* forgot: the site's "mailed again", kept for sign-in */
+} SignIn;
+
+static void
+sign_in_free (SignIn *s)
+{
+  g_free (s->captcha);
+  g_free (s->identity);
+  _ey_session_wipe_free (s->password);
+  g_free (s->notice);
+  g_free (s);
+}
+
+static SignIn *
+sign_in_new (GTask      *task,
+             const char *captcha,
+             const char *identity,
+             const char *password)
+{
+  SignIn *s = g_new0 (SignIn, 1);
+
+  s->captcha = g_strdup (captcha);
+  s->identity = g_strdup (identity);
+  s->password = g_strdup (password);
+  _ey_session_op_set_state (task, s, (GDestroyNotify) sign_in_free);
+  return s;
+}
+
 static void then_after_sign_in (GTask *task, EyPage *page);
 
 static void
@@ -108,7 +140,7 @@ do_sign_in (GTask  *task,
             EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  Op *op = _ey_session_op_of (task);
+  SignIn *s = _ey_session_op_state (task);
   g_autoptr(EyFormData) data = NULL;
 
   if (page == NULL || ey_page_get_kind (page) != EY_PAGE_KIND_LOGIN)
@@ -119,11 +151,11 @@ do_sign_in (GTask  *task,
   data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
   if (data == NULL)
     return;
-  if (!_ey_session_fill (task, data, EY_FIELD_ROLE_CAPTCHA, op->text) ||
-      !_ey_session_fill (task, data, EY_FIELD_ROLE_IDENTITY, op->identity) ||
-      !_ey_session_fill (task, data, EY_FIELD_ROLE_PASSWORD, op->secret))
+  if (!_ey_session_fill (task, data, EY_FIELD_ROLE_CAPTCHA, s->captcha) ||
+      !_ey_session_fill (task, data, EY_FIELD_ROLE_IDENTITY, s->identity) ||
+      !_ey_session_fill (task, data, EY_FIELD_ROLE_PASSWORD, s->password))
     return;
-  ey_session_set_identity (self, op->identity);
+  ey_session_set_identity (self, s->identity);
   _ey_session_op_post (task, data, then_after_sign_in);
 }
 
@@ -139,7 +171,18 @@ then_after_sign_in (GTask  *task,
 
   if (ey_page_get_kind (page) == EY_PAGE_KIND_LOGIN)
     {
-      /* Refused: a fresh CAPTCHA comes with the page; keep the error */
+      /* Refused: a fresh CAPTCHA comes with the page; keep the error. The
+       * sign-in page again without an error we know is NOT success and not
+       * a wrong CAPTCHA either: asking for another CAPTCHA would loop (and a
+       * real site locks the account after a few wrong passwords). Say what
+       * was expected and what came. */
+      if (!_ey_session_has_marker_error (task))
+        {
+          g_autofree char *expected = _ey_session_describe_expected (EY_SESSION_STEP_SIGN_IN);
+          g_autofree char *got = ey_page_describe (page);
+
+          _ey_session_set_marker_error (task, ey_core_error_new_unexpected (expected, got));
+        }
       _ey_session_then_captcha (task, page);
       return;
     }
@@ -177,17 +220,13 @@ ey_session_sign_in_async (EySession           *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Op *op;
 
   g_return_if_fail (EY_IS_SESSION (self));
   g_return_if_fail (captcha_text != NULL && identity != NULL && password != NULL);
 
   task = _ey_session_op_new (self, ey_session_sign_in_async, cancellable, callback, user_data);
-  op = _ey_session_op_of (task);
-  op->text = g_strdup (captcha_text);
-  op->identity = g_strdup (identity);
-  op->secret = g_strdup (password);
-  _ey_session_op_start (self, task, STEP (SIGN_IN), do_sign_in);
+  sign_in_new (task, captcha_text, identity, password);
+  _ey_session_op_start (self, task, ACTION_SIGN_IN, do_sign_in);
 }
 
 gboolean
@@ -205,9 +244,10 @@ then_restore_notice (GTask  *task,
                      EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
+  SignIn *s = _ey_session_op_state (task);
 
-  if (_ey_session_op_of (task)->text && ey_page_get_message (page) == NULL)
-    _ey_session_set_string (self, &self->site_message, _ey_session_op_of (task)->text, PROP_SITE_MESSAGE);
+  if (s->notice && ey_page_get_message (page) == NULL)
+    _ey_session_set_string (self, &self->site_message, s->notice, PROP_SITE_MESSAGE);
   _ey_session_then_captcha (task, page);
 }
 
@@ -216,13 +256,14 @@ then_after_forgot (GTask  *task,
                    EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
+  SignIn *s = _ey_session_op_state (task);
 
   if (ey_page_get_kind (page) == EY_PAGE_KIND_FORGOT &&
       ey_page_has_marker (page, EY_PAGE_MARKER_PASSWORD_RESENT))
     {
       /* Back to sign-in, keeping the site's "mailed again" for the user */
-      g_free (_ey_session_op_of (task)->text);
-      _ey_session_op_of (task)->text = g_strdup (self->site_message);
+      g_free (s->notice);
+      s->notice = g_strdup (self->site_message);
       _ey_session_op_get_action (task, EY_SITE_ACTION_LOGIN, then_restore_notice);
       return;
     }
@@ -233,13 +274,13 @@ static void
 do_forgot (GTask  *task,
            EyPage *page)
 {
-  Op *op = _ey_session_op_of (task);
+  SignIn *s = _ey_session_op_state (task);
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
 
   if (data == NULL)
     return;
-  if (!_ey_session_fill (task, data, EY_FIELD_ROLE_CAPTCHA, op->text) ||
-      !_ey_session_fill (task, data, EY_FIELD_ROLE_IDENTITY, op->identity))
+  if (!_ey_session_fill (task, data, EY_FIELD_ROLE_CAPTCHA, s->captcha) ||
+      !_ey_session_fill (task, data, EY_FIELD_ROLE_IDENTITY, s->identity))
     return;
   _ey_session_op_post (task, data, then_after_forgot);
 }
@@ -258,9 +299,8 @@ ey_session_forgot_password_async (EySession           *self,
   g_return_if_fail (captcha_text != NULL && identity != NULL);
 
   task = _ey_session_op_new (self, ey_session_forgot_password_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->text = g_strdup (captcha_text);
-  _ey_session_op_of (task)->identity = g_strdup (identity);
-  _ey_session_op_start (self, task, STEP (FORGOT), do_forgot);
+  sign_in_new (task, captcha_text, identity, NULL);
+  _ey_session_op_start (self, task, ACTION_FORGOT_PASSWORD, do_forgot);
 }
 
 gboolean
@@ -278,7 +318,7 @@ do_choose_order (GTask  *task,
                  EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  const char *id = _ey_session_op_of (task)->text;
+  const char *id = _ey_session_op_state (task);   /* the order's link */
   gboolean known = FALSE;
 
   for (guint i = 0; i < self->orders->len; i++)
@@ -306,8 +346,8 @@ ey_session_choose_order_async (EySession           *self,
   g_return_if_fail (order_id != NULL);
 
   task = _ey_session_op_new (self, ey_session_choose_order_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->text = g_strdup (order_id);
-  _ey_session_op_start (self, task, STEP (ORDERS), do_choose_order);
+  _ey_session_op_set_state (task, g_strdup (order_id), g_free);
+  _ey_session_op_start (self, task, ACTION_CHOOSE_ORDER, do_choose_order);
 }
 
 gboolean

@@ -36,7 +36,7 @@ ey_session_send_sms_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_send_sms_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (SMS_SEND), do_send_sms);
+  _ey_session_op_start (self, task, ACTION_SEND_SMS, do_send_sms);
 }
 
 gboolean
@@ -54,7 +54,8 @@ do_submit_sms_code (GTask  *task,
 {
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
 
-  if (data == NULL || !_ey_session_fill (task, data, EY_FIELD_ROLE_SMS_CODE, _ey_session_op_of (task)->secret))
+  if (data == NULL || !_ey_session_fill (task, data, EY_FIELD_ROLE_SMS_CODE,
+                                            _ey_session_op_state (task)))
     return;
   _ey_session_op_post (task, data, _ey_session_then_done);
 }
@@ -72,8 +73,9 @@ ey_session_submit_sms_code_async (EySession           *self,
   g_return_if_fail (code != NULL);
 
   task = _ey_session_op_new (self, ey_session_submit_sms_code_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->secret = g_strdup (code);
-  _ey_session_op_start (self, task, STEP (SMS_CODE), do_submit_sms_code);
+  /* the action's state is the code itself: wiped with the task */
+  _ey_session_op_set_state (task, g_strdup (code), _ey_session_wipe_free);
+  _ey_session_op_start (self, task, ACTION_SUBMIT_SMS_CODE, do_submit_sms_code);
 }
 
 gboolean
@@ -102,7 +104,7 @@ ey_session_request_sms_code_async (EySession           *self,
   g_return_if_fail (EY_IS_SESSION (self));
 
   task = _ey_session_op_new (self, ey_session_request_sms_code_async, cancellable, callback, user_data);
-  _ey_session_op_start (self, task, STEP (SMS_CODE), do_request_sms_code);
+  _ey_session_op_start (self, task, ACTION_REQUEST_SMS_CODE, do_request_sms_code);
 }
 
 gboolean

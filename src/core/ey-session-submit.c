@@ -51,8 +51,7 @@ _ey_session_then_submit_eonayli (GTask  *task,
                                                    ey_page_kind_get_label (ey_page_get_kind (page))));
       return;
     }
-  if (self->step == EY_SESSION_STEP_METHOD)
-    _ey_session_set_step (self, EY_SESSION_STEP_SUBMITTING);
+  _ey_session_fire (self, EV_EONAYLI_PRESSED);
   _ey_session_set_path (self, EY_SESSION_PATH_EONAY);
   data = _ey_session_submission (task, EY_BUTTON_ROLE_METHOD_EONAYLI);
   if (data != NULL)
@@ -177,10 +176,8 @@ _ey_session_continue_after_accept (GTask *task)
   g_autoptr(GError) error = NULL;
   g_autoptr(EyRecovery) note = NULL;
   g_autofree char *url = NULL;
-  EySessionStep to;
 
-  if (self->step == EY_SESSION_STEP_SIGNING && _ey_session_lookup_transition (self->step, EV_SIGNATURE_ACCEPTED, &to))
-    _ey_session_set_step (self, to);
+  _ey_session_fire (self, EV_SIGNATURE_ACCEPTED);
 
   /* Written before anything else can go wrong: see ey-recovery.h */
   note = ey_recovery_new (self->identity ? self->identity : "", self->applicant_name,
@@ -300,7 +297,7 @@ do_submit_signature (GTask  *task,
 
   if (data == NULL)
     return;
-  der = g_bytes_get_data (_ey_session_op_of (task)->bytes, &len);
+  der = g_bytes_get_data (_ey_session_op_state (task), &len);
   b64 = g_base64_encode (der, len);
   if (!ey_form_data_set_field (data, EY_FIELD_ROLE_SIGNATURE, b64, &error))
     {
@@ -325,9 +322,10 @@ ey_session_submit_signature_async (EySession           *self,
   g_return_if_fail (cms != NULL);
 
   task = _ey_session_op_new (self, ey_session_submit_signature_async, cancellable, callback, user_data);
-  _ey_session_op_of (task)->bytes = g_bytes_ref (cms);
+  /* the action's state: the CMS to upload */
+  _ey_session_op_set_state (task, g_bytes_ref (cms), (GDestroyNotify) g_bytes_unref);
   self->page_stale = FALSE;
-  _ey_session_op_start (self, task, STEP (SIGNING), do_submit_signature);
+  _ey_session_op_start (self, task, ACTION_SUBMIT_SIGNATURE, do_submit_signature);
 }
 
 gboolean

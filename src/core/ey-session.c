@@ -215,6 +215,9 @@ static const Transition transitions[] = {
   { EY_SESSION_STEP_WET,          EY_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
   { EY_SESSION_STEP_DONE,         EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
 
+  { EY_SESSION_STEP_FORGOT,       EV_BACK_TO_SIGN_IN,            EY_SESSION_STEP_SIGN_IN },
+  { EY_SESSION_STEP_METHOD,       EV_EONAYLI_PRESSED,            EY_SESSION_STEP_SUBMITTING },
+
   { ANY_STEP,                     EV_SESSION_EXPIRED,            EY_SESSION_STEP_SIGN_IN },
   { ANY_STEP,                     EV_RESTART,                    EY_SESSION_STEP_MAIL },
   { ANY_STEP,                     EV_FATAL,                      EY_SESSION_STEP_FAILED },
@@ -254,6 +257,56 @@ _ey_session_describe_expected (EySessionStep from)
       g_string_append (s, ey_page_kind_get_label (ev));
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The action table                                                         */
+
+/* action → the steps at which the user may take it. Anything else is
+ * EY_CORE_ERROR_WRONG_STEP, checked before a single byte is sent. */
+static const struct
+{
+  EySessionAction action;
+  const char     *name;
+  guint           steps;     /* bit mask of EySessionStep */
+} actions[] = {
+  /* signing in again is starting over: allowed anywhere */
+  { ACTION_LOAD_SIGN_IN,      "load-sign-in",      ~0u },
+  { ACTION_LOAD_FORGOT,       "load-forgot",       STEP (SIGN_IN) | STEP (FORGOT) },
+  { ACTION_SIGN_IN,           "sign-in",           STEP (SIGN_IN) },
+  { ACTION_FORGOT_PASSWORD,   "forgot-password",   STEP (FORGOT) },
+  { ACTION_CHOOSE_ORDER,      "choose-order",      STEP (ORDERS) },
+  { ACTION_SUBMIT_FORM,       "submit-form",       STEP (FORM) },
+  { ACTION_BACK_TO_FORM,      "back-to-form",      STEP (SMS_SEND) },
+  { ACTION_SEND_SMS,          "send-sms",          STEP (SMS_SEND) },
+  { ACTION_SUBMIT_SMS_CODE,   "submit-sms-code",   STEP (SMS_CODE) },
+  { ACTION_REQUEST_SMS_CODE,  "request-sms-code",  STEP (SMS_CODE) },
+  { ACTION_CHOOSE_EONAY,      "choose-eonay",      STEP (EONAY_CHOICE) },
+  { ACTION_ACCEPT_CONSENT,    "accept-consent",    STEP (CONSENT) },
+  { ACTION_FETCH_SIGN_DATA,   "fetch-sign-data",   STEP (SIGNING) },
+  { ACTION_RENEW_CODE,        "renew-code",        STEP (SIGNING) },
+  { ACTION_SUBMIT_SIGNATURE,  "submit-signature",  STEP (SIGNING) },
+  /* SIGNING: signing refused for good; SUBMITTING: the automatic E-Onaylı
+   * press failed and the user retries it */
+  { ACTION_CHOOSE_METHOD,     "choose-method",     STEP (METHOD) | STEP (SIGNING) | STEP (SUBMITTING) },
+  { ACTION_FETCH_PDF,         "fetch-pdf",         STEP (WET) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (actions) == N_ACTIONS);
+
+gboolean
+_ey_session_action_allowed (EySessionAction action,
+                            EySessionStep   step)
+{
+  g_assert (action < N_ACTIONS && actions[action].action == action);
+  return (actions[action].steps & (1u << step)) != 0;
+}
+
+const char *
+_ey_session_action_name (EySessionAction action)
+{
+  g_assert (action < N_ACTIONS && actions[action].action == action);
+  return actions[action].name;
 }
 
 /* Which site page marker means which error, checked on every page. */
@@ -329,9 +382,9 @@ _ey_session_set_bytes (EySession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), _ey_session_properties[prop]);
 }
 
-void
-_ey_session_set_step (EySession     *self,
-                      EySessionStep  step)
+static void
+set_step (EySession     *self,
+          EySessionStep  step)
 {
   EySessionStep old = self->step;
 
@@ -346,6 +399,18 @@ _ey_session_set_step (EySession     *self,
     _ey_session_set_int64 (self, &self->code_deadline, 0, PROP_CODE_DEADLINE);
   g_object_notify_by_pspec (G_OBJECT (self), _ey_session_properties[PROP_STEP]);
   g_signal_emit (self, _ey_session_signals[STEP_CHANGED], 0, old, step);
+}
+
+gboolean
+_ey_session_fire (EySession *self,
+                  int        event)
+{
+  EySessionStep to;
+
+  if (!_ey_session_lookup_transition (self->step, event, &to))
+    return FALSE;
+  set_step (self, to);
+  return TRUE;
 }
 
 void
@@ -535,8 +600,8 @@ ey_session_class_init (EySessionClass *klass)
 }
 
 /* What the user typed includes the security word: wiped, not just freed */
-static void
-wipe_free (gpointer data)
+void
+_ey_session_wipe_free (gpointer data)
 {
   char *text = data;
 
@@ -550,7 +615,7 @@ ey_session_init (EySession *self)
 {
   self->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) ey_session_order_free);
   self->form = g_ptr_array_new_with_free_func ((GDestroyNotify) ey_session_field_free);
-  self->user_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_free);
+  self->user_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _ey_session_wipe_free);
 }
 
 EySession *
@@ -600,11 +665,9 @@ ey_session_seconds_left (gint64 deadline)
 void
 ey_session_begin (EySession *self)
 {
-  EySessionStep to;
 
   g_return_if_fail (EY_IS_SESSION (self));
-  if (_ey_session_lookup_transition (self->step, EV_BEGIN, &to))
-    _ey_session_set_step (self, to);
+  _ey_session_fire (self, EV_BEGIN);
 }
 
 void
@@ -883,6 +946,24 @@ read_page (EySession *self,
 /* ------------------------------------------------------------------------ */
 /* Operations                                                               */
 
+void
+_ey_session_op_set_state (GTask          *task,
+                          gpointer        state,
+                          GDestroyNotify  state_free)
+{
+  Op *op = _ey_session_op_of (task);
+
+  g_assert (op->state == NULL);
+  op->state = state;
+  op->state_free = state_free;
+}
+
+gpointer
+_ey_session_op_state (GTask *task)
+{
+  return _ey_session_op_of (task)->state;
+}
+
 
 static void
 op_free (Op *op)
@@ -891,12 +972,8 @@ op_free (Op *op)
     g_cancellable_disconnect (op->caller, op->caller_handler);
   g_clear_object (&op->caller);
   g_clear_object (&op->cancellable);
-  if (op->secret)
-    explicit_bzero (op->secret, strlen (op->secret));
-  g_free (op->secret);
-  g_free (op->text);
-  g_free (op->identity);
-  g_clear_pointer (&op->bytes, g_bytes_unref);
+  if (op->state_free)
+    g_clear_pointer (&op->state, op->state_free);
   g_free (op);
 }
 
@@ -951,7 +1028,6 @@ _ey_session_op_fail (GTask  *task,
                      GError *error)
 {
   EySession *self = g_task_get_source_object (task);
-  EySessionStep to;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_cancellable_is_cancelled (_ey_session_op_of (task)->cancellable))
@@ -967,8 +1043,8 @@ _ey_session_op_fail (GTask  *task,
   /* After a failed request the site may be elsewhere: look before acting */
   if (_ey_session_is_transport (error))
     self->page_stale = TRUE;
-  if (_ey_session_is_fatal (error) && _ey_session_lookup_transition (self->step, EV_FATAL, &to))
-    _ey_session_set_step (self, to);
+  if (_ey_session_is_fatal (error))
+    _ey_session_fire (self, EV_FATAL);
   _ey_session_set_error (self, error);
   _ey_session_set_busy (self, FALSE);
   g_task_return_error (task, error);
@@ -1060,7 +1136,7 @@ _ey_session_handle_page (GTask  *task,
   g_set_object (&self->page, page);
   self->page_stale = FALSE;
   read_page (self, page);
-  _ey_session_set_step (self, to);
+  set_step (self, to);
 
   /* The POST failed and the site is still where it was: it did not take it */
   if (owned_post_error != NULL && kind == before)
@@ -1100,6 +1176,21 @@ GError *
 _ey_session_take_marker_error (GTask *task)
 {
   return g_object_steal_data (G_OBJECT (task), "marker-error");
+}
+
+gboolean
+_ey_session_has_marker_error (GTask *task)
+{
+  return g_object_get_data (G_OBJECT (task), "marker-error") != NULL;
+}
+
+/* Takes @error */
+void
+_ey_session_set_marker_error (GTask  *task,
+                              GError *error)
+{
+  g_object_set_data_full (G_OBJECT (task), "marker-error", error,
+                          (GDestroyNotify) g_error_free);
 }
 
 void
@@ -1266,15 +1357,15 @@ run_action (GTask  *task,
 }
 
 gboolean
-_ey_session_op_start (EySession    *self,
-                      GTask        *task,
-                      guint         allowed_steps,   /* bit mask of EySessionStep */
-                      OpThen        action)
+_ey_session_op_start (EySession       *self,
+                      GTask           *task,
+                      EySessionAction  id,
+                      OpThen           action)
 {
-  if (self->busy || !(allowed_steps & (1u << self->step)))
+  if (self->busy || !_ey_session_action_allowed (id, self->step))
     {
-      g_debug ("action refused at step %s%s", ey_session_step_to_string (self->step),
-               self->busy ? " (busy)" : "");
+      g_debug ("%s refused at step %s%s", _ey_session_action_name (id),
+               ey_session_step_to_string (self->step), self->busy ? " (busy)" : "");
       g_task_return_error (task, ey_core_error_new (EY_CORE_ERROR_WRONG_STEP));
       return FALSE;
     }
