@@ -71,7 +71,8 @@ struct _EySession
   GBytes          *pdf;
 
   EyRecovery      *recovery;
-  char            *recovery_path;
+  char            *recovery_path;  /* one explicit file (tests, --recovery-file) */
+  char            *recovery_dir;   /* else: one file per person in this directory */
   GCancellable    *op_cancellable;
 };
 
@@ -172,7 +173,12 @@ void        _ey_session_set_busy         (EySession *self, gboolean busy);
 void        _ey_session_set_error        (EySession *self, const GError *error);
 gboolean    _ey_session_lookup_transition (EySessionStep from, int event, EySessionStep *to);
 char       *_ey_session_describe_expected (EySessionStep from);
-const char *_ey_session_recovery_path    (EySession *self);
+/* Writes the note that the signature was accepted (see ey-recovery.h) */
+void        _ey_session_save_recovery    (EySession *self, const char *path_nick);
+/* The site confirmed (or showed it lost): the note goes */
+void        _ey_session_clear_recovery   (EySession *self);
+/* Takes the note of the person signed in, if there is one */
+void        _ey_session_load_recovery    (EySession *self);
 
 Op         *_ey_session_op_of            (GTask *task);
 GTask      *_ey_session_op_new           (EySession *self, gpointer source_tag,

@@ -197,6 +197,10 @@ then_after_sign_in (GTask  *task,
       _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_NO_ORDER));
       return;
     }
+  /* The person who signed in may have a note of their own (per person) */
+  if (self->step == EY_SESSION_STEP_ORDERS &&
+      (self->recovery == NULL || !ey_recovery_matches (self->recovery, self->identity)))
+    _ey_session_load_recovery (self);
   if (self->recovery && self->step == EY_SESSION_STEP_ORDERS &&
       ey_recovery_matches (self->recovery, self->identity) &&
       *ey_recovery_get_order_id (self->recovery) != '\0')

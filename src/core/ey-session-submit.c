@@ -63,7 +63,6 @@ _ey_session_then_submitted (GTask  *task,
                             EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  g_autoptr(GError) clear_error = NULL;
   GError *error = _ey_session_take_marker_error (task);
 
   if (error)
@@ -79,9 +78,7 @@ _ey_session_then_submitted (GTask  *task,
       return;
     }
   /* Only the site's confirmation counts; now the note can go */
-  if (!ey_recovery_clear (_ey_session_recovery_path (self), &clear_error))
-    g_warning ("could not remove the recovery record: %s", clear_error->message);
-  ey_session_set_recovery (self, NULL);
+  _ey_session_clear_recovery (self);
   _ey_session_op_succeed (task);
   g_signal_emit (self, _ey_session_signals[SUBMITTED], 0, self->path);
 }
@@ -102,7 +99,6 @@ _ey_session_then_resume (GTask  *task,
   gboolean esigned = self->recovery &&
                      g_strcmp0 (ey_recovery_get_path_nick (self->recovery), "esigned") == 0;
   g_autoptr(EyFormData) data = NULL;
-  g_autoptr(GError) clear_error = NULL;
   GError *error = _ey_session_take_marker_error (task);
 
   if (error)
@@ -115,9 +111,7 @@ _ey_session_then_resume (GTask  *task,
     case EY_PAGE_KIND_WET:
       g_debug ("resume: the application went the wet-signature way");
       _ey_session_set_path (self, EY_SESSION_PATH_WET);
-      if (!ey_recovery_clear (_ey_session_recovery_path (self), &clear_error))
-        g_warning ("could not remove the recovery record: %s", clear_error->message);
-      ey_session_set_recovery (self, NULL);
+          _ey_session_clear_recovery (self);
       _ey_session_op_succeed (task);
       return;
     case EY_PAGE_KIND_RESULT:
@@ -151,9 +145,7 @@ _ey_session_then_resume (GTask  *task,
    * the site does not have, so it goes; the next signature writes a new one. */
   g_debug ("resume: the site no longer holds the application (%s)",
            ey_page_kind_get_label (ey_page_get_kind (page)));
-  if (!ey_recovery_clear (_ey_session_recovery_path (self), &clear_error))
-    g_warning ("could not remove the recovery record: %s", clear_error->message);
-  ey_session_set_recovery (self, NULL);
+  _ey_session_clear_recovery (self);
   _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_APPLICATION_LOST));
 }
 
@@ -174,18 +166,12 @@ _ey_session_continue_after_accept (GTask *task)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EyRecovery) note = NULL;
   g_autofree char *url = NULL;
 
   _ey_session_fire (self, EV_SIGNATURE_ACCEPTED);
 
   /* Written before anything else can go wrong: see ey-recovery.h */
-  note = ey_recovery_new (self->identity ? self->identity : "", self->applicant_name,
-                          self->order_id, self->path == EY_SESSION_PATH_ESIGNED ? "esigned" : "eonay");
-  if (!ey_recovery_save (note, _ey_session_recovery_path (self), &error))
-    g_warning ("could not write the recovery record: %s", error->message);
-  g_clear_error (&error);
-  ey_session_set_recovery (self, note);
+  _ey_session_save_recovery (self, self->path == EY_SESSION_PATH_ESIGNED ? "esigned" : "eonay");
 
   url = ey_page_get_link_url (self->page, EY_LINK_ROLE_CONTINUE, &error);
   if (url == NULL)

@@ -480,6 +480,7 @@ ey_session_finalize (GObject *object)
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_pointer (&self->recovery, ey_recovery_unref);
   g_free (self->recovery_path);
+  g_free (self->recovery_dir);
 
   G_OBJECT_CLASS (ey_session_parent_class)->finalize (object);
 }
@@ -766,15 +767,79 @@ ey_session_set_recovery_path (EySession  *self,
 {
   g_return_if_fail (EY_IS_SESSION (self));
   g_free (self->recovery_path);
+  g_free (self->recovery_dir);
   self->recovery_path = g_strdup (path);
 }
 
-const char *
-_ey_session_recovery_path (EySession *self)
+void
+ey_session_set_recovery_dir (EySession  *self,
+                             const char *dir)
 {
-  if (self->recovery_path == NULL)
-    self->recovery_path = ey_recovery_default_path ();
-  return self->recovery_path;
+  g_return_if_fail (EY_IS_SESSION (self));
+  g_free (self->recovery_dir);
+  self->recovery_dir = g_strdup (dir);
+}
+
+static char *
+recovery_file (EySession  *self,
+               GError    **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->recovery_path)
+    return g_strdup (self->recovery_path);
+  dir = self->recovery_dir ? g_strdup (self->recovery_dir) : ey_recovery_default_dir ("real");
+  return ey_recovery_path_for (dir, self->identity ? self->identity : "", error);
+}
+
+void
+_ey_session_save_recovery (EySession  *self,
+                           const char *path_nick)
+{
+  g_autoptr(EyRecovery) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+
+  note = ey_recovery_new (self->identity ? self->identity : "", self->applicant_name,
+                          self->order_id, path_nick);
+  file = recovery_file (self, &error);
+  if (file == NULL || !ey_recovery_save (note, file, &error))
+    g_warning ("could not write the recovery record: %s", error->message);
+  ey_session_set_recovery (self, note);
+}
+
+void
+_ey_session_load_recovery (EySession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyRecovery) note = NULL;
+  g_autofree char *file = NULL;
+
+  /* one explicit file: the caller chose which note counts */
+  if (self->identity == NULL || self->recovery_path != NULL)
+    return;
+  file = recovery_file (self, &error);
+  if (file)
+    note = ey_recovery_load (file, &error);
+  if (error)
+    g_debug ("no recovery note: %s", error->message);
+  if (note && ey_recovery_matches (note, self->identity))
+    ey_session_set_recovery (self, note);
+}
+
+void
+_ey_session_clear_recovery (EySession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+
+  if (self->recovery && ey_recovery_get_file (self->recovery))
+    file = g_strdup (ey_recovery_get_file (self->recovery));
+  else
+    file = recovery_file (self, NULL);
+  if (file && !ey_recovery_clear (file, &error))
+    g_warning ("could not remove the recovery record: %s", error->message);
+  ey_session_set_recovery (self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
