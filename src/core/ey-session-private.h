@@ -49,6 +49,7 @@ struct _EySession
   EySiteProfile   *profile;
   EyPage          *page;          /* the last page the site showed */
   gboolean         page_stale;    /* a request failed since: re-read first */
+  char            *reread_href;   /* after a POST whose outcome is unknown: where to look */
 
   EySessionStep    step;
   EySessionPath    path;
@@ -128,6 +129,8 @@ struct _Op
   OpThen        then;            /* what to do with the next accepted page */
   OpThen        action;          /* the action itself, run on a fresh page */
   gboolean      ignore_expired;  /* loading sign-in: "expired" is old news */
+  EyButtonRole  button;          /* of the last submission built */
+  char         *captcha_url;     /* the picture being fetched (asked again once) */
   gpointer      state;           /* the action's own small struct */
   GDestroyNotify state_free;
 };

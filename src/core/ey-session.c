@@ -309,6 +309,51 @@ _ey_session_action_name (EySessionAction action)
   return actions[action].name;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Where to look after a POST whose outcome is unknown                      */
+
+/* page POSTed from → the page the site shows once it took the POST. The
+ * site answers a page asked out of order with a redirect to the page it is
+ * at (docs/kamusm-sim.md, "Navigation rules"), so GETting the *next* page
+ * tells whether the POST was taken: that page (taken, go on; nothing is sent
+ * again) or the page we were on (not taken; sending it again is safe). The
+ * page we were on would not tell: the form page, for one, can be opened again
+ * after it was saved, and GETting the sign-in page signs out. */
+static const struct
+{
+  EyPageKind   from;
+  EySiteAction probe;
+} reread_after_post[] = {
+  { EY_PAGE_KIND_LOGIN,        EY_SITE_ACTION_ORDERS },
+  { EY_PAGE_KIND_FORM,         EY_SITE_ACTION_SMS_SEND },
+  { EY_PAGE_KIND_SMS_SEND,     EY_SITE_ACTION_SMS_CODE },
+  { EY_PAGE_KIND_SMS_CODE,     EY_SITE_ACTION_EONAY_CHOICE },
+  { EY_PAGE_KIND_EONAY_CHOICE, EY_SITE_ACTION_CONSENT },
+  { EY_PAGE_KIND_CONSENT,      EY_SITE_ACTION_EONAY_SIGN },
+  { EY_PAGE_KIND_METHOD,       EY_SITE_ACTION_RESULT },
+};
+
+static char *
+reread_href_for (EySession *self,
+                 EyPage    *page,
+                 EyButtonRole button)
+{
+  EyPageKind kind = ey_page_get_kind (page);
+
+  /* A new SMS code or verification code: the page itself shows whether it came */
+  if (button == EY_BUTTON_ROLE_RESEND || button == EY_BUTTON_ROLE_RENEW_CODE)
+    return g_strdup (ey_page_get_url (page));
+  for (guint i = 0; i < G_N_ELEMENTS (reread_after_post); i++)
+    if (reread_after_post[i].from == kind)
+      {
+        const char *path = ey_site_profile_get_action_path (self->profile,
+                                                            reread_after_post[i].probe);
+        if (path != NULL)
+          return g_strdup (path);
+      }
+  return g_strdup (ey_page_get_url (page));
+}
+
 /* Which site page marker means which error, checked on every page. */
 static const struct
 {
@@ -454,6 +499,7 @@ ey_session_dispose (GObject *object)
     g_cancellable_cancel (self->op_cancellable);
   g_clear_object (&self->op_cancellable);
   g_clear_object (&self->page);
+  g_clear_pointer (&self->reread_href, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->profile);
 
@@ -1039,6 +1085,7 @@ op_free (Op *op)
   g_clear_object (&op->cancellable);
   if (op->state_free)
     g_clear_pointer (&op->state, op->state_free);
+  g_free (op->captcha_url);
   g_free (op);
 }
 
@@ -1156,7 +1203,11 @@ _ey_session_op_post (GTask      *task,
   EySession *self = g_task_get_source_object (task);
 
   _ey_session_op_of (task)->then = then;
-  ey_site_client_post_form_async (self->client, data, ey_page_get_url (self->page),
+  /* Until a page after this POST is read, its outcome is unknown: any
+   * re-read (now by the client, or before the next action) looks there */
+  g_free (self->reread_href);
+  self->reread_href = reread_href_for (self, self->page, _ey_session_op_of (task)->button);
+  ey_site_client_post_form_async (self->client, data, self->reread_href,
                                   _ey_session_op_of (task)->cancellable, post_cb, g_object_ref (task));
 }
 
@@ -1200,6 +1251,7 @@ _ey_session_handle_page (GTask  *task,
 
   g_set_object (&self->page, page);
   self->page_stale = FALSE;
+  g_clear_pointer (&self->reread_href, g_free);   /* the site's state is known again */
   read_page (self, page);
   set_step (self, to);
 
@@ -1329,6 +1381,22 @@ captcha_cb (GObject      *object,
   png = ey_site_client_get_bytes_finish (EY_SITE_CLIENT (object), result, NULL, &error);
   if (png == NULL)
     {
+      Op *op = _ey_session_op_of (task);
+
+      /* The picture is a GET like any other: asked again once. The old
+       * picture is no good (the page came with a new one), so it goes. */
+      if (op->captcha_url != NULL && !g_cancellable_is_cancelled (op->cancellable) &&
+          !_ey_session_is_fatal (error))
+        {
+          g_autofree char *url = g_steal_pointer (&op->captcha_url);
+
+          g_debug ("CAPTCHA picture failed (%s); asking again", error->message);
+          g_clear_error (&error);
+          ey_site_client_get_bytes_async (self->client, url, op->cancellable,
+                                          captcha_cb, g_object_ref (task));
+          return;
+        }
+      _ey_session_set_bytes (self, &self->captcha, NULL, PROP_CAPTCHA);
       g_clear_error (&error);
       /* The page error (wrong CAPTCHA …) says more than the picture's */
       error = _ey_session_take_marker_error (task);
@@ -1364,6 +1432,8 @@ _ey_session_then_captcha (GTask  *task,
       _ey_session_then_done (task, page);
       return;
     }
+  g_free (_ey_session_op_of (task)->captcha_url);
+  _ey_session_op_of (task)->captcha_url = g_strdup (url);
   ey_site_client_get_bytes_async (self->client, url, _ey_session_op_of (task)->cancellable,
                                   captcha_cb, g_object_ref (task));
 }
@@ -1402,19 +1472,31 @@ run_action (GTask  *task,
   GError *error = _ey_session_take_marker_error (task);
   EySession *self = g_task_get_source_object (task);
 
-  /* A re-read that landed elsewhere: the user sees the new step first */
+  /* A re-read that landed elsewhere: the site took what was sent before
+   * (or lost the session). Nothing is sent again; the user sees the new
+   * step. The result page is the confirmation itself. */
   if (self->step != _ey_session_op_of (task)->started_at)
     {
-      if (error == NULL)
-        error = ey_core_error_new (EY_CORE_ERROR_FORM_RESUBMITTED);
       if (ey_page_get_kind (page) == EY_PAGE_KIND_LOGIN)
         {
-          g_object_set_data_full (G_OBJECT (task), "marker-error", error,
-                                  (GDestroyNotify) g_error_free);
+          if (error)
+            _ey_session_set_marker_error (task, error);
           _ey_session_then_captcha (task, page);
           return;
         }
-      _ey_session_op_fail (task, error);
+      if (error)
+        {
+          _ey_session_op_fail (task, error);
+          return;
+        }
+      if (self->step == EY_SESSION_STEP_DONE)
+        {
+          _ey_session_then_submitted (task, page);
+          return;
+        }
+      g_debug ("the site had taken the last request; now at %s",
+               ey_session_step_to_string (self->step));
+      _ey_session_op_succeed (task);
       return;
     }
   g_clear_error (&error);
@@ -1441,7 +1523,8 @@ _ey_session_op_start (EySession       *self,
   _ey_session_op_of (task)->action = action;
 
   if (self->page_stale && self->page != NULL)
-    _ey_session_op_get (task, ey_page_get_url (self->page), run_action);
+    _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_page_get_url (self->page),
+                        run_action);
   else
     action (task, self->page);
   return TRUE;
@@ -1469,6 +1552,7 @@ _ey_session_submission (GTask        *task,
   g_autoptr(GError) error = NULL;
   EyFormData *data;
 
+  _ey_session_op_of (task)->button = button;
   data = ey_page_new_submission (self->page, button, &error);
   if (data == NULL)
     {
