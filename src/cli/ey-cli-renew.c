@@ -144,8 +144,14 @@ step_sign_in (Renew *r)
   g_autoptr(GError) error = NULL;
   GBytes *captcha = ey_session_get_captcha (r->session);
 
-  if (captcha == NULL ||
-      !g_file_set_contents_full (png, g_bytes_get_data (captcha, NULL), g_bytes_get_size (captcha),
+  /* No picture (it failed to load): a new sign-in page brings a new one */
+  if (captcha == NULL)
+    {
+      if (!load_sign_in (r, &error))
+        return report (r, error);
+      return CONTINUE;
+    }
+  if (!g_file_set_contents_full (png, g_bytes_get_data (captcha, NULL), g_bytes_get_size (captcha),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     {
       g_printerr ("%s\n", error ? error->message : _("The site sent no picture."));
@@ -611,6 +617,35 @@ step_wet (Renew *r)
   return EY_CLI_EXIT_OK;
 }
 
+/* Signed but not confirmed: the one thing the person must not miss */
+static const char *
+stranded_text (void)
+{
+  return _("Your signature was accepted, but the application has NOT reached KamuSM yet. "
+           "To finish it, run “eimza-yenile-cli renew” again (or open e-İmza Yenile) and sign "
+           "in with the same identity number: the application is then sent without signing again.");
+}
+
+static gboolean
+is_stranded (Renew *r)
+{
+  EySessionStep step = ey_session_get_step (r->session);
+
+  return step != EY_SESSION_STEP_DONE && step != EY_SESSION_STEP_WET &&
+         (step == EY_SESSION_STEP_SUBMITTING || ey_session_get_recovery (r->session) != NULL);
+}
+
+/* Ctrl+C, SIGTERM, hang-up between the accepted signature and the
+ * confirmation say it too */
+static void
+on_step_changed (EySession     *session,
+                 EySessionStep  old,
+                 EySessionStep  step,
+                 Renew         *r)
+{
+  ey_cli_on_interrupt_say (is_stranded (r) ? stranded_text () : NULL);
+}
+
 static int
 step_failed (Renew *r)
 {
@@ -694,6 +729,7 @@ ey_cli_renew (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EyRecovery) note = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) ey_recovery_unref);
   g_autofree char *site_url = NULL;
   g_autofree char *pin_cert = NULL;
   g_autofree char *ca = NULL;
@@ -810,24 +846,43 @@ ey_cli_renew (int    argc,
       r.identity = normal;
     }
 
-  if (recovery_file == NULL)
-    recovery_file = ey_recovery_default_path ();
-  ey_session_set_recovery_path (r.session, recovery_file);
-  note = ey_recovery_load (recovery_file, &error);
+  /* Notes of applications signed but not confirmed: one file per person,
+   * kept apart for a site that is not KamuSM (the simulator), so a test
+   * run never shows up against the real site */
+  if (recovery_file)
+    {
+      ey_session_set_recovery_path (r.session, recovery_file);
+      note = ey_recovery_load (recovery_file, &error);
+      if (note)
+        g_ptr_array_add (notes, ey_recovery_ref (note));
+    }
+  else
+    {
+      g_autofree char *dir = ey_recovery_default_dir (site_url ? "demo" : "real");
+      g_autoptr(GPtrArray) found = ey_recovery_list (dir);
+
+      ey_session_set_recovery_dir (r.session, dir);
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (notes, ey_recovery_ref (g_ptr_array_index (found, i)));
+    }
   if (error)
     {
       g_print ("%s\n", error->message);
       g_clear_error (&error);
     }
-  else if (note)
+  for (guint i = 0; i < notes->len; i++)
     {
-      g_autofree char *when = g_date_time_format (ey_recovery_get_created (note), "%Y-%m-%d %H:%M");
+      EyRecovery *pending = g_ptr_array_index (notes, i);
+      g_autofree char *when = g_date_time_format (ey_recovery_get_created (pending), "%Y-%m-%d %H:%M");
 
-      g_print (_("The signature of %s was accepted on %s UTC but the application was not confirmed. "
-                 "After you sign in, this program finishes it.\n"),
-               *ey_recovery_get_display_name (note) ? ey_recovery_get_display_name (note) : "?",
+      g_print (_("The signature of %s was accepted on %s UTC but the application has NOT reached "
+                 "KamuSM yet. After that person signs in, this program finishes it.\n"),
+               *ey_recovery_get_display_name (pending) ? ey_recovery_get_display_name (pending) : "?",
                when);
-      ey_session_set_recovery (r.session, note);
+      /* The one of the person named on the command line, or the only one;
+       * after sign-in the session takes the note of whoever signed in */
+      if (r.identity ? ey_recovery_matches (pending, r.identity) : notes->len == 1)
+        ey_session_set_recovery (r.session, pending);
     }
 
   r.tmpdir = g_dir_make_tmp ("eimza-yenile-XXXXXX", &error);
@@ -842,10 +897,14 @@ ey_cli_renew (int    argc,
     g_autofree char *png = g_build_filename (r.tmpdir, "captcha.png", NULL);
     ey_cli_on_interrupt_remove (r.tmpdir, png);
   }
+  g_signal_connect (r.session, "step-changed", G_CALLBACK (on_step_changed), &r);
   ey_session_begin (r.session);
   rc = walk (&r);
   if (rc == EY_CLI_EXIT_CANCELLED)
     g_print ("\n%s\n", _("Stopped. Nothing more was sent to the site."));
+  if (rc != EY_CLI_EXIT_OK && is_stranded (&r))
+    g_print ("\n%s\n", stranded_text ());
+  ey_cli_on_interrupt_say (NULL);
   renew_clear (&r);
   return rc;
 }

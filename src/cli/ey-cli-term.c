@@ -19,6 +19,8 @@ static struct termios saved_termios;
 static volatile sig_atomic_t termios_saved;
 static char cleanup_dir[PATH_MAX];
 static char cleanup_file[PATH_MAX];
+static char interrupt_text[1024];
+static volatile sig_atomic_t interrupt_text_set;
 
 static void
 restore_and_exit (int signum)
@@ -30,6 +32,11 @@ restore_and_exit (int signum)
     unlink (cleanup_file);
   if (cleanup_dir[0])
     rmdir (cleanup_dir);
+  if (interrupt_text_set)
+    {
+      ssize_t unused = write (STDOUT_FILENO, interrupt_text, strlen (interrupt_text));
+      (void) unused;
+    }
   _exit (EY_CLI_EXIT_CANCELLED);
 }
 
@@ -45,6 +52,16 @@ ey_cli_on_interrupt_remove (const char *dir,
   sigaction (SIGINT, &sa, NULL);
   sigaction (SIGTERM, &sa, NULL);
   sigaction (SIGHUP, &sa, NULL);
+}
+
+void
+ey_cli_on_interrupt_say (const char *text)
+{
+  interrupt_text_set = 0;
+  if (text == NULL)
+    return;
+  g_snprintf (interrupt_text, sizeof interrupt_text, "\n%s\n", text);
+  interrupt_text_set = 1;
 }
 
 static char *

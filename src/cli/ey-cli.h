@@ -53,6 +53,8 @@ int   ey_cli_ask_yes_no      (const char *question,
  * @dir (a private temporary folder), exit 130. */
 void  ey_cli_on_interrupt_remove (const char *dir,
                                   const char *file);
+/* …and print @text (NULL: nothing) before exiting. */
+void  ey_cli_on_interrupt_say    (const char *text);
 /* Spins the default main context until *result is set. */
 GAsyncResult *ey_cli_wait    (GAsyncResult **result);
 void  ey_cli_store_result_cb (GObject      *object,

@@ -10,10 +10,20 @@ G_BEGIN_DECLS
  *
  * The note left on disk between "the site accepted the signature" and
  * "the site confirmed the application", so that a crash or a closed window
- * in between is finished on the next start. It holds no secret: a salted
- * hash of the identity number (to recognise the person again), the display
- * name, the order, the path and when it was written.
- * File: $XDG_STATE_HOME/eimza-yenile/pending-application.ini, mode 0600.
+ * in between is finished on the next start. It holds the display name, the
+ * order, the path, when it was written, and a keyed hash of the identity
+ * number (HMAC-SHA-256) to recognise the person again.
+ *
+ * What the hash protects, honestly: the key is random and kept in another
+ * file (recovery.key, mode 0600, in the same directory), so the note alone
+ * (copied, attached to a bug report) does not give the number away. Anyone
+ * who can read both files, i.e. the user's account, can still find the
+ * number by trying all 10^10 candidates; the note is not meant to hide it
+ * from that account.
+ *
+ * Notes are kept per mode ("real", "demo": never shown to the other) and
+ * per person: one file per identity in $XDG_STATE_HOME/eimza-yenile/
+ * pending-<mode>/, mode 0600 (ey_recovery_default_dir, ey_recovery_path_for).
  */
 typedef struct _EyRecovery EyRecovery;
 
@@ -33,8 +43,23 @@ GDateTime  *ey_recovery_get_created      (const EyRecovery *self);
 gboolean    ey_recovery_matches        (const EyRecovery  *self,
                                         const char        *identity);
 
-/* Default file; a directory is created with mode 0700 on save. */
+/* The old single file (before notes were kept per mode and person); only
+ * read, to finish a note written by an older version. */
 char       *ey_recovery_default_path   (void);
+
+/* The directory of @mode's notes ("real" or "demo"); created with mode 0700
+ * on save. */
+char       *ey_recovery_default_dir    (const char        *mode);
+/* The note file of the person @identity in @dir (a keyed name: the file
+ * name does not show the number either). NULL if the key cannot be made. */
+char       *ey_recovery_path_for       (const char        *dir,
+                                        const char        *identity,
+                                        GError           **error);
+/* Every note in @dir, oldest first (unreadable ones are skipped with a
+ * debug message). Never NULL. */
+GPtrArray  *ey_recovery_list           (const char        *dir);
+/* The file the note was loaded from or saved to, or NULL. */
+const char *ey_recovery_get_file       (const EyRecovery  *self);
 
 /* Writes atomically with mode 0600. */
 gboolean    ey_recovery_save           (const EyRecovery  *self,

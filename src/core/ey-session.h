@@ -182,7 +182,11 @@ const char     *ey_session_get_form_value         (EySession      *self,
 void            ey_session_set_recovery           (EySession      *self,
                                                    EyRecovery     *recovery);
 EyRecovery     *ey_session_get_recovery           (EySession      *self);
-/* Where the recovery record is written (default: ey_recovery_default_path()). */
+/* Where the recovery record is written: one file per person in @dir
+ * (default: ey_recovery_default_dir ("real")), or, with set_recovery_path,
+ * exactly that file. */
+void            ey_session_set_recovery_dir       (EySession      *self,
+                                                   const char     *dir);
 void            ey_session_set_recovery_path      (EySession      *self,
                                                    const char     *path);
 
