@@ -125,12 +125,24 @@ row_new (guint line)
 static char *
 header_key (const char *cell)
 {
-  g_autofree char *folded = _ey_roster_fold (cell);
+  g_autofree char *folded = g_strstrip (_ey_roster_fold (cell));
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
 
-  for (char *p = folded; *p; p++)
-    if (*p == ' ' || *p == '-' || *p == '.' || *p == '/' || *p == '\'')
-      *p = '_';
-  return g_strdup (g_strstrip (folded));
+  /* Runs of separators are one "_": "T.C. Kimlik No" is "t_c_kimlik_no". */
+  for (const char *p = folded; *p; p++)
+    {
+      if (strchr (" -./'_()", *p) != NULL)
+        gap = TRUE;
+      else
+        {
+          if (gap && out->len > 0)
+            g_string_append_c (out, '_');
+          gap = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -684,11 +696,14 @@ truthy_date (const char  *cell,
   return TRUE;
 }
 
+/* Our export (and others') keeps "=…" text with a leading "'": take it off again. */
 static void
 set_text (char       **field,
           const char  *cell)
 {
   g_free (*field);
+  if (cell != NULL && cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r\n", cell[1]) != NULL)
+    cell++;
   *field = g_strdup (cell);
 }
 
