@@ -82,13 +82,8 @@ ey_roster_entry_init (EyRosterEntry *self)
 static void
 update_key (EyRosterEntry *self)
 {
-  g_autofree char *raw = g_strjoin ("\n", self->colleague->full_name ? self->colleague->full_name : "",
-                                    self->colleague->identity ? self->colleague->identity : "",
-                                    self->colleague->institution ? self->colleague->institution : "",
-                                    NULL);
-
   g_free (self->search_key);
-  self->search_key = _ey_roster_fold (raw);
+  self->search_key = _ey_roster_search_key (self->colleague);
 }
 
 EyRosterEntry *

@@ -392,27 +392,14 @@ void
 ey_roster_model_set_search (EyRosterModel *self,
                             const char    *search)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (EY_IS_ROSTER_MODEL (self));
 
   if (g_strcmp0 (self->search, search) == 0)
     return;
   g_free (self->search);
   self->search = g_strdup (search);
-  folded = g_strstrip (_ey_roster_fold (search));
-  /* Identity numbers are typed with spaces sometimes: "123 456". */
-  if (*folded != '\0' && g_ascii_isdigit (folded[0]))
-    {
-      char *w = folded;
-
-      for (const char *r = folded; *r; r++)
-        if (*r != ' ')
-          *w++ = *r;
-      *w = '\0';
-    }
   g_free (self->folded);
-  self->folded = *folded != '\0' ? g_steal_pointer (&folded) : NULL;
+  self->folded = _ey_roster_search_needle (search);
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

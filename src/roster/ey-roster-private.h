@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * TODO: use ey_text_* from src/core/ey-text.c once it lands (variations). */
 char        *_ey_roster_fold              (const char        *text);
 
+/* The haystack and the needle of ey_colleague_matches_search(); the needle is
+ * NULL when @search is empty. */
+char        *_ey_roster_search_key        (const EyColleague *colleague);
+char        *_ey_roster_search_needle     (const char        *search);
+
 /* Checks and normalises @in; NULL with an EY_ROSTER_ERROR_INVALID error. */
 EyColleague *_ey_roster_prepare           (const EyColleague *in,
                                            GError           **error);

@@ -351,6 +351,51 @@ ey_colleague_matches_filter (const EyColleague *c,
 }
 
 char *
+_ey_roster_search_key (const EyColleague *c)
+{
+  g_autofree char *raw = g_strjoin ("\n", c->full_name ? c->full_name : "",
+                                    c->identity ? c->identity : "",
+                                    c->institution ? c->institution : "", NULL);
+
+  return _ey_roster_fold (raw);
+}
+
+char *
+_ey_roster_search_needle (const char *search)
+{
+  g_autofree char *folded = g_strstrip (_ey_roster_fold (search));
+
+  if (*folded == '\0')
+    return NULL;
+  /* Identity numbers are typed with spaces sometimes: "123 456". */
+  if (g_ascii_isdigit (folded[0]))
+    {
+      char *w = folded;
+
+      for (const char *r = folded; *r; r++)
+        if (*r != ' ')
+          *w++ = *r;
+      *w = '\0';
+    }
+  return g_steal_pointer (&folded);
+}
+
+gboolean
+ey_colleague_matches_search (const EyColleague *c,
+                             const char        *search)
+{
+  g_autofree char *needle = _ey_roster_search_needle (search);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  if (needle == NULL)
+    return TRUE;
+  key = _ey_roster_search_key (c);
+  return strstr (key, needle) != NULL;
+}
+
+char *
 ey_colleague_mask_identity (const char *identity)
 {
   gsize len;

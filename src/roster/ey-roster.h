@@ -148,6 +148,13 @@ gboolean      ey_colleague_days_left       (const EyColleague *colleague,
 gboolean      ey_colleague_matches_filter  (const EyColleague *colleague,
                                             EyRosterFilter     filter,
                                             const GDate       *today);
+/**
+ * ey_colleague_matches_search:
+ * @search: what the officer typed: part of the name, identity number or unit;
+ *   case and Turkish marks are ignored (never by the locale's rules)
+ */
+gboolean      ey_colleague_matches_search  (const EyColleague *colleague,
+                                            const char        *search);
 /** ey_colleague_mask_identity: "*******8950": only the last four characters shown. */
 char         *ey_colleague_mask_identity   (const char        *identity);
 
