@@ -192,9 +192,18 @@ update_one (EyRosterModel *self,
   if (entry != NULL && g_hash_table_lookup (self->by_id, identity) == entry)
     new_pos = visible_position (self, entry);
 
-  if (old_pos >= 0)
+  /* One signal that takes the model from its old state to the new one, so a view
+   * that reads the model inside the handler sees what the signal says. */
+  if (old_pos >= 0 && new_pos >= 0)
+    {
+      int first = MIN (old_pos, new_pos);
+      int n = ABS (old_pos - new_pos) + 1;
+
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
+  else if (old_pos >= 0)
     g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-  if (new_pos >= 0)
+  else if (new_pos >= 0)
     g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
   if (before != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

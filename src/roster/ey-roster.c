@@ -723,6 +723,35 @@ nullable_trim (const char *text)
   return copy;
 }
 
+static gboolean valid_email (const char *text);
+static gboolean valid_date (const char *text);
+
+gboolean
+ey_roster_check_email (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  return valid_email (text);
+}
+
+char *
+ey_roster_parse_date (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+  int d, m, y;
+  char tail;
+
+  if (text == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (text));
+  if (valid_date (trimmed))
+    return g_steal_pointer (&trimmed);
+  if ((sscanf (trimmed, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
+       sscanf (trimmed, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) &&
+      y > 1900 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return NULL;
+}
+
 static gboolean
 valid_email (const char *text)
 {

@@ -155,6 +155,16 @@ gboolean      ey_colleague_matches_filter  (const EyColleague *colleague,
  */
 gboolean      ey_colleague_matches_search  (const EyColleague *colleague,
                                             const char        *search);
+/** ey_roster_check_email: whether @text looks like one mail address (no lists, no spaces). */
+gboolean      ey_roster_check_email        (const char        *text);
+/**
+ * ey_roster_parse_date:
+ * @text: "YYYY-MM-DD", "DD.MM.YYYY" or "DD/MM/YYYY" (ASCII digits, never the locale)
+ *
+ * Returns: (transfer full) (nullable): "YYYY-MM-DD", or %NULL if @text is no date
+ */
+char         *ey_roster_parse_date         (const char        *text);
+
 /** ey_colleague_mask_identity: "*******8950": only the last four characters shown. */
 char         *ey_colleague_mask_identity   (const char        *identity);
 

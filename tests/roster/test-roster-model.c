@@ -97,20 +97,27 @@ test_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   ey_roster_model_set_filter (model, EY_ROSTER_FILTER_ALL);
 
-  /* One row changes: only that item moves. */
+  /* One row changes: only the items between its old and new place are touched,
+   * in one consistent signal. */
   g_array_set_size (changes, 0);
   c.identity = "U12345678";
   c.full_name = "JOHN SMITH";
   c.expires = "2026-01-20";
   g_assert_true (ey_roster_save (f->roster, &c, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (changes->len, ==, 1);
   ch = &g_array_index (changes, Change, 0);
-  g_assert_cmpuint (ch->position, ==, 3);
-  g_assert_cmpuint (ch->removed, ==, 1);
-  g_assert_cmpuint (ch->added, ==, 0);
-  ch = &g_array_index (changes, Change, 1);
   g_assert_cmpuint (ch->position, ==, 1);
+  g_assert_cmpuint (ch->removed, ==, 3);
+  g_assert_cmpuint (ch->added, ==, 3);
+  /* A change in place touches one item. */
+  g_array_set_size (changes, 0);
+  c.notes = "x";
+  g_assert_true (ey_roster_save (f->roster, &c, &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  ch = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (ch->position, ==, 1);
+  g_assert_cmpuint (ch->removed, ==, 1);
   g_assert_cmpuint (ch->added, ==, 1);
   g_assert_cmpstr (name_at (list, 1), ==, "JOHN SMITH");
   g_assert_cmpint (ey_roster_model_get_position (model, "U12345678"), ==, 1);
