@@ -27,6 +27,9 @@ static const EyCliCommand commands[] = {
   { "cards", "[--json]",
     N_("List card readers, cards, tokens and certificates"),
     ey_cli_cards },
+  { "roster", "SUBCOMMAND [--json]",
+    N_("The officer's roster: list, show, add, edit, remove, import, export, due"),
+    ey_cli_roster },
 };
 
 static void

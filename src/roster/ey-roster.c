@@ -16,23 +16,38 @@
 #include <sqlite3.h>
 
 #include "ey-identity.h"
-#include "ey-roster.h"
+#include "ey-roster-private.h"
 
 struct _EyRoster
 {
-  GObject  parent_instance;
+  GObject       parent_instance;
 
-  char    *path;
-  sqlite3 *db;
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *lookup_stmt;
+  sqlite3_stmt *store_stmt;
+  sqlite3_stmt *history_stmt;
+  GDateTime    *now;          /* tests only */
+  guint         in_transaction : 1;
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (EyRoster, ey_roster, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ey-roster-error-quark, ey_roster_error)
 
 G_DEFINE_BOXED_TYPE (EyColleague, ey_colleague, ey_colleague_copy, ey_colleague_free)
+G_DEFINE_BOXED_TYPE (EyRosterEvent, ey_roster_event, ey_roster_event_copy, ey_roster_event_free)
 
 static const char * const status_names[] = { "pending", "order-opened", "applied", "done" };
+static const char * const application_names[] = { "", "e-onay", "wet" };
+static const char * const wet_names[] = { "printed", "signed", "received", "sent" };
 
 EyColleague *
 ey_colleague_new (void)
@@ -56,6 +71,14 @@ ey_colleague_copy (const EyColleague *c)
   copy->expires = g_strdup (c->expires);
   copy->status = c->status;
   copy->notes = g_strdup (c->notes);
+  copy->title = g_strdup (c->title);
+  copy->application = c->application;
+  copy->reader_type = g_strdup (c->reader_type);
+  copy->card_type = g_strdup (c->card_type);
+  copy->order = g_strdup (c->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    copy->wet[i] = g_strdup (c->wet[i]);
+  copy->changed = g_strdup (c->changed);
   return copy;
 }
 
@@ -71,8 +94,42 @@ ey_colleague_free (EyColleague *c)
   g_free (c->institution);
   g_free (c->expires);
   g_free (c->notes);
+  g_free (c->title);
+  g_free (c->reader_type);
+  g_free (c->card_type);
+  g_free (c->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    g_free (c->wet[i]);
+  g_free (c->changed);
   g_free (c);
 }
+
+EyRosterEvent *
+ey_roster_event_copy (const EyRosterEvent *e)
+{
+  EyRosterEvent *copy = g_new0 (EyRosterEvent, 1);
+
+  copy->at = g_strdup (e->at);
+  copy->field = g_strdup (e->field);
+  copy->old_value = g_strdup (e->old_value);
+  copy->new_value = g_strdup (e->new_value);
+  return copy;
+}
+
+void
+ey_roster_event_free (EyRosterEvent *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->at);
+  g_free (e->field);
+  g_free (e->old_value);
+  g_free (e->new_value);
+  g_free (e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                                */
 
 const char *
 ey_roster_status_to_string (EyRosterStatus status)
@@ -94,12 +151,316 @@ ey_roster_status_get_label (EyRosterStatus status)
     }
 }
 
+gboolean
+ey_roster_status_from_string (const char     *text,
+                              EyRosterStatus *status)
+{
+  static const struct { const char *name; EyRosterStatus status; } names[] = {
+    { "", EY_ROSTER_STATUS_PENDING }, { "pending", EY_ROSTER_STATUS_PENDING },
+    { "bekliyor", EY_ROSTER_STATUS_PENDING }, { "beklemede", EY_ROSTER_STATUS_PENDING },
+    { "order opened", EY_ROSTER_STATUS_ORDER_OPENED },
+    { "order-opened", EY_ROSTER_STATUS_ORDER_OPENED },
+    { "order_opened", EY_ROSTER_STATUS_ORDER_OPENED },
+    { "siparis acildi", EY_ROSTER_STATUS_ORDER_OPENED },
+    { "siparis_acildi", EY_ROSTER_STATUS_ORDER_OPENED },
+    { "applied", EY_ROSTER_STATUS_APPLIED }, { "basvurdu", EY_ROSTER_STATUS_APPLIED },
+    { "basvuruldu", EY_ROSTER_STATUS_APPLIED },
+    { "done", EY_ROSTER_STATUS_DONE }, { "tamamlandi", EY_ROSTER_STATUS_DONE },
+    { "tamam", EY_ROSTER_STATUS_DONE },
+  };
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (key, names[i].name) == 0)
+      {
+        *status = names[i].status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ey_roster_application_to_string (EyRosterApplication application)
+{
+  g_return_val_if_fail (application <= EY_ROSTER_APPLICATION_WET, "");
+  return application_names[application];
+}
+
+const char *
+ey_roster_application_get_label (EyRosterApplication application)
+{
+  switch (application)
+    {
+    case EY_ROSTER_APPLICATION_EONAY: return _("E-Onay");
+    case EY_ROSTER_APPLICATION_WET:   return _("Wet signature");
+    case EY_ROSTER_APPLICATION_UNKNOWN:
+    default:                          return _("Not chosen yet");
+    }
+}
+
+gboolean
+ey_roster_application_from_string (const char          *text,
+                                   EyRosterApplication *application)
+{
+  static const struct { const char *name; EyRosterApplication app; } names[] = {
+    { "", EY_ROSTER_APPLICATION_UNKNOWN }, { "unknown", EY_ROSTER_APPLICATION_UNKNOWN },
+    { "e-onay", EY_ROSTER_APPLICATION_EONAY }, { "eonay", EY_ROSTER_APPLICATION_EONAY },
+    { "e onay", EY_ROSTER_APPLICATION_EONAY }, { "e_onay", EY_ROSTER_APPLICATION_EONAY },
+    { "yenileme", EY_ROSTER_APPLICATION_EONAY }, { "renewal", EY_ROSTER_APPLICATION_EONAY },
+    { "wet", EY_ROSTER_APPLICATION_WET }, { "islak", EY_ROSTER_APPLICATION_WET },
+    { "islak imza", EY_ROSTER_APPLICATION_WET }, { "islak imzali", EY_ROSTER_APPLICATION_WET },
+    { "islak_imza", EY_ROSTER_APPLICATION_WET }, { "ilk basvuru", EY_ROSTER_APPLICATION_WET },
+  };
+  g_autofree char *key = NULL;
+
+  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (key, names[i].name) == 0)
+      {
+        *application = names[i].app;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ey_roster_wet_step_to_string (EyRosterWetStep step)
+{
+  g_return_val_if_fail (step < EY_ROSTER_N_WET_STEPS, "printed");
+  return wet_names[step];
+}
+
+const char *
+ey_roster_wet_step_get_label (EyRosterWetStep step)
+{
+  switch (step)
+    {
+    case EY_ROSTER_WET_PRINTED:  return _("Form printed");
+    case EY_ROSTER_WET_SIGNED:   return _("Signed with a blue pen");
+    case EY_ROSTER_WET_RECEIVED: return _("Received by the officer");
+    case EY_ROSTER_WET_SENT:     return _("Sent to KamuSM");
+    case EY_ROSTER_N_WET_STEPS:
+    default:                     g_return_val_if_reached ("");
+    }
+}
+
+gboolean
+ey_roster_filter_from_string (const char     *text,
+                              EyRosterFilter *filter)
+{
+  static const char * const names[] = { "all", "window", "expired", "wet", "applied", "done",
+                                        "due" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *filter = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates and filters                                                    */
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  if (text == NULL || strlen (text) < 10)
+    return FALSE;
+  g_date_clear (date, 1);
+  if (!g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text)))
+    return FALSE;
+  g_date_set_dmy (date, atoi (text + 8), atoi (text + 5), atoi (text));
+  return TRUE;
+}
+
+static void
+today_or (const GDate *today,
+          GDate       *out)
+{
+  if (today != NULL)
+    *out = *today;
+  else
+    {
+      g_date_clear (out, 1);
+      g_date_set_time_t (out, time (NULL));
+    }
+}
+
+gboolean
+ey_colleague_days_left (const EyColleague *c,
+                        const GDate       *today,
+                        int               *days)
+{
+  GDate end, now;
+
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  if (!parse_date (c->expires, &end))
+    return FALSE;
+  today_or (today, &now);
+  if (days != NULL)
+    *days = g_date_days_between (&now, &end);
+  return TRUE;
+}
+
+gboolean
+ey_colleague_matches_filter (const EyColleague *c,
+                             EyRosterFilter     filter,
+                             const GDate       *today)
+{
+  GDate end, now, window_end;
+  gboolean has_end;
+
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  today_or (today, &now);
+  has_end = parse_date (c->expires, &end);
+  /* The same 3 months as the token layer's ey_certificate_is_renewal_window_open(). */
+  window_end = now;
+  g_date_add_months (&window_end, 3);
+
+  switch (filter)
+    {
+    case EY_ROSTER_FILTER_ALL:
+      return TRUE;
+    case EY_ROSTER_FILTER_WINDOW_OPEN:
+      return has_end && c->status != EY_ROSTER_STATUS_DONE &&
+             g_date_compare (&end, &now) >= 0 && g_date_compare (&end, &window_end) <= 0;
+    case EY_ROSTER_FILTER_EXPIRED:
+      return has_end && c->status != EY_ROSTER_STATUS_DONE && g_date_compare (&end, &now) < 0;
+    case EY_ROSTER_FILTER_DUE:
+      return has_end && c->status != EY_ROSTER_STATUS_DONE &&
+             g_date_compare (&end, &window_end) <= 0;
+    case EY_ROSTER_FILTER_WAITING_WET:
+      return c->status != EY_ROSTER_STATUS_DONE && c->wet[EY_ROSTER_WET_SENT] == NULL &&
+             (c->application == EY_ROSTER_APPLICATION_WET ||
+              c->wet[EY_ROSTER_WET_PRINTED] != NULL);
+    case EY_ROSTER_FILTER_APPLIED:
+      return c->status == EY_ROSTER_STATUS_APPLIED;
+    case EY_ROSTER_FILTER_DONE:
+      return c->status == EY_ROSTER_STATUS_DONE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+char *
+_ey_roster_search_key (const EyColleague *c)
+{
+  g_autofree char *raw = g_strjoin ("\n", c->full_name ? c->full_name : "",
+                                    c->identity ? c->identity : "",
+                                    c->institution ? c->institution : "", NULL);
+
+  return _ey_roster_fold (raw);
+}
+
+char *
+_ey_roster_search_needle (const char *search)
+{
+  g_autofree char *folded = g_strstrip (_ey_roster_fold (search));
+
+  if (*folded == '\0')
+    return NULL;
+  /* Identity numbers are typed with spaces sometimes: "123 456". */
+  if (g_ascii_isdigit (folded[0]))
+    {
+      char *w = folded;
+
+      for (const char *r = folded; *r; r++)
+        if (*r != ' ')
+          *w++ = *r;
+      *w = '\0';
+    }
+  return g_steal_pointer (&folded);
+}
+
+gboolean
+ey_colleague_matches_search (const EyColleague *c,
+                             const char        *search)
+{
+  g_autofree char *needle = _ey_roster_search_needle (search);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  if (needle == NULL)
+    return TRUE;
+  key = _ey_roster_search_key (c);
+  return strstr (key, needle) != NULL;
+}
+
+char *
+ey_colleague_mask_identity (const char *identity)
+{
+  gsize len;
+  GString *out;
+
+  if (identity == NULL)
+    return g_strdup ("");
+  len = strlen (identity);
+  out = g_string_new (NULL);
+  for (gsize i = 0; i + 4 < len; i++)
+    g_string_append_c (out, '*');
+  g_string_append (out, identity + (len > 4 ? len - 4 : 0));
+  return g_string_free (out, FALSE);
+}
+
+char *
+ey_roster_event_describe (const EyRosterEvent *e)
+{
+  g_return_val_if_fail (e != NULL, NULL);
+
+  if (g_strcmp0 (e->field, "added") == 0)
+    return g_strdup (g_strcmp0 (e->new_value, "import") == 0 ? _("Imported into the roster")
+                                                              : _("Added to the roster"));
+  if (g_strcmp0 (e->field, "status") == 0)
+    {
+      EyRosterStatus before = EY_ROSTER_STATUS_PENDING, after = EY_ROSTER_STATUS_PENDING;
+
+      ey_roster_status_from_string (e->old_value, &before);
+      ey_roster_status_from_string (e->new_value, &after);
+      /* Translators: a status change, e.g. "Status: Pending → Applied" */
+      return g_strdup_printf (_("Status: %s → %s"), ey_roster_status_get_label (before),
+                              ey_roster_status_get_label (after));
+    }
+  if (g_strcmp0 (e->field, "application") == 0)
+    {
+      EyRosterApplication app = EY_ROSTER_APPLICATION_UNKNOWN;
+
+      ey_roster_application_from_string (e->new_value, &app);
+      return g_strdup_printf (_("Application: %s"), ey_roster_application_get_label (app));
+    }
+  if (g_strcmp0 (e->field, "order") == 0)
+    return g_strdup_printf (_("Application number: %s"), e->new_value ? e->new_value : "—");
+  if (g_strcmp0 (e->field, "expires") == 0)
+    return g_strdup_printf (_("Certificate end date: %s"), e->new_value ? e->new_value : "—");
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    if (g_strcmp0 (e->field, wet_names[i]) == 0)
+      /* Translators: a wet-form checklist step ticked or unticked */
+      return g_strdup_printf (e->new_value != NULL ? _("%s: ticked") : _("%s: unticked"),
+                              ey_roster_wet_step_get_label (i));
+  return g_strdup (e->field);
+}
+
+/* ------------------------------------------------------------------ */
+/* The object                                                           */
+
 static void
 ey_roster_finalize (GObject *object)
 {
   EyRoster *self = (EyRoster *)object;
 
+  g_clear_pointer (&self->lookup_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->store_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->history_stmt, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->now, g_date_time_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (ey_roster_parent_class)->finalize (object);
@@ -109,11 +470,42 @@ static void
 ey_roster_class_init (EyRosterClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ey_roster_finalize;
+
+  /**
+   * EyRoster::changed:
+   * @identity: (nullable): the colleague whose row changed (added, edited or
+   *   removed), or %NULL when many rows changed (import)
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 ey_roster_init (EyRoster *self)
 {
+}
+
+void
+_ey_roster_emit_changed (EyRoster   *self,
+                         const char *identity)
+{
+  g_signal_emit (self, signals[CHANGED], 0, identity);
+}
+
+void
+_ey_roster_set_now (EyRoster  *self,
+                    GDateTime *now)
+{
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now ? g_date_time_ref (now) : NULL;
+}
+
+static char *
+now_string (EyRoster *self)
+{
+  g_autoptr(GDateTime) now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static gboolean
@@ -135,10 +527,104 @@ exec (EyRoster    *self,
   return TRUE;
 }
 
+gboolean
+_ey_roster_begin (EyRoster  *self,
+                  GError   **error)
+{
+  g_assert (!self->in_transaction);
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+_ey_roster_commit (EyRoster  *self,
+                   GError   **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      _ey_roster_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+_ey_roster_rollback (EyRoster *self)
+{
+  exec (self, "ROLLBACK", NULL);
+  self->in_transaction = FALSE;
+}
+
 char *
 ey_roster_get_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "roster.sqlite", NULL);
+}
+
+#define COLUMNS "identity, full_name, email, phone, institution, expires, status, notes, " \
+                "title, application, reader_type, card_type, order_no, wet_printed, " \
+                "wet_signed, wet_received, wet_sent, changed"
+
+/* Version 1 had only the first eight columns; version 2 adds the rest and the history. */
+static const char schema[] =
+  "CREATE TABLE IF NOT EXISTS colleague ("
+  "  identity    TEXT PRIMARY KEY NOT NULL,"
+  "  full_name   TEXT NOT NULL,"
+  "  email       TEXT,"
+  "  phone       TEXT,"
+  "  institution TEXT,"
+  "  expires     TEXT,"
+  "  status      TEXT NOT NULL DEFAULT 'pending',"
+  "  notes       TEXT);";
+
+static const char migrate_2[] =
+  "ALTER TABLE colleague ADD COLUMN title TEXT;"
+  "ALTER TABLE colleague ADD COLUMN application TEXT;"
+  "ALTER TABLE colleague ADD COLUMN reader_type TEXT;"
+  "ALTER TABLE colleague ADD COLUMN card_type TEXT;"
+  "ALTER TABLE colleague ADD COLUMN order_no TEXT;"
+  "ALTER TABLE colleague ADD COLUMN wet_printed TEXT;"
+  "ALTER TABLE colleague ADD COLUMN wet_signed TEXT;"
+  "ALTER TABLE colleague ADD COLUMN wet_received TEXT;"
+  "ALTER TABLE colleague ADD COLUMN wet_sent TEXT;"
+  "ALTER TABLE colleague ADD COLUMN changed TEXT;"
+  "CREATE TABLE IF NOT EXISTS history ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  identity  TEXT NOT NULL,"
+  "  at        TEXT NOT NULL,"
+  "  field     TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT);"
+  "CREATE INDEX IF NOT EXISTS history_identity ON history (identity);"
+  "PRAGMA user_version = 2;";
+
+static gboolean
+migrate (EyRoster  *self,
+         GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (!exec (self, schema, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return db_error (self, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version >= 2)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, migrate_2, error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return exec (self, "COMMIT", error);
 }
 
 EyRoster *
@@ -187,17 +673,21 @@ ey_roster_open (const char  *path,
   sqlite3_busy_timeout (self->db, 2000);
 
   if (!exec (self, "PRAGMA foreign_keys = ON;"
-                   "PRAGMA secure_delete = ON;"
-                   "CREATE TABLE IF NOT EXISTS colleague ("
-                   "  identity    TEXT PRIMARY KEY NOT NULL,"
-                   "  full_name   TEXT NOT NULL,"
-                   "  email       TEXT,"
-                   "  phone       TEXT,"
-                   "  institution TEXT,"
-                   "  expires     TEXT,"
-                   "  status      TEXT NOT NULL DEFAULT 'pending',"
-                   "  notes       TEXT);", error))
+                   "PRAGMA secure_delete = ON;", error) ||
+      !migrate (self, error))
     return NULL;
+  if (sqlite3_prepare_v2 (self->db, "SELECT " COLUMNS " FROM colleague WHERE identity = ?",
+                          -1, &self->lookup_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "INSERT OR REPLACE INTO colleague (" COLUMNS ") VALUES"
+                          " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          -1, &self->store_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "INSERT INTO history (identity, at, field, old_value,"
+                          " new_value) VALUES (?,?,?,?,?)", -1, &self->history_stmt,
+                          NULL) != SQLITE_OK)
+    {
+      db_error (self, error);
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -233,14 +723,59 @@ nullable_trim (const char *text)
   return copy;
 }
 
-/* Normalises and checks @in into a new colleague. */
-static EyColleague *
-prepare (const EyColleague  *in,
-         GError            **error)
+static gboolean valid_email (const char *text);
+static gboolean valid_date (const char *text);
+
+gboolean
+ey_roster_check_email (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  return valid_email (text);
+}
+
+char *
+ey_roster_parse_date (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+  int d, m, y;
+  char tail;
+
+  if (text == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (text));
+  if (valid_date (trimmed))
+    return g_steal_pointer (&trimmed);
+  if ((sscanf (trimmed, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
+       sscanf (trimmed, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) &&
+      y > 1900 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return NULL;
+}
+
+static gboolean
+valid_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  /* One "@", something on both sides, a dot in the domain, no spaces or list separators. */
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL && at[1] != '\0' &&
+         strchr (at + 1, '.') != NULL && strpbrk (text, " \t,;<>\"") == NULL &&
+         g_utf8_validate (text, -1, NULL);
+}
+
+EyColleague *
+_ey_roster_prepare (const EyColleague  *in,
+                    GError            **error)
 {
   g_autoptr(EyColleague) c = ey_colleague_new ();
   g_autoptr(GError) local_error = NULL;
 
+  if (in->identity == NULL)
+    {
+      g_set_error_literal (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_INVALID,
+                           _("Enter the identity number."));
+      return NULL;
+    }
   c->identity = ey_identity_normalize (in->identity, NULL, &local_error);
   if (c->identity == NULL)
     {
@@ -255,7 +790,7 @@ prepare (const EyColleague  *in,
       return NULL;
     }
   c->email = nullable_trim (in->email);
-  if (c->email != NULL && (strchr (c->email, '@') == NULL || strpbrk (c->email, " \t,;") != NULL))
+  if (c->email != NULL && !valid_email (c->email))
     {
       g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_INVALID,
                    _("“%s” is not an e-mail address."), c->email);
@@ -279,15 +814,48 @@ prepare (const EyColleague  *in,
                    _("“%s” is not a date; write it as YYYY-MM-DD."), c->expires);
       return NULL;
     }
-  if (in->status > EY_ROSTER_STATUS_DONE)
+  if (in->status > EY_ROSTER_STATUS_DONE || in->application > EY_ROSTER_APPLICATION_WET)
     {
       g_set_error_literal (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_INVALID,
                            _("Unknown renewal status."));
       return NULL;
     }
   c->status = in->status;
+  c->application = in->application;
   c->notes = nullable_trim (in->notes);
+  c->title = nullable_trim (in->title);
+  c->reader_type = nullable_trim (in->reader_type);
+  c->card_type = nullable_trim (in->card_type);
+  c->order = nullable_trim (in->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    {
+      c->wet[i] = nullable_trim (in->wet[i]);
+      if (c->wet[i] != NULL && !valid_date (c->wet[i]))
+        {
+          g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_INVALID,
+                       _("“%s” is not a date; write it as YYYY-MM-DD."), c->wet[i]);
+          return NULL;
+        }
+    }
   return g_steal_pointer (&c);
+}
+
+gboolean
+_ey_roster_colleague_equal (const EyColleague *a,
+                            const EyColleague *b)
+{
+  if (g_strcmp0 (a->identity, b->identity) != 0 || g_strcmp0 (a->full_name, b->full_name) != 0 ||
+      g_strcmp0 (a->email, b->email) != 0 || g_strcmp0 (a->phone, b->phone) != 0 ||
+      g_strcmp0 (a->institution, b->institution) != 0 ||
+      g_strcmp0 (a->expires, b->expires) != 0 || a->status != b->status ||
+      g_strcmp0 (a->notes, b->notes) != 0 || g_strcmp0 (a->title, b->title) != 0 ||
+      a->application != b->application || g_strcmp0 (a->reader_type, b->reader_type) != 0 ||
+      g_strcmp0 (a->card_type, b->card_type) != 0 || g_strcmp0 (a->order, b->order) != 0)
+    return FALSE;
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    if (g_strcmp0 (a->wet[i], b->wet[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -299,79 +867,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Returns 1 added, 2 replaced, 0 on error. */
-static int
-save (EyRoster           *self,
-      const EyColleague  *in,
-      GError            **error)
-{
-  g_autoptr(EyColleague) c = prepare (in, error);
-  g_autoptr(EyColleague) old = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (c == NULL)
-    return 0;
-  old = ey_roster_lookup (self, c->identity, NULL);
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT OR REPLACE INTO colleague (identity, full_name, email, phone,"
-                          " institution, expires, status, notes) VALUES (?,?,?,?,?,?,?,?)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return db_error (self, error);
-  bind_text (stmt, 1, c->identity);
-  bind_text (stmt, 2, c->full_name);
-  bind_text (stmt, 3, c->email);
-  bind_text (stmt, 4, c->phone);
-  bind_text (stmt, 5, c->institution);
-  bind_text (stmt, 6, c->expires);
-  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
-  bind_text (stmt, 8, c->notes);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return db_error (self, error);
-  return old != NULL ? 2 : 1;
-}
-
-gboolean
-ey_roster_save (EyRoster           *self,
-                const EyColleague  *colleague,
-                GError            **error)
-{
-  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
-  g_return_val_if_fail (colleague != NULL, FALSE);
-
-  return save (self, colleague, error) != 0;
-}
-
-gboolean
-ey_roster_remove (EyRoster    *self,
-                  const char  *identity,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
-  g_return_val_if_fail (identity != NULL, FALSE);
-
-  if (sqlite3_prepare_v2 (self->db, "DELETE FROM colleague WHERE identity = ?", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return db_error (self, error);
-  bind_text (stmt, 1, identity);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return db_error (self, error);
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_NOT_FOUND,
-                   _("No colleague with the identity number %s is on the roster."), identity);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static char *
@@ -388,6 +883,7 @@ read_row (sqlite3_stmt *stmt)
 {
   EyColleague *c = ey_colleague_new ();
   const char *status = (const char *)sqlite3_column_text (stmt, 6);
+  const char *application = (const char *)sqlite3_column_text (stmt, 9);
 
   c->identity = column_text (stmt, 0);
   c->full_name = column_text (stmt, 1);
@@ -399,29 +895,54 @@ read_row (sqlite3_stmt *stmt)
     if (status != NULL && strcmp (status, status_names[i]) == 0)
       c->status = i;
   c->notes = column_text (stmt, 7);
+  c->title = column_text (stmt, 8);
+  for (guint i = 1; i < G_N_ELEMENTS (application_names); i++)
+    if (application != NULL && strcmp (application, application_names[i]) == 0)
+      c->application = i;
+  c->reader_type = column_text (stmt, 10);
+  c->card_type = column_text (stmt, 11);
+  c->order = column_text (stmt, 12);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    c->wet[i] = column_text (stmt, 13 + i);
+  c->changed = column_text (stmt, 17);
   return c;
 }
 
-#define COLUMNS "identity, full_name, email, phone, institution, expires, status, notes"
-
-EyColleague *
-ey_roster_lookup (EyRoster    *self,
-                  const char  *identity,
-                  GError     **error)
+static gboolean
+add_event (EyRoster    *self,
+           const char  *identity,
+           const char  *at,
+           const char  *field,
+           const char  *old_value,
+           const char  *new_value,
+           GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = self->history_stmt;
+  int rc;
+
+  sqlite3_reset (stmt);
+  bind_text (stmt, 1, identity);
+  bind_text (stmt, 2, at);
+  bind_text (stmt, 3, field);
+  bind_text (stmt, 4, old_value);
+  bind_text (stmt, 5, new_value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error);
+  return TRUE;
+}
+
+static EyColleague *
+lookup (EyRoster    *self,
+        const char  *identity,
+        GError     **error)
+{
+  sqlite3_stmt *stmt = self->lookup_stmt;
   EyColleague *c = NULL;
   int rc;
 
-  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
-  g_return_val_if_fail (identity != NULL, NULL);
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT " COLUMNS " FROM colleague WHERE identity = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_error (self, error);
-      return NULL;
-    }
+  sqlite3_reset (stmt);
   bind_text (stmt, 1, identity);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -431,8 +952,391 @@ ey_roster_lookup (EyRoster    *self,
   else
     g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_NOT_FOUND,
                  _("No colleague with the identity number %s is on the roster."), identity);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return c;
+}
+
+/* The fields whose changes make the history (what the officer tracks). */
+static gboolean
+record_changes (EyRoster           *self,
+                const EyColleague  *old,
+                const EyColleague  *c,
+                const char         *at,
+                GError            **error)
+{
+  const char *id = c->identity;
+
+  if (old->status != c->status &&
+      !add_event (self, id, at, "status", ey_roster_status_to_string (old->status),
+                  ey_roster_status_to_string (c->status), error))
+    return FALSE;
+  if (old->application != c->application &&
+      !add_event (self, id, at, "application", ey_roster_application_to_string (old->application),
+                  ey_roster_application_to_string (c->application), error))
+    return FALSE;
+  if (g_strcmp0 (old->order, c->order) != 0 &&
+      !add_event (self, id, at, "order", old->order, c->order, error))
+    return FALSE;
+  if (g_strcmp0 (old->expires, c->expires) != 0 &&
+      !add_event (self, id, at, "expires", old->expires, c->expires, error))
+    return FALSE;
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    if (g_strcmp0 (old->wet[i], c->wet[i]) != 0 &&
+        !add_event (self, id, at, wet_names[i], old->wet[i], c->wet[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+int
+_ey_roster_store (EyRoster           *self,
+                  const EyColleague  *c,
+                  const char         *how,
+                  GError            **error)
+{
+  g_autoptr(EyColleague) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt = self->store_stmt;
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  old = lookup (self, c->identity, &local_error);
+  if (old == NULL && local_error->code == EY_ROSTER_ERROR_DATABASE)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  if (old != NULL && _ey_roster_colleague_equal (old, c))
+    return 3;
+
+  at = now_string (self);
+  sqlite3_reset (stmt);
+  bind_text (stmt, 1, c->identity);
+  bind_text (stmt, 2, c->full_name);
+  bind_text (stmt, 3, c->email);
+  bind_text (stmt, 4, c->phone);
+  bind_text (stmt, 5, c->institution);
+  bind_text (stmt, 6, c->expires);
+  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
+  bind_text (stmt, 8, c->notes);
+  bind_text (stmt, 9, c->title);
+  bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
+  bind_text (stmt, 11, c->reader_type);
+  bind_text (stmt, 12, c->card_type);
+  bind_text (stmt, 13, c->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    bind_text (stmt, 14 + i, c->wet[i]);
+  bind_text (stmt, 18, at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error);
+
+  if (old == NULL)
+    {
+      if (!add_event (self, c->identity, at, "added", NULL, how, error))
+        return 0;
+      if (c->status != EY_ROSTER_STATUS_PENDING &&
+          !add_event (self, c->identity, at, "status", NULL,
+                      ey_roster_status_to_string (c->status), error))
+        return 0;
+      return 1;
+    }
+  if (!record_changes (self, old, c, at, error))
+    return 0;
+  return 2;
+}
+
+gboolean
+ey_roster_save (EyRoster           *self,
+                const EyColleague  *colleague,
+                GError            **error)
+{
+  g_autoptr(EyColleague) c = NULL;
+  int result;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (colleague != NULL, FALSE);
+
+  c = _ey_roster_prepare (colleague, error);
+  if (c == NULL || !_ey_roster_begin (self, error))
+    return FALSE;
+  result = _ey_roster_store (self, c, "manual", error);
+  if (result == 0)
+    {
+      _ey_roster_rollback (self);
+      return FALSE;
+    }
+  if (!_ey_roster_commit (self, error))
+    return FALSE;
+  if (result != 3)
+    _ey_roster_emit_changed (self, c->identity);
+  return TRUE;
+}
+
+gboolean
+ey_roster_set_status (EyRoster        *self,
+                      const char      *identity,
+                      EyRosterStatus   status,
+                      GError         **error)
+{
+  g_autoptr(EyColleague) c = NULL;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (identity != NULL, FALSE);
+
+  c = ey_roster_lookup (self, identity, error);
+  if (c == NULL)
+    return FALSE;
+  c->status = status;
+  return ey_roster_save (self, c, error);
+}
+
+gboolean
+ey_roster_set_wet_step (EyRoster         *self,
+                        const char       *identity,
+                        EyRosterWetStep   step,
+                        gboolean          done,
+                        GError          **error)
+{
+  g_autoptr(EyColleague) c = NULL;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (identity != NULL, FALSE);
+  g_return_val_if_fail (step < EY_ROSTER_N_WET_STEPS, FALSE);
+
+  c = ey_roster_lookup (self, identity, error);
+  if (c == NULL)
+    return FALSE;
+  if (done == (c->wet[step] != NULL))
+    return TRUE;
+  g_clear_pointer (&c->wet[step], g_free);
+  if (done)
+    {
+      g_autoptr(GDateTime) now = self->now ? g_date_time_ref (self->now)
+                                           : g_date_time_new_now_local ();
+
+      c->wet[step] = g_date_time_format (now, "%Y-%m-%d");
+      /* Ticking the wet checklist means the wet path. */
+      if (c->application == EY_ROSTER_APPLICATION_UNKNOWN)
+        c->application = EY_ROSTER_APPLICATION_WET;
+    }
+  return ey_roster_save (self, c, error);
+}
+
+static gboolean
+delete_rows (EyRoster    *self,
+             const char  *identity,
+             int         *changes,
+             GError     **error)
+{
+  static const char * const sql[] = { "DELETE FROM colleague WHERE identity = ?",
+                                      "DELETE FROM history WHERE identity = ?" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (self->db, sql[i], -1, &stmt, NULL) != SQLITE_OK)
+        return db_error (self, error);
+      bind_text (stmt, 1, identity);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return db_error (self, error);
+      if (i == 0 && changes != NULL)
+        *changes = sqlite3_changes (self->db);
+    }
+  return TRUE;
+}
+
+gboolean
+ey_roster_remove (EyRoster    *self,
+                  const char  *identity,
+                  GError     **error)
+{
+  int changes = 0;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (identity != NULL, FALSE);
+
+  if (!_ey_roster_begin (self, error))
+    return FALSE;
+  if (!delete_rows (self, identity, &changes, error))
+    {
+      _ey_roster_rollback (self);
+      return FALSE;
+    }
+  if (!_ey_roster_commit (self, error))
+    return FALSE;
+  if (changes == 0)
+    {
+      g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_NOT_FOUND,
+                   _("No colleague with the identity number %s is on the roster."), identity);
+      return FALSE;
+    }
+  _ey_roster_emit_changed (self, identity);
+  return TRUE;
+}
+
+int
+ey_roster_remove_done_before (EyRoster  *self,
+                              guint      months,
+                              GError   **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) limit = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *limit_text = NULL;
+  int removed = 0;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), -1);
+
+  now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+  limit = g_date_time_add_months (now, -(int)months);
+  limit_text = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%SZ");
+  list = ey_roster_list (self, error);
+  if (list == NULL || !_ey_roster_begin (self, error))
+    return -1;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const EyColleague *c = g_ptr_array_index (list, i);
+
+      /* ISO 8601 in UTC compares as text. */
+      if (c->status != EY_ROSTER_STATUS_DONE || c->changed == NULL ||
+          strcmp (c->changed, limit_text) >= 0)
+        continue;
+      if (!delete_rows (self, c->identity, NULL, error))
+        {
+          _ey_roster_rollback (self);
+          return -1;
+        }
+      removed++;
+    }
+  if (!_ey_roster_commit (self, error))
+    return -1;
+  if (removed > 0)
+    _ey_roster_emit_changed (self, NULL);
+  return removed;
+}
+
+EyColleague *
+ey_roster_lookup (EyRoster    *self,
+                  const char  *identity,
+                  GError     **error)
+{
+  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  return lookup (self, identity, error);
+}
+
+GPtrArray *
+ey_roster_history (EyRoster    *self,
+                   const char  *identity,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)ey_roster_event_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT at, field, old_value, new_value FROM history"
+                          " WHERE identity = ? ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (self, error);
+      return NULL;
+    }
+  bind_text (stmt, 1, identity);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EyRosterEvent *e = g_new0 (EyRosterEvent, 1);
+
+      e->at = column_text (stmt, 0);
+      e->field = column_text (stmt, 1);
+      e->old_value = column_text (stmt, 2);
+      e->new_value = column_text (stmt, 3);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+ey_roster_restore (EyRoster           *self,
+                   const EyColleague  *colleague,
+                   GPtrArray          *history,
+                   GError            **error)
+{
+  g_autoptr(EyColleague) c = NULL;
+
+  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (colleague != NULL, FALSE);
+
+  c = _ey_roster_prepare (colleague, error);
+  if (c == NULL || !_ey_roster_begin (self, error))
+    return FALSE;
+  if (!delete_rows (self, c->identity, NULL, error))
+    goto fail;
+  if (history != NULL && history->len > 0)
+    {
+      for (guint i = 0; i < history->len; i++)
+        {
+          const EyRosterEvent *e = g_ptr_array_index (history, i);
+
+          if (!add_event (self, c->identity, e->at, e->field, e->old_value, e->new_value, error))
+            goto fail;
+        }
+      /* The history already says "added": store without a new line. */
+      {
+        sqlite3_stmt *stmt = self->store_stmt;
+        int rc;
+
+        sqlite3_reset (stmt);
+        bind_text (stmt, 1, c->identity);
+        bind_text (stmt, 2, c->full_name);
+        bind_text (stmt, 3, c->email);
+        bind_text (stmt, 4, c->phone);
+        bind_text (stmt, 5, c->institution);
+        bind_text (stmt, 6, c->expires);
+        bind_text (stmt, 7, ey_roster_status_to_string (c->status));
+        bind_text (stmt, 8, c->notes);
+        bind_text (stmt, 9, c->title);
+        bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
+        bind_text (stmt, 11, c->reader_type);
+        bind_text (stmt, 12, c->card_type);
+        bind_text (stmt, 13, c->order);
+        for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+          bind_text (stmt, 14 + i, c->wet[i]);
+        bind_text (stmt, 18, colleague->changed);
+        rc = sqlite3_step (stmt);
+        sqlite3_reset (stmt);
+        if (rc != SQLITE_DONE)
+          {
+            db_error (self, error);
+            goto fail;
+          }
+      }
+    }
+  else if (_ey_roster_store (self, c, "manual", error) == 0)
+    goto fail;
+  if (!_ey_roster_commit (self, error))
+    return FALSE;
+  _ey_roster_emit_changed (self, c->identity);
+  return TRUE;
+
+fail:
+  _ey_roster_rollback (self);
+  return FALSE;
 }
 
 GPtrArray *
@@ -487,427 +1391,44 @@ ey_roster_count (EyRoster  *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* CSV                                                                  */
+/* Text                                                                 */
 
-typedef enum
+char *
+_ey_roster_fold (const char *text)
 {
-  COL_IGNORED = -1,
-  COL_IDENTITY,
-  COL_NAME,
-  COL_EMAIL,
-  COL_PHONE,
-  COL_INSTITUTION,
-  COL_EXPIRES,
-  COL_STATUS,
-  COL_NOTES,
-  N_COLS
-} Column;
+  GString *out;
 
-static const struct { const char *name; Column col; } column_names[] = {
-  { "identity", COL_IDENTITY }, { "kimlik_no", COL_IDENTITY }, { "kimlikno", COL_IDENTITY },
-  { "tckn", COL_IDENTITY }, { "passport", COL_IDENTITY },
-  { "name", COL_NAME }, { "full_name", COL_NAME }, { "ad_soyad", COL_NAME },
-  { "adsoyad", COL_NAME },
-  { "email", COL_EMAIL }, { "e_posta", COL_EMAIL }, { "eposta", COL_EMAIL },
-  { "phone", COL_PHONE }, { "telefon", COL_PHONE }, { "cep_telefonu", COL_PHONE },
-  { "institution", COL_INSTITUTION }, { "kurum", COL_INSTITUTION }, { "birim", COL_INSTITUTION },
-  { "expires", COL_EXPIRES }, { "sertifika_bitis", COL_EXPIRES }, { "bitis", COL_EXPIRES },
-  { "status", COL_STATUS }, { "durum", COL_STATUS },
-  { "notes", COL_NOTES }, { "notlar", COL_NOTES }, { "not", COL_NOTES },
-};
-
-/* Header cells are matched after dropping Turkish marks and ASCII case:
- * "Kimlik No", "KİMLİK_NO" and "kimlik-no" all name the identity column. */
-static char *
-header_key (const char *cell)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = cell; *p; p = g_utf8_next_char (p))
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       switch (c)
         {
+        /* İ, I, ı and i are one letter for search: "igdir" finds "IĞDIR". */
         case 0x0131: case 0x0130: g_string_append_c (out, 'i'); break;
         case 0x015F: case 0x015E: g_string_append_c (out, 's'); break;
         case 0x011F: case 0x011E: g_string_append_c (out, 'g'); break;
-        case 0x00FC: case 0x00DC: g_string_append_c (out, 'u'); break;
+        case 0x00FC: case 0x00DC: case 0x00FB: case 0x00DB: g_string_append_c (out, 'u'); break;
         case 0x00F6: case 0x00D6: g_string_append_c (out, 'o'); break;
         case 0x00E7: case 0x00C7: g_string_append_c (out, 'c'); break;
-        case ' ': case '-': case '.': g_string_append_c (out, '_'); break;
+        case 0x00E2: case 0x00C2: g_string_append_c (out, 'a'); break;
+        case 0x00EE: case 0x00CE: g_string_append_c (out, 'i'); break;
+        case 0x0307: break;   /* combining dot of a decomposed İ */
         default:
           if (c < 0x80)
             g_string_append_c (out, g_ascii_tolower ((char)c));
-        }
-    }
-  return g_strstrip (g_string_free (out, FALSE));
-}
-
-/* Splits CSV into rows of cells (RFC 4180 quoting, any line break).
- * Each row remembers the line it started on. */
-typedef struct
-{
-  GPtrArray *cells;
-  guint      line;
-} Row;
-
-static void
-row_free (Row *row)
-{
-  g_ptr_array_unref (row->cells);
-  g_free (row);
-}
-
-static GPtrArray *
-parse_csv (const char *text,
-           char        sep)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
-  GString *cell = g_string_new (NULL);
-  Row *row = NULL;
-  gboolean quoted = FALSE;
-  gboolean cell_started = FALSE;
-  guint line = 1;
-
-  for (const char *p = text;; p++)
-    {
-      char c = *p;
-
-      if (row == NULL)
-        {
-          row = g_new0 (Row, 1);
-          row->cells = g_ptr_array_new_with_free_func (g_free);
-          row->line = line;
-        }
-      if (quoted)
-        {
-          if (c == '\0')
-            quoted = FALSE;   /* unterminated: take what there is */
-          else if (c == '"' && p[1] == '"')
-            {
-              g_string_append_c (cell, '"');
-              p++;
-              continue;
-            }
-          else if (c == '"')
-            {
-              quoted = FALSE;
-              continue;
-            }
           else
             {
-              if (c == '\n' || (c == '\r' && p[1] != '\n'))
-                line++;
-              g_string_append_c (cell, c);
-              continue;
+              /* Other letters: simple lower case, which has no locale rules in GLib. */
+              char buf[6];
+              gunichar lower = g_unichar_tolower (c);
+
+              g_string_append_len (out, buf, g_unichar_to_utf8 (lower, buf));
             }
         }
-      if (c == '"' && !cell_started)
-        {
-          quoted = TRUE;
-          cell_started = TRUE;
-          continue;
-        }
-      if (c == sep)
-        {
-          g_ptr_array_add (row->cells, g_strdup (cell->str));
-          g_string_truncate (cell, 0);
-          cell_started = FALSE;
-          continue;
-        }
-      if (c == '\r' || c == '\n' || c == '\0')
-        {
-          gboolean empty = row->cells->len == 0 && cell->len == 0 && !cell_started;
-
-          if (!empty)
-            {
-              g_ptr_array_add (row->cells, g_strdup (cell->str));
-              g_ptr_array_add (rows, row);
-            }
-          else
-            row_free (row);
-          row = NULL;
-          g_string_truncate (cell, 0);
-          cell_started = FALSE;
-          if (c == '\0')
-            break;
-          if (c == '\r' && p[1] == '\n')
-            p++;
-          line++;
-          continue;
-        }
-      g_string_append_c (cell, c);
-      cell_started = TRUE;
-    }
-  explicit_bzero (cell->str, cell->allocated_len);
-  g_string_free (cell, TRUE);
-  return rows;
-}
-
-static gboolean
-parse_status (const char     *text,
-              EyRosterStatus *status)
-{
-  g_autofree char *key = header_key (text);
-  static const struct { const char *name; EyRosterStatus status; } names[] = {
-    { "", EY_ROSTER_STATUS_PENDING }, { "pending", EY_ROSTER_STATUS_PENDING },
-    { "bekliyor", EY_ROSTER_STATUS_PENDING },
-    { "order_opened", EY_ROSTER_STATUS_ORDER_OPENED },
-    { "siparis_acildi", EY_ROSTER_STATUS_ORDER_OPENED },
-    { "applied", EY_ROSTER_STATUS_APPLIED }, { "basvurdu", EY_ROSTER_STATUS_APPLIED },
-    { "done", EY_ROSTER_STATUS_DONE }, { "tamamlandi", EY_ROSTER_STATUS_DONE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (key, names[i].name) == 0)
-      {
-        *status = names[i].status;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* "31.12.2026" (as Turkish spreadsheets write it) becomes "2026-12-31". */
-static char *
-normalize_date (const char *text)
-{
-  int d, m, y;
-  char tail;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  if (sscanf (text, "%2d.%2d.%4d%c", &d, &m, &y, &tail) == 3 ||
-      sscanf (text, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return g_strdup (text);
-}
-
-gboolean
-ey_roster_import_csv (EyRoster    *self,
-                      const char  *data,
-                      gssize       length,
-                      guint       *added,
-                      guint       *updated,
-                      GPtrArray  **problems,
-                      GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) issues = g_ptr_array_new_with_free_func (g_free);
-  int map[64];
-  Row *header;
-  char sep;
-  guint n_added = 0;
-  guint n_updated = 0;
-  gboolean have_identity = FALSE;
-  gboolean have_name = FALSE;
-
-  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  if (length < 0)
-    length = strlen (data);
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (g_utf8_validate (data, length, NULL))
-    text = g_strndup (data, length);
-  else
-    /* Excel on Turkish Windows saves CSV in windows-1254. */
-    text = g_convert (data, length, "UTF-8", "WINDOWS-1254", NULL, NULL, NULL);
-  if (text == NULL)
-    {
-      g_set_error_literal (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_CSV,
-                           _("The file is not text in a known character set."));
-      return FALSE;
-    }
-
-  {
-    gsize first_line = strcspn (text, "\r\n");
-    guint commas = 0, semis = 0;
-
-    for (gsize i = 0; i < first_line; i++)
-      {
-        commas += text[i] == ',';
-        semis += text[i] == ';';
-      }
-    sep = semis > commas ? ';' : ',';
-  }
-
-  rows = parse_csv (text, sep);
-  explicit_bzero (text, strlen (text));
-  if (rows->len == 0)
-    {
-      g_set_error_literal (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_CSV,
-                           _("The file is empty."));
-      return FALSE;
-    }
-
-  header = g_ptr_array_index (rows, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    map[i] = COL_IGNORED;
-  for (guint i = 0; i < header->cells->len && i < G_N_ELEMENTS (map); i++)
-    {
-      g_autofree char *key = header_key (g_ptr_array_index (header->cells, i));
-
-      for (guint k = 0; k < G_N_ELEMENTS (column_names); k++)
-        if (strcmp (key, column_names[k].name) == 0)
-          map[i] = column_names[k].col;
-      have_identity |= map[i] == COL_IDENTITY;
-      have_name |= map[i] == COL_NAME;
-    }
-  if (!have_identity || !have_name)
-    {
-      g_set_error_literal (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_CSV,
-                           _("The first line must name the columns; at least “identity” "
-                             "(or “kimlik_no”) and “name” (or “ad_soyad”) are needed."));
-      return FALSE;
-    }
-
-  if (!exec (self, "BEGIN", error))
-    return FALSE;
-  for (guint r = 1; r < rows->len; r++)
-    {
-      Row *row = g_ptr_array_index (rows, r);
-      const char *cells[N_COLS] = { NULL };
-      g_autoptr(GError) row_error = NULL;
-      g_autofree char *date = NULL;
-      EyColleague c = { 0 };
-      int result;
-
-      for (guint i = 0; i < row->cells->len && i < G_N_ELEMENTS (map); i++)
-        if (map[i] != COL_IGNORED)
-          cells[map[i]] = g_ptr_array_index (row->cells, i);
-
-      if (cells[COL_STATUS] != NULL && !parse_status (cells[COL_STATUS], &c.status))
-        {
-          g_ptr_array_add (issues, g_strdup_printf (_("Line %u: unknown status “%s”."),
-                                                    row->line, cells[COL_STATUS]));
-          continue;
-        }
-      date = normalize_date (cells[COL_EXPIRES]);
-      c.identity = (char *)cells[COL_IDENTITY];
-      c.full_name = (char *)cells[COL_NAME];
-      c.email = (char *)cells[COL_EMAIL];
-      c.phone = (char *)cells[COL_PHONE];
-      c.institution = (char *)cells[COL_INSTITUTION];
-      c.expires = date;
-      c.notes = (char *)cells[COL_NOTES];
-
-      result = save (self, &c, &row_error);
-      if (result == 1)
-        n_added++;
-      else if (result == 2)
-        n_updated++;
-      else if (row_error->domain == EY_ROSTER_ERROR &&
-               row_error->code == EY_ROSTER_ERROR_DATABASE)
-        {
-          exec (self, "ROLLBACK", NULL);
-          g_propagate_error (error, g_steal_pointer (&row_error));
-          return FALSE;
-        }
-      else
-        /* Translators: a CSV line number, then why the row was refused */
-        g_ptr_array_add (issues, g_strdup_printf (_("Line %u: %s"), row->line,
-                                                  row_error->message));
-    }
-  if (!exec (self, "COMMIT", error))
-    {
-      exec (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-
-  if (added != NULL)
-    *added = n_added;
-  if (updated != NULL)
-    *updated = n_updated;
-  if (problems != NULL)
-    *problems = g_steal_pointer (&issues);
-  return TRUE;
-}
-
-static void
-append_cell (GString    *out,
-             const char *text,
-             char        sep)
-{
-  gboolean quote;
-
-  if (text == NULL)
-    return;
-  quote = strchr (text, sep) != NULL || strchr (text, '"') != NULL ||
-          strpbrk (text, "\r\n") != NULL;
-  if (quote)
-    g_string_append_c (out, '"');
-  /* A spreadsheet would run "=…" as a formula: keep it text. */
-  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
-    g_string_append_c (out, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
-char *
-ey_roster_export_csv (EyRoster  *self,
-                      char       separator,
-                      GError   **error)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  GString *out;
-
-  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
-  g_return_val_if_fail (separator == ',' || separator == ';', NULL);
-
-  list = ey_roster_list (self, error);
-  if (list == NULL)
-    return NULL;
-
-  out = g_string_new ("\xEF\xBB\xBF");
-  g_string_append_printf (out, "identity%cname%cemail%cphone%cinstitution%cexpires%cstatus%cnotes\r\n",
-                          separator, separator, separator, separator, separator, separator,
-                          separator);
-  for (guint i = 0; i < list->len; i++)
-    {
-      const EyColleague *c = g_ptr_array_index (list, i);
-      g_autofree char *phone = c->phone ? ey_phone_format (c->phone) : NULL;
-      const char *cells[] = { c->identity, c->full_name, c->email, phone, c->institution,
-                              c->expires, ey_roster_status_to_string (c->status), c->notes };
-
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        {
-          if (k > 0)
-            g_string_append_c (out, separator);
-          append_cell (out, cells[k], separator);
-        }
-      g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);
-}
-
-gboolean
-ey_roster_export_csv_file (EyRoster    *self,
-                           const char  *path,
-                           char         separator,
-                           GError     **error)
-{
-  g_autofree char *csv = NULL;
-
-  g_return_val_if_fail (EY_IS_ROSTER (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  csv = ey_roster_export_csv (self, separator, error);
-  if (csv == NULL)
-    return FALSE;
-  return g_file_set_contents_full (path, csv, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT |
-                                   G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0600, error);
 }

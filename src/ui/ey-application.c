@@ -10,6 +10,7 @@
 
 #include "ey-application.h"
 #include "ey-window.h"
+#include "ey-officer-window.h"
 #include "ey-card-db.h"
 #include "ey-demo-token.h"
 #include "ey-sim-server.h"
@@ -473,6 +474,7 @@ ey_application_startup (GApplication *application)
 
   if (self->demo)
     ey_application_start_demo (self);
+  ey_officer_mode_install (self);
   self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
   self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
 

@@ -16,6 +16,7 @@ struct _EyPageDone
   GtkLabel   *confirmation_label;
   GtkButton  *save_button;
   GtkButton  *print_button;
+  GtkButton  *next_colleague_button;
   GtkLabel   *error_label;
 };
 
@@ -29,6 +30,13 @@ ey_page_done_sync (EyStepPage *page)
   const char *message = session ? ey_session_get_site_message (session) : NULL;
 
   ey_step_page_set_error_label (page, self->error_label);
+  /* A renewal the officer started from the roster offers the next colleague. */
+  {
+    EyWindow *window = ey_step_page_get_window (page);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->next_colleague_button),
+                            window && g_object_get_data (G_OBJECT (window), "ey-officer-identity"));
+  }
   /* The site's own words: this page only appears after the site confirmed. */
   gtk_label_set_text (self->confirmation_label, message && *message ? message
                       : _("The site confirmed your application."));
@@ -111,6 +119,7 @@ ey_page_done_class_init (EyPageDoneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, confirmation_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, save_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, print_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageDone, next_colleague_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, error_label);
 }
 

@@ -7,67 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "ey-roster.h"
-
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  EyRoster *roster;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ey-roster-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sub", "roster.sqlite", NULL);
-  f->roster = ey_roster_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_assert_cmpint (g_unlink (path), ==, 0);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->roster);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static guint
-file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
+#include "roster-fixture.h"
 
 static void
 add (Fixture    *f,
@@ -75,14 +15,7 @@ add (Fixture    *f,
      const char *name,
      const char *expires)
 {
-  g_autoptr(GError) error = NULL;
-  EyColleague c = { 0 };
-
-  c.identity = (char *)identity;
-  c.full_name = (char *)name;
-  c.expires = (char *)expires;
-  g_assert_true (ey_roster_save (f->roster, &c, &error));
-  g_assert_no_error (error);
+  fixture_add (f, identity, name, expires);
 }
 
 static void
@@ -178,8 +111,9 @@ test_save (Fixture       *f,
   g_clear_error (&error);
 
   /* It is all on disk. */
-  g_clear_object (&f->roster);
-  again = ey_roster_open (f->path, &error);
+  g_assert_finalize_object (f->roster);
+  f->roster = ey_roster_open (f->path, &error);
+  again = g_object_ref (f->roster);
   g_assert_no_error (error);
   g_assert_cmpint (ey_roster_count (again, &error), ==, 2);
 }
@@ -233,7 +167,7 @@ test_import (Fixture       *f,
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_assert_true (ey_roster_import_csv (f->roster, csv, -1, &added, &updated, &problems, &error));
   g_assert_cmpuint (added, ==, 0);
-  g_assert_cmpuint (updated, ==, 3);
+  g_assert_cmpuint (updated, ==, 0);   /* the same data: nothing to change */
 
   /* No header that names the needed columns. */
   g_assert_false (ey_roster_import_csv (f->roster, "12345678950,AYŞE\n", -1, NULL, NULL, NULL,
@@ -287,8 +221,10 @@ test_export (Fixture       *f,
   csv = ey_roster_export_csv (f->roster, ';', &error);
   g_assert_no_error (error);
   g_test_message ("%s", csv);
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "identity;name;email;phone;"));
-  g_assert_nonnull (strstr (csv, "U12345678;JOHN SMITH;;;;2026-12-01;pending;\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "identity;name;email;phone;unit;title;"
+                                        "expires;status;application;reader;card;order;printed;"
+                                        "signed;received;sent;changed;notes\r\n"));
+  g_assert_nonnull (strstr (csv, "U12345678;JOHN SMITH;;;;;2026-12-01;pending;;;;;;;;;20"));
   g_assert_nonnull (strstr (csv, "\"Rektörlük; Bilgi İşlem\""));
   g_assert_nonnull (strstr (csv, "0505 123 45 69"));
   /* No formula survives. */
@@ -310,6 +246,220 @@ test_export (Fixture       *f,
   g_assert_cmpstr (back->phone, ==, "5051234569");
 }
 
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(EyColleague) c = NULL;
+  g_autoptr(GDateTime) t1 = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  g_autoptr(GDateTime) t2 = g_date_time_new_utc (2026, 3, 2, 10, 30, 0);
+  g_autofree char *first = NULL;
+  g_autofree char *status = NULL;
+
+  _ey_roster_set_now (f->roster, t1);
+  add (f, "12345678950", "AYŞE YILMAZ", "2026-05-01");
+  _ey_roster_set_now (f->roster, t2);
+  g_assert_true (ey_roster_set_status (f->roster, "12345678950", EY_ROSTER_STATUS_ORDER_OPENED,
+                                       &error));
+  g_assert_no_error (error);
+  /* The same status again writes nothing. */
+  g_assert_true (ey_roster_set_status (f->roster, "12345678950", EY_ROSTER_STATUS_ORDER_OPENED,
+                                       &error));
+  g_assert_true (ey_roster_set_wet_step (f->roster, "12345678950", EY_ROSTER_WET_PRINTED, TRUE,
+                                         &error));
+  g_assert_true (ey_roster_set_wet_step (f->roster, "12345678950", EY_ROSTER_WET_SIGNED, TRUE,
+                                         &error));
+  g_assert_true (ey_roster_set_wet_step (f->roster, "12345678950", EY_ROSTER_WET_SIGNED, FALSE,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_false (ey_roster_set_status (f->roster, "23456789138", EY_ROSTER_STATUS_DONE, &error));
+  g_assert_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  c = ey_roster_lookup (f->roster, "12345678950", &error);
+  g_assert_cmpstr (c->wet[EY_ROSTER_WET_PRINTED], ==, "2026-03-02");
+  g_assert_null (c->wet[EY_ROSTER_WET_SIGNED]);
+  g_assert_cmpint (c->application, ==, EY_ROSTER_APPLICATION_WET);
+  g_assert_cmpstr (c->changed, ==, "2026-03-02T10:30:00Z");
+
+  history = ey_roster_history (f->roster, "12345678950", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      g_autofree char *text = ey_roster_event_describe (g_ptr_array_index (history, i));
+
+      g_test_message ("%s %s", ((EyRosterEvent *)g_ptr_array_index (history, i))->at, text);
+    }
+  /* added, status, application + printed, signed, signed off */
+  g_assert_cmpuint (history->len, ==, 6);
+  first = ey_roster_event_describe (g_ptr_array_index (history, 0));
+  g_assert_cmpstr (((EyRosterEvent *)g_ptr_array_index (history, 0))->field, ==, "added");
+  g_assert_cmpstr (((EyRosterEvent *)g_ptr_array_index (history, 0))->at, ==,
+                   "2026-03-01T09:00:00Z");
+  g_assert_cmpstr (((EyRosterEvent *)g_ptr_array_index (history, 1))->field, ==, "status");
+  g_assert_cmpstr (((EyRosterEvent *)g_ptr_array_index (history, 1))->new_value, ==,
+                   "order-opened");
+  status = ey_roster_event_describe (g_ptr_array_index (history, 1));
+  g_assert_nonnull (strstr (status, "→"));
+  g_assert_cmpstr (((EyRosterEvent *)g_ptr_array_index (history, 5))->field, ==, "signed");
+  g_assert_null (((EyRosterEvent *)g_ptr_array_index (history, 5))->new_value);
+}
+
+static void
+count_changed_cb (EyRoster   *roster,
+                  const char *identity,
+                  GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (identity ? identity : "*"));
+}
+
+static void
+test_remove_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EyColleague) c = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(EyColleague) back = NULL;
+
+  g_signal_connect (f->roster, "changed", G_CALLBACK (count_changed_cb), seen);
+  add (f, "12345678950", "AYŞE YILMAZ", "2026-05-01");
+  g_assert_true (ey_roster_set_wet_step (f->roster, "12345678950", EY_ROSTER_WET_PRINTED, TRUE,
+                                         &error));
+  c = ey_roster_lookup (f->roster, "12345678950", &error);
+  history = ey_roster_history (f->roster, "12345678950", &error);
+  g_assert_true (ey_roster_remove (f->roster, "12345678950", &error));
+  g_assert_no_error (error);
+  after = ey_roster_history (f->roster, "12345678950", &error);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  /* Undo: the row and its history come back as they were. */
+  g_assert_true (ey_roster_restore (f->roster, c, history, &error));
+  g_assert_no_error (error);
+  back = ey_roster_lookup (f->roster, "12345678950", &error);
+  g_assert_cmpstr (back->wet[EY_ROSTER_WET_PRINTED], ==, c->wet[EY_ROSTER_WET_PRINTED]);
+  g_assert_cmpstr (back->changed, ==, c->changed);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ey_roster_history (f->roster, "12345678950", &error);
+  g_assert_cmpuint (after->len, ==, history->len);
+
+  g_assert_cmpuint (seen->len, ==, 4);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i), ==, "12345678950");
+  g_signal_handlers_disconnect_by_data (f->roster, seen);
+}
+
+static void
+test_remove_done (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2025, 1, 10, 12, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 1, 10, 12, 0, 0);
+
+  _ey_roster_set_now (f->roster, long_ago);
+  add (f, "12345678950", "AYŞE YILMAZ", "2025-05-01");
+  add (f, "23456789138", "MEHMET DEMİR", "2025-06-01");
+  g_assert_true (ey_roster_set_status (f->roster, "12345678950", EY_ROSTER_STATUS_DONE, &error));
+  _ey_roster_set_now (f->roster, now);
+  add (f, "U12345678", "JOHN SMITH", "2026-02-01");
+  g_assert_true (ey_roster_set_status (f->roster, "U12345678", EY_ROSTER_STATUS_DONE, &error));
+
+  /* Done a year ago goes; done today and not done stay. */
+  g_assert_cmpint (ey_roster_remove_done_before (f->roster, 6, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_roster_count (f->roster, &error), ==, 2);
+  g_assert_cmpint (ey_roster_remove_done_before (f->roster, 6, &error), ==, 0);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GDate today;
+  EyColleague c = { 0 };
+  int days = 0;
+  g_autofree char *masked = ey_colleague_mask_identity ("12345678950");
+  EyRosterFilter filter;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, 1, 2026);
+  g_assert_cmpstr (masked, ==, "*******8950");
+
+  c.identity = "12345678950";
+  g_assert_false (ey_colleague_days_left (&c, &today, &days));
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_DUE, &today));
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_ALL, &today));
+
+  c.expires = "2026-03-01";
+  g_assert_true (ey_colleague_days_left (&c, &today, &days));
+  g_assert_cmpint (days, ==, 45);
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_WINDOW_OPEN, &today));
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_DUE, &today));
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_EXPIRED, &today));
+
+  c.expires = "2026-04-16";   /* 3 months and a day */
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_WINDOW_OPEN, &today));
+  c.expires = "2026-01-14";
+  g_assert_true (ey_colleague_days_left (&c, &today, &days));
+  g_assert_cmpint (days, ==, -1);
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_EXPIRED, &today));
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_WINDOW_OPEN, &today));
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_DUE, &today));
+
+  c.status = EY_ROSTER_STATUS_DONE;
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_EXPIRED, &today));
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_DONE, &today));
+
+  c.status = EY_ROSTER_STATUS_APPLIED;
+  c.application = EY_ROSTER_APPLICATION_WET;
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_APPLIED, &today));
+  g_assert_true (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_WAITING_WET, &today));
+  c.wet[EY_ROSTER_WET_SENT] = "2026-01-15";
+  g_assert_false (ey_colleague_matches_filter (&c, EY_ROSTER_FILTER_WAITING_WET, &today));
+
+  g_assert_true (ey_roster_filter_from_string ("wet", &filter));
+  g_assert_cmpint (filter, ==, EY_ROSTER_FILTER_WAITING_WET);
+  g_assert_false (ey_roster_filter_from_string ("WET", &filter));
+}
+
+/* A roster written by the first version (eight columns, no history) opens and
+ * gains the new columns without losing anyone. */
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_path = g_build_filename (f->dir, "v1.sqlite", NULL);
+  g_autoptr(EyRoster) roster = NULL;
+  g_autoptr(EyColleague) c = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE colleague (identity TEXT PRIMARY KEY NOT NULL,"
+                                 " full_name TEXT NOT NULL, email TEXT, phone TEXT,"
+                                 " institution TEXT, expires TEXT,"
+                                 " status TEXT NOT NULL DEFAULT 'pending', notes TEXT);"
+                                 "INSERT INTO colleague VALUES ('12345678950', 'AYŞE', NULL,"
+                                 " NULL, 'Bilgi İşlem', '2026-05-01', 'applied', NULL);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  roster = ey_roster_open (old_path, &error);
+  g_assert_no_error (error);
+  c = ey_roster_lookup (roster, "12345678950", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->status, ==, EY_ROSTER_STATUS_APPLIED);
+  g_assert_cmpstr (c->institution, ==, "Bilgi İşlem");
+  g_assert_null (c->title);
+  g_assert_true (ey_roster_set_wet_step (roster, "12345678950", EY_ROSTER_WET_SENT, TRUE, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,5 +473,12 @@ main (int   argc,
   g_test_add ("/roster/import-windows-1254", Fixture, NULL, fixture_set_up,
               test_import_windows_1254, fixture_tear_down);
   g_test_add ("/roster/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/roster/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+  g_test_add ("/roster/remove-restore", Fixture, NULL, fixture_set_up, test_remove_restore,
+              fixture_tear_down);
+  g_test_add ("/roster/remove-done", Fixture, NULL, fixture_set_up, test_remove_done,
+              fixture_tear_down);
+  g_test_add ("/roster/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/roster/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,0 +1,1064 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-officer-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ey-certificate.h"
+#include "ey-identity.h"
+#include "ey-officer-detail.h"
+#include "ey-officer-editor.h"
+#include "ey-officer-import.h"
+#include "ey-officer-print.h"
+#include "ey-officer-window.h"
+#include "ey-token.h"
+#include "ey-window.h"
+
+struct _EyOfficerWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkWidget            *detail_pane;
+  AdwWindowTitle       *list_title;
+  AdwWindowTitle       *detail_title;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *filter_dropdown;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkLabel             *storage_label;
+  GtkStack             *detail_stack;
+  EyOfficerDetail      *detail;
+
+  EyRoster             *roster;
+  EyRosterModel        *model;
+  GtkSingleSelection   *selection;
+  char                 *selected;
+  gulong                read_card_handler;
+};
+
+G_DEFINE_FINAL_TYPE (EyOfficerWindow, ey_officer_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_UNIT,
+  COLUMN_IDENTITY,
+  COLUMN_ENDS,
+  COLUMN_STATUS,
+  COLUMN_CHANGED,
+} ColumnId;
+
+static EyApplication *
+get_app (EyOfficerWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return EY_IS_APPLICATION (app) ? EY_APPLICATION (app) : NULL;
+}
+
+static void
+toast (EyOfficerWindow *self,
+       const char      *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* ---- the list ---- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static char *
+ends_text (const EyColleague *c)
+{
+  int days = 0;
+
+  if (!ey_colleague_days_left (c, NULL, &days))
+    return g_strdup (_("Unknown"));
+  if (days < 0)
+    /* Translators: end date, then how long ago it ended */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (ended %d day ago)",
+                                         "%s (ended %d days ago)", -days), c->expires, -days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day left)", "%s (%d days left)",
+                                       days), c->expires, days);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  column)
+{
+  EyRosterEntry *entry = gtk_list_item_get_item (item);
+  const EyColleague *c = ey_roster_entry_get_colleague (entry);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch ((ColumnId)GPOINTER_TO_INT (column))
+    {
+    case COLUMN_NAME:
+      gtk_label_set_text (label, c->full_name);
+      return;
+    case COLUMN_UNIT:
+      gtk_label_set_text (label, c->institution ? c->institution : "");
+      return;
+    case COLUMN_IDENTITY:
+      text = ey_colleague_mask_identity (c->identity);
+      break;
+    case COLUMN_ENDS:
+      text = ends_text (c);
+      break;
+    case COLUMN_STATUS:
+      gtk_label_set_text (label, ey_roster_status_get_label (c->status));
+      return;
+    case COLUMN_CHANGED:
+      text = c->changed ? g_strndup (c->changed, 10) : g_strdup ("");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text);
+}
+
+static void
+add_column (EyOfficerWindow *self,
+            const char      *title,
+            ColumnId         id,
+            gboolean         expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+update_counts (EyOfficerWindow *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint total = ey_roster_model_get_n_total (self->model);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: how many colleagues the list shows, of how many */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u colleague",
+                                           "%u of %u colleagues", total), shown, total);
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+}
+
+static void
+show_detail (EyOfficerWindow *self,
+             const char      *identity,
+             gboolean         navigate)
+{
+  g_free (self->selected);
+  self->selected = g_strdup (identity);
+  ey_officer_detail_set_identity (self->detail, identity);
+  gtk_stack_set_visible_child_name (self->detail_stack, identity ? "detail" : "none");
+  if (identity != NULL)
+    {
+      EyRosterEntry *entry = ey_roster_model_find (self->model, identity);
+
+      adw_window_title_set_title (self->detail_title,
+                                  entry ? ey_roster_entry_get_colleague (entry)->full_name : "");
+    }
+  else
+    adw_window_title_set_title (self->detail_title, "");
+  if (navigate && identity != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+on_selection_changed_cb (EyOfficerWindow *self)
+{
+  EyRosterEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The list changing under the selection (a filter) keeps the details shown. */
+  if (entry != NULL)
+    show_detail (self, ey_roster_entry_get_identity (entry), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_activate_cb (EyOfficerWindow *self,
+                guint            position)
+{
+  g_autoptr(EyRosterEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (entry != NULL)
+    show_detail (self, ey_roster_entry_get_identity (entry), TRUE);
+}
+
+void
+ey_officer_window_select (EyOfficerWindow *self,
+                          const char      *identity)
+{
+  int position;
+
+  g_return_if_fail (EY_IS_OFFICER_WINDOW (self));
+
+  position = identity ? ey_roster_model_get_position (self->model, identity) : -1;
+  if (position >= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
+                                  (guint)position);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_detail (self, identity, adw_leaflet_get_folded (self->leaflet));
+}
+
+const char *
+ey_officer_window_get_selected (EyOfficerWindow *self)
+{
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+  return self->selected;
+}
+
+static void
+on_search_changed_cb (EyOfficerWindow *self)
+{
+  ey_roster_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_filter_changed_cb (EyOfficerWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected <= EY_ROSTER_FILTER_DUE)
+    ey_roster_model_set_filter (self->model, selected);
+}
+
+/* ---- add, edit, remove ---- */
+
+static void
+on_saved_cb (EyOfficerWindow *self,
+             const char      *identity)
+{
+  ey_officer_window_select (self, identity);
+}
+
+static void
+open_editor (EyOfficerWindow   *self,
+             const EyColleague *colleague)
+{
+  EyOfficerEditor *editor = ey_officer_editor_new (GTK_WINDOW (self), self->roster, colleague);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (EY_OFFICER_WINDOW (widget), NULL);
+}
+
+static void
+on_edit_cb (EyOfficerWindow *self,
+            const char      *identity)
+{
+  g_autoptr(EyColleague) c = ey_roster_lookup (self->roster, identity, NULL);
+
+  if (c != NULL)
+    open_editor (self, c);
+}
+
+typedef struct
+{
+  EyOfficerWindow *self;
+  EyColleague     *colleague;
+  GPtrArray       *history;
+} Removed;
+
+static void
+removed_free (Removed *removed)
+{
+  g_object_unref (removed->self);
+  ey_colleague_free (removed->colleague);
+  g_clear_pointer (&removed->history, g_ptr_array_unref);
+  g_free (removed);
+}
+
+static void
+on_undo_cb (AdwToast *toast_,
+            Removed  *removed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ey_roster_restore (removed->self->roster, removed->colleague, removed->history, &error))
+    toast (removed->self, error->message);
+  else
+    ey_officer_window_select (removed->self, removed->colleague->identity);
+}
+
+static void
+on_remove_cb (EyOfficerWindow *self,
+              const char      *identity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (identity);
+  g_autofree char *title = NULL;
+  Removed *removed = g_new0 (Removed, 1);
+  AdwToast *t;
+
+  removed->self = g_object_ref (self);
+  removed->colleague = ey_roster_lookup (self->roster, id, &error);
+  removed->history = removed->colleague ? ey_roster_history (self->roster, id, &error) : NULL;
+  if (removed->colleague == NULL || removed->history == NULL ||
+      !ey_roster_remove (self->roster, id, &error))
+    {
+      toast (self, error->message);
+      removed_free (removed);
+      return;
+    }
+  if (g_strcmp0 (self->selected, id) == 0)
+    show_detail (self, NULL, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  /* Translators: a toast after removing a colleague; %s is the name */
+  title = g_strdup_printf (_("%s was removed"), removed->colleague->full_name);
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_cb), removed,
+                         (GClosureNotify)(void (*) (void))removed_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* ---- import, export, print, prune ---- */
+
+static void
+on_imported_cb (EyOfficerWindow *self,
+                guint            added,
+                guint            updated)
+{
+  g_autofree char *text = g_strdup_printf (_("%u added, %u updated."), added, updated);
+
+  toast (self, text);
+}
+
+GtkWindow *
+ey_officer_window_preview_import (EyOfficerWindow *self,
+                                  const char      *data,
+                                  gsize            length)
+{
+  g_autoptr(GError) error = NULL;
+  EyRosterImport *import = NULL;
+  EyOfficerImport *dialog;
+
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+
+  import = ey_roster_preview_bytes (self->roster, data, length, &error);
+  if (import == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  dialog = ey_officer_import_new (GTK_WINDOW (self), self->roster, import);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+on_import_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       EyOfficerWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL && g_file_load_contents (file, NULL, &data, &length, NULL, &error))
+        ey_officer_window_preview_import (self, data, length);
+      else if (error != NULL)
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* GtkFileDialog is GTK 4.10; the target is 4.8. */
+  chooser = gtk_file_chooser_native_new (_("Import Colleagues"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, XLSX)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       EyOfficerWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path != NULL &&
+          (g_str_has_suffix (path, ".csv") ? ey_roster_export_csv_file (self->roster, path, ';', &error)
+                                           : ey_roster_export_xlsx_file (self->roster, path, &error)))
+        toast (self, _("Exported. The file holds identity numbers: only you can read it."));
+      else if (error != NULL)
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Roster"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the suggested file name of the export; keep .xlsx (or write .csv) */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("colleagues.xlsx"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+print_due_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+
+  /* The list shows the same people the paper will. */
+  gtk_drop_down_set_selected (self->filter_dropdown, EY_ROSTER_FILTER_DUE);
+  ey_officer_print_due (GTK_WINDOW (self), self->roster);
+}
+
+static void
+on_prune_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EyOfficerWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int removed;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  removed = ey_roster_remove_done_before (self->roster, 6, &error);
+  if (removed < 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d colleague removed.",
+                                       "%d colleagues removed.", removed), removed);
+  toast (self, text);
+}
+
+static void
+prune_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Colleagues Done Long Ago?"),
+                                   _("Colleagues whose renewal has been done for more than 6 "
+                                     "months are removed from the roster with their history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_prune_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* ---- read a colleague's card ---- */
+
+/* "TCKN12345678950" or "12345678950": the identity number of a certificate. */
+static char *
+certificate_identity (EyCertificate *cert)
+{
+  const char *raw = ey_certificate_get_identity_number (cert);
+  char *id;
+
+  if (raw == NULL)
+    return NULL;
+  id = ey_identity_normalize (raw, NULL, NULL);
+  if (id == NULL && strlen (raw) > 11)
+    id = ey_identity_normalize (raw + strlen (raw) - 11, NULL, NULL);
+  return id;
+}
+
+static void
+fill_from_card (EyOfficerWindow *self)
+{
+  EyApplication *app = get_app (self);
+  GPtrArray *certs = app ? ey_application_get_certificates (app) : NULL;
+  EyCertificate *best = NULL;
+  g_autofree char *best_id = NULL;
+  g_autoptr(EyColleague) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.read-card", TRUE);
+  /* The certificate that ends last among those that name a person. */
+  for (guint i = 0; certs != NULL && i < certs->len; i++)
+    {
+      EyCertificate *cert = g_ptr_array_index (certs, i);
+      g_autofree char *id = certificate_identity (cert);
+
+      if (id == NULL)
+        continue;
+      if (best == NULL ||
+          g_date_time_compare (ey_certificate_get_not_after (cert),
+                               ey_certificate_get_not_after (best)) > 0)
+        {
+          best = cert;
+          g_free (best_id);
+          best_id = g_steal_pointer (&id);
+        }
+    }
+  if (best == NULL)
+    {
+      toast (self, _("No e-signature card was found. Insert the colleague's card in the reader "
+                     "and try again."));
+      return;
+    }
+
+  c = ey_roster_lookup (self->roster, best_id, NULL);
+  if (c == NULL)
+    {
+      c = ey_colleague_new ();
+      c->identity = g_strdup (best_id);
+    }
+  {
+    g_autoptr(GDateTime) end = g_date_time_to_local (ey_certificate_get_not_after (best));
+    EyToken *token = ey_certificate_get_token (best);
+    const char *model = token ? ey_token_get_model (token) : NULL;
+
+    g_free (c->full_name);
+    c->full_name = g_strdup (ey_certificate_get_holder_name (best));
+    g_free (c->expires);
+    c->expires = g_date_time_format (end, "%Y-%m-%d");
+    if (token != NULL)
+      {
+        g_free (c->card_type);
+        c->card_type = g_strdup (model && *model ? model : ey_token_get_label (token));
+      }
+  }
+  if (!ey_roster_save (self->roster, c, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  ey_officer_window_select (self, best_id);
+  /* Translators: a toast after reading a card: the holder's name and the end date */
+  message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."), c->full_name,
+                             c->expires);
+  toast (self, message);
+}
+
+static void
+on_certificates_changed_cb (EyOfficerWindow *self)
+{
+  EyApplication *app = get_app (self);
+
+  if (app != NULL)
+    g_clear_signal_handler (&self->read_card_handler, app);
+  fill_from_card (self);
+}
+
+static void
+read_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  EyApplication *app = get_app (self);
+
+  if (app == NULL || self->read_card_handler != 0)
+    return;
+  /* The token layer lists cards in its own thread; the answer comes as a signal. */
+  gtk_widget_action_set_enabled (widget, "officer.read-card", FALSE);
+  self->read_card_handler =
+    g_signal_connect_object (app, "certificates-changed", G_CALLBACK (on_certificates_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  ey_application_refresh_certificates (app);
+}
+
+/* ---- a colleague's renewal ---- */
+
+typedef struct
+{
+  EyRoster *roster;
+  char     *identity;
+} Renewal;
+
+static void
+renewal_free (Renewal *r)
+{
+  g_object_unref (r->roster);
+  g_free (r->identity);
+  g_free (r);
+}
+
+/* The site confirmed: the row says how and when, by itself. */
+static void
+on_submitted_cb (EySession     *session,
+                 EySessionPath  path,
+                 Renewal       *r)
+{
+  g_autoptr(EyColleague) c = ey_roster_lookup (r->roster, r->identity, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (c == NULL)
+    return;
+  c->status = EY_ROSTER_STATUS_APPLIED;
+  c->application = path == EY_SESSION_PATH_WET ? EY_ROSTER_APPLICATION_WET
+                                               : EY_ROSTER_APPLICATION_EONAY;
+  if (ey_session_get_order_id (session) != NULL)
+    {
+      g_free (c->order);
+      c->order = g_strdup (ey_session_get_order_id (session));
+    }
+  if (path == EY_SESSION_PATH_WET && c->wet[EY_ROSTER_WET_PRINTED] == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      c->wet[EY_ROSTER_WET_PRINTED] = g_date_time_format (now, "%Y-%m-%d");
+    }
+  if (!ey_roster_save (r->roster, c, &error))
+    g_warning ("The roster could not record the renewal: %s", error->message);
+}
+
+/* Starts the colleague after @identity in the list (the Done page's "Next colleague"). */
+static void
+next_colleague (EyOfficerWindow *self,
+                const char      *identity)
+{
+  int position = ey_roster_model_get_position (self->model, identity);
+  g_autoptr(EyRosterEntry) next = NULL;
+
+  next = g_list_model_get_item (G_LIST_MODEL (self->model), position + 1);
+  if (next == NULL)
+    {
+      toast (self, _("That was the last colleague in the list."));
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  ey_officer_window_select (self, ey_roster_entry_get_identity (next));
+  ey_officer_window_start_renewal (self, ey_roster_entry_get_identity (next));
+}
+
+static void
+on_next_colleague_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkWindow *renewal = user_data;
+  EyOfficerWindow *self = g_object_get_data (G_OBJECT (renewal), "ey-officer-window");
+  const char *identity = g_object_get_data (G_OBJECT (renewal), "ey-officer-identity");
+
+  if (self != NULL && identity != NULL)
+    next_colleague (self, identity);
+  gtk_window_close (renewal);
+}
+
+GtkWindow *
+ey_officer_window_start_renewal (EyOfficerWindow *self,
+                                 const char      *identity)
+{
+  g_autoptr(EyColleague) c = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) next = g_simple_action_new ("next-colleague", NULL);
+  EyApplication *app = get_app (self);
+  EyWindow *window;
+  EySession *session;
+  Renewal *r;
+
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+
+  c = ey_roster_lookup (self->roster, identity, NULL);
+  if (c == NULL || app == NULL)
+    return NULL;
+  window = ey_window_new (app);
+  session = ey_window_get_session (window);
+  /* What the roster knows; the officer (or the colleague) types the rest. */
+  if (session != NULL)
+    {
+      ey_session_set_identity (session, c->identity);
+      ey_session_set_applicant_name (session, c->full_name);
+      if (c->institution != NULL)
+        ey_session_set_institution (session, c->institution);
+      r = g_new0 (Renewal, 1);
+      r->roster = g_object_ref (self->roster);
+      r->identity = g_strdup (c->identity);
+      g_signal_connect_data (session, "submitted", G_CALLBACK (on_submitted_cb), r,
+                             (GClosureNotify)(void (*) (void))renewal_free, 0);
+    }
+  /* Translators: the title of a colleague's renewal window; %s is the name */
+  {
+    g_autofree char *title = g_strdup_printf (_("Renewal: %s"), c->full_name);
+
+    gtk_window_set_title (GTK_WINDOW (window), title);
+  }
+  g_object_set_data_full (G_OBJECT (window), "ey-officer-identity", g_strdup (c->identity), g_free);
+  g_object_set_data_full (G_OBJECT (window), "ey-officer-window", g_object_ref (self),
+                          g_object_unref);
+  g_signal_connect (next, "activate", G_CALLBACK (on_next_colleague_cb), window);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (next));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "officer", G_ACTION_GROUP (group));
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+on_start_renewal_cb (EyOfficerWindow *self,
+                     const char      *identity)
+{
+  ey_officer_window_start_renewal (self, identity);
+}
+
+/* ---- the object ---- */
+
+EyRoster *
+ey_officer_window_get_roster (EyOfficerWindow *self)
+{
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+  return self->roster;
+}
+
+EyRosterModel *
+ey_officer_window_get_model (EyOfficerWindow *self)
+{
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+  return self->model;
+}
+
+static void
+ey_officer_window_dispose (GObject *object)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (object);
+  EyApplication *app = get_app (self);
+
+  if (app != NULL)
+    g_clear_signal_handler (&self->read_card_handler, app);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->roster);
+  gtk_widget_dispose_template (GTK_WIDGET (object), EY_TYPE_OFFICER_WINDOW);
+
+  G_OBJECT_CLASS (ey_officer_window_parent_class)->dispose (object);
+}
+
+static void
+ey_officer_window_finalize (GObject *object)
+{
+  g_free (EY_OFFICER_WINDOW (object)->selected);
+
+  G_OBJECT_CLASS (ey_officer_window_parent_class)->finalize (object);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (EY_OFFICER_WINDOW (widget)->search_entry));
+}
+
+static void
+ey_officer_window_class_init (EyOfficerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ey_officer_window_dispose;
+  object_class->finalize = ey_officer_window_finalize;
+
+  g_type_ensure (EY_TYPE_OFFICER_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/eimzayenile/EimzaYenile/ey-officer-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, storage_label);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail);
+  gtk_widget_class_install_action (widget_class, "officer.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "officer.read-card", NULL, read_card_action);
+  gtk_widget_class_install_action (widget_class, "officer.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "officer.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "officer.print-due", NULL, print_due_action);
+  gtk_widget_class_install_action (widget_class, "officer.prune", NULL, prune_action);
+  gtk_widget_class_install_action (widget_class, "officer.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "officer.search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "officer.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "officer.search", NULL);
+}
+
+static void
+ey_officer_window_init (EyOfficerWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, _("Name"), COLUMN_NAME, TRUE);
+  add_column (self, _("Unit"), COLUMN_UNIT, TRUE);
+  add_column (self, _("Identity number"), COLUMN_IDENTITY, FALSE);
+  add_column (self, _("Certificate ends"), COLUMN_ENDS, FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
+  add_column (self, _("Last change"), COLUMN_CHANGED, FALSE);
+
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect_swapped (self->detail, "edit", G_CALLBACK (on_edit_cb), self);
+  g_signal_connect_swapped (self->detail, "remove", G_CALLBACK (on_remove_cb), self);
+  g_signal_connect_swapped (self->detail, "start-renewal", G_CALLBACK (on_start_renewal_cb), self);
+}
+
+EyOfficerWindow *
+ey_officer_window_new (EyApplication *application,
+                       EyRoster      *roster)
+{
+  EyOfficerWindow *self;
+  g_autofree char *storage = NULL;
+
+  g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
+
+  self = g_object_new (EY_TYPE_OFFICER_WINDOW, "application", application, NULL);
+  self->roster = g_object_ref (roster);
+  self->model = ey_roster_model_new (roster);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* Only the officer's click selects: a list that changes never jumps to details. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
+  ey_officer_detail_set_roster (self->detail, roster);
+  /* Translators: where the roster is kept; %s is the file */
+  storage = g_strdup_printf (_("Kept only on this computer, readable only by you: %s. "
+                               "It holds what you enter and what the renewals report; never a "
+                               "password, SMS code, PIN or security word."),
+                             ey_roster_get_path (roster));
+  gtk_label_set_text (self->storage_label, storage);
+  update_counts (self);
+  return self;
+}
+
+/* ---- officer mode in the application ---- */
+
+static EyOfficerWindow *
+find_window (EyApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    if (EY_IS_OFFICER_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The demo's sample roster: the simulator's people (data/sim/people.ini), with end
+ * dates around today so every filter has someone. Goes through the import. */
+static void
+seed_demo (EyRoster *roster)
+{
+  static const struct
+  {
+    const char *identity, *name, *email, *phone, *unit, *title;
+    int         days;
+    const char *status, *application;
+  } people[] = {
+    { "12345678950", "AYŞE YILMAZ", "ayse.yilmaz@igdir.edu.tr", "05051234569",
+      "Bilgi İşlem Daire Başkanlığı", "Öğretim Görevlisi", 40, "order-opened", "e-onay" },
+    { "23456789138", "MEHMET DEMİR", "mehmet.demir@igdir.edu.tr", "05321112233",
+      "Rektörlük", "Şube Müdürü", 75, "pending", "" },
+    { "34567891238", "FATMA KAYA", "fatma.kaya@igdir.edu.tr", "05439876543",
+      "Personel Daire Başkanlığı", "Memur", -10, "order-opened", "wet" },
+    { "45678912316", "ALİ ÇELİK", "ali.celik@igdir.edu.tr", "05554443322",
+      "Mühendislik Fakültesi", "Doçent", 200, "pending", "" },
+    { "U12345678", "JOHN SMITH", "john.smith@igdir.edu.tr", "05067778899",
+      "Yabancı Diller Yüksekokulu", "Okutman", 20, "pending", "" },
+    { "56789123416", "ZEYNEP ŞAHİN", "zeynep.sahin@igdir.edu.tr", "05301234567",
+      "Fen Bilimleri Enstitüsü", "Araştırma Görevlisi", 120, "done", "e-onay" },
+  };
+  g_autoptr(GString) csv = g_string_new ("identity;name;email;phone;unit;title;expires;status;"
+                                         "application\n");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(EyRosterImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (now, people[i].days);
+      g_autofree char *date = g_date_time_format (end, "%Y-%m-%d");
+
+      g_string_append_printf (csv, "%s;%s;%s;%s;%s;%s;%s;%s;%s\n", people[i].identity,
+                              people[i].name, people[i].email, people[i].phone, people[i].unit,
+                              people[i].title, date, people[i].status, people[i].application);
+    }
+  import = ey_roster_preview_csv (roster, csv->str, csv->len, &error);
+  if (import == NULL || !ey_roster_apply_import (roster, import, NULL, NULL, &error))
+    g_warning ("The demo roster could not be filled: %s", error->message);
+}
+
+static EyRoster *
+open_roster (EyApplication  *application,
+             GError        **error)
+{
+  g_autofree char *path = NULL;
+  EyRoster *roster;
+
+  if (!ey_application_get_demo (application))
+    {
+      path = ey_roster_get_default_path ();
+      return ey_roster_open (path, error);
+    }
+  /* The demo never touches the officer's real roster, and starts afresh each time. */
+  path = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "demo-roster.sqlite", NULL);
+  g_unlink (path);
+  roster = ey_roster_open (path, error);
+  if (roster != NULL)
+    seed_demo (roster);
+  return roster;
+}
+
+EyOfficerWindow *
+ey_officer_mode_present (EyApplication *application)
+{
+  EyOfficerWindow *window = find_window (application);
+
+  if (window == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EyRoster) roster = open_roster (application, &error);
+
+      if (roster == NULL)
+        {
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+          if (EY_IS_WINDOW (active))
+            ey_window_add_toast (EY_WINDOW (active), error->message);
+          g_warning ("%s", error->message);
+          return NULL;
+        }
+      window = ey_officer_window_new (application, roster);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+on_officer_mode_changed_cb (GSettings     *settings,
+                            const char    *key,
+                            EyApplication *application)
+{
+  if (g_settings_get_boolean (settings, "officer-mode"))
+    ey_officer_mode_present (application);
+  else
+    {
+      EyOfficerWindow *window = find_window (application);
+
+      if (window != NULL)
+        gtk_window_close (GTK_WINDOW (window));
+    }
+}
+
+static void
+on_activate_cb_app (EyApplication *application)
+{
+  GSettings *settings = ey_application_get_settings (application);
+
+  if (settings != NULL && g_settings_get_boolean (settings, "officer-mode"))
+    ey_officer_mode_present (application);
+}
+
+void
+ey_officer_mode_install (EyApplication *application)
+{
+  GSettings *settings = ey_application_get_settings (application);
+  g_autoptr(GAction) action = NULL;
+
+  g_return_if_fail (EY_IS_APPLICATION (application));
+
+  if (settings == NULL)
+    return;
+  action = g_settings_create_action (settings, "officer-mode");
+  g_action_map_add_action (G_ACTION_MAP (application), action);
+  g_signal_connect_object (settings, "changed::officer-mode",
+                           G_CALLBACK (on_officer_mode_changed_cb), application, 0);
+  /* After the assistant's window: the Colleagues window comes beside it. */
+  g_signal_connect_after (application, "activate", G_CALLBACK (on_activate_cb_app), NULL);
+}

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-officer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ui-driver.h"
+#include "ey-officer-detail.h"
+#include "ey-officer-editor.h"
+#include "ey-officer-import.h"
+#include "ey-officer-window.h"
+
+/*
+ * Officer mode: the Colleagues window over a real roster file, in the demo application
+ * (in-process simulator, SoftHSM demo card).  Add, edit and remove (with undo) with
+ * validation as typed, search, filters, the wet checklist, the import preview, the
+ * officer-mode switch, reading the card, and a colleague's renewal run to its end
+ * against the simulator with the row following it.
+ */
+
+#define FATMA_ID   "34567891238"
+#define FATMA_PASS "Fq4nR8ty"
+
+static UiDriver *driver;
+static EyOfficerWindow *officer;
+static EyRoster *roster;
+
+static EyOfficerWindow *
+get_officer (void)
+{
+  if (officer == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (driver->tmpdir, "officer", "roster.sqlite", NULL);
+
+      roster = ey_roster_open (path, &error);
+      g_assert_no_error (error);
+      officer = ey_officer_window_new (driver->app, roster);
+      g_object_add_weak_pointer (G_OBJECT (officer), (gpointer *)&officer);
+      gtk_window_set_default_size (GTK_WINDOW (officer), 1000, 700);
+      gtk_window_present (GTK_WINDOW (officer));
+      ui_spin_for (200);
+    }
+  return officer;
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *id)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (widget, type, id));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+type_into (GtkWidget  *editor,
+           const char *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, EY_TYPE_OFFICER_EDITOR, row)), text);
+}
+
+/* The editor the window opened (officer.add, detail.edit). */
+static EyOfficerEditor *
+open_editor (GtkWidget  *widget,
+             const char *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (EY_IS_OFFICER_EDITOR (window))
+        return EY_OFFICER_EDITOR (window);
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ey_officer_window_get_model (officer)));
+}
+
+static void
+test_add_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyColleague) c = NULL;
+  EyOfficerEditor *editor;
+  GtkWidget *identity_row;
+
+  get_officer ();
+  editor = open_editor (GTK_WIDGET (officer), "officer.add");
+  identity_row = template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR, "identity_row");
+
+  /* Each field checked as it is typed. */
+  g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  type_into (GTK_WIDGET (editor), "identity_row", "12345678951");
+  g_assert_true (gtk_widget_has_css_class (identity_row, "error"));
+  g_assert_nonnull (strstr (ey_officer_editor_get_problem (editor), "check digits"));
+  type_into (GTK_WIDGET (editor), "identity_row", "123 456 789 50");
+  g_assert_false (gtk_widget_has_css_class (identity_row, "error"));
+  g_assert_nonnull (strstr (ey_officer_editor_get_problem (editor), "name"));
+  type_into (GTK_WIDGET (editor), "name_row", "AYŞE YILMAZ");
+  g_assert_null (ey_officer_editor_get_problem (editor));
+  type_into (GTK_WIDGET (editor), "phone_row", "0312 123 45 67");
+  g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  g_assert_true (gtk_widget_has_css_class (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                           "phone_row"), "error"));
+  g_assert_false (ey_officer_editor_save (editor, &error));
+  g_assert_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (ey_roster_count (roster, NULL), ==, 0);
+  type_into (GTK_WIDGET (editor), "phone_row", "0505 123 45 69");
+  type_into (GTK_WIDGET (editor), "email_row", "ayse@");
+  g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  type_into (GTK_WIDGET (editor), "email_row", "ayse.yilmaz@igdir.edu.tr");
+  type_into (GTK_WIDGET (editor), "expires_row", "31.02.2026");
+  g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  type_into (GTK_WIDGET (editor), "expires_row", "31.12.2099");
+  type_into (GTK_WIDGET (editor), "unit_row", "Bilgi İşlem");
+  g_assert_null (ey_officer_editor_get_problem (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  ui_spin_for (50);
+
+  c = ey_roster_lookup (roster, "12345678950", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->phone, ==, "5051234569");
+  g_assert_cmpstr (c->expires, ==, "2099-12-31");
+  /* The new colleague is shown and their details open. */
+  g_assert_cmpuint (n_shown (), ==, 1);
+  g_assert_cmpstr (ey_officer_window_get_selected (officer), ==, "12345678950");
+
+  /* Adding the same number again is refused as typed. */
+  editor = ey_officer_editor_new (GTK_WINDOW (officer), roster, NULL);
+  type_into (GTK_WIDGET (editor), "identity_row", "12345678950");
+  type_into (GTK_WIDGET (editor), "name_row", "AYŞE");
+  g_assert_nonnull (strstr (ey_officer_editor_get_problem (editor), "already"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Edit: the identity stays, the rest changes; status and history are kept. */
+  g_assert_true (ey_roster_set_status (roster, "12345678950", EY_ROSTER_STATUS_ORDER_OPENED, NULL));
+  editor = open_editor (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "detail"),
+                        "detail.edit");
+  g_assert_false (gtk_widget_get_sensitive (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                            "identity_row")));
+  type_into (GTK_WIDGET (editor), "unit_row", "Rektörlük");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  ui_spin_for (50);
+  g_clear_pointer (&c, ey_colleague_free);
+  c = ey_roster_lookup (roster, "12345678950", &error);
+  g_assert_cmpstr (c->institution, ==, "Rektörlük");
+  g_assert_cmpint (c->status, ==, EY_ROSTER_STATUS_ORDER_OPENED);
+  g_assert_cmpstr (c->expires, ==, "2099-12-31");
+}
+
+static void
+add (const char *identity,
+     const char *name,
+     const char *unit,
+     const char *expires)
+{
+  EyColleague c = { 0 };
+
+  c.identity = (char *)identity;
+  c.full_name = (char *)name;
+  c.institution = (char *)unit;
+  c.expires = (char *)expires;
+  g_assert_true (ey_roster_save (roster, &c, NULL));
+}
+
+static void
+test_search_filters (void)
+{
+  GtkWidget *search = template_child (GTK_WIDGET (get_officer ()), EY_TYPE_OFFICER_WINDOW,
+                                      "search_entry");
+  GtkWidget *dropdown = template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                        "filter_dropdown");
+  GtkStack *stack = GTK_STACK (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                               "list_stack"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 30);
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -3);
+  g_autofree char *soon_text = g_date_time_format (soon, "%Y-%m-%d");
+  g_autofree char *past_text = g_date_time_format (past, "%Y-%m-%d");
+
+  add ("23456789138", "MEHMET DEMİR", "Dekanlık", soon_text);
+  add ("45678912316", "ALİ ÇELİK", "IĞDIR MYO", past_text);
+  add ("U12345678", "JOHN SMITH", "Dil Okulu", NULL);
+  g_assert_cmpuint (n_shown (), ==, 4);
+
+  /* As typed: case and Turkish marks do not matter. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "celik");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "IGDIR");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "dekanlik");
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "234 56789");
+  g_assert_cmpuint (n_shown (), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "nobody at all");
+  g_assert_cmpuint (n_shown (), ==, 0);
+  ui_spin_for (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_cmpuint (n_shown (), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), EY_ROSTER_FILTER_WINDOW_OPEN);
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), EY_ROSTER_FILTER_EXPIRED);
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), EY_ROSTER_FILTER_DUE);
+  g_assert_cmpuint (n_shown (), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), EY_ROSTER_FILTER_DONE);
+  g_assert_cmpuint (n_shown (), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), EY_ROSTER_FILTER_ALL);
+  g_assert_cmpuint (n_shown (), ==, 4);
+  /* Soonest end first, unknown last. */
+  {
+    g_autoptr(EyRosterEntry) first = g_list_model_get_item (G_LIST_MODEL (ey_officer_window_get_model (officer)), 0);
+    g_autoptr(EyRosterEntry) last = g_list_model_get_item (G_LIST_MODEL (ey_officer_window_get_model (officer)), 3);
+
+    g_assert_cmpstr (ey_roster_entry_get_identity (first), ==, "45678912316");
+    g_assert_cmpstr (ey_roster_entry_get_identity (last), ==, "U12345678");
+  }
+}
+
+static void
+test_wet_checklist (void)
+{
+  EyOfficerDetail *detail;
+  GtkWidget *printed, *sent;
+  GtkListBox *history;
+  g_autoptr(EyColleague) c = NULL;
+  guint rows = 0;
+
+  get_officer ();
+  ey_officer_window_select (officer, "23456789138");
+  detail = EY_OFFICER_DETAIL (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "detail"));
+  g_assert_cmpstr (ey_officer_detail_get_identity (detail), ==, "23456789138");
+  printed = template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL, "printed_check");
+  sent = template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL, "sent_check");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (printed)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (printed), TRUE);
+  c = ey_roster_lookup (roster, "23456789138", NULL);
+  g_assert_nonnull (c->wet[EY_ROSTER_WET_PRINTED]);
+  g_assert_cmpint (c->application, ==, EY_ROSTER_APPLICATION_WET);
+  /* Waiting for the wet form until it is sent to KamuSM. */
+  ey_roster_model_set_filter (ey_officer_window_get_model (officer), EY_ROSTER_FILTER_WAITING_WET);
+  g_assert_cmpuint (n_shown (), ==, 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sent), TRUE);
+  g_assert_cmpuint (n_shown (), ==, 0);
+  ey_roster_model_set_filter (ey_officer_window_get_model (officer), EY_ROSTER_FILTER_ALL);
+
+  /* Status from the detail view; the history shows each change. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL,
+                                                             "status_row")), EY_ROSTER_STATUS_APPLIED);
+  g_clear_pointer (&c, ey_colleague_free);
+  c = ey_roster_lookup (roster, "23456789138", NULL);
+  g_assert_cmpint (c->status, ==, EY_ROSTER_STATUS_APPLIED);
+  history = GTK_LIST_BOX (template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL, "history_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (history)); row;
+       row = gtk_widget_get_next_sibling (row))
+    rows++;
+  /* added, application, printed, sent, status */
+  g_assert_cmpuint (rows, ==, 5);
+
+  /* Another window's change (the CLI, an import) shows at once. */
+  g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_SENT, FALSE, NULL));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (sent)));
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  return find_button_labelled (GTK_WIDGET (officer), "_Undo") != NULL;
+}
+
+static void
+test_remove_undo (void)
+{
+  EyOfficerDetail *detail;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  guint before;
+
+  get_officer ();
+  before = n_shown ();
+  history = ey_roster_history (roster, "23456789138", NULL);
+  ey_officer_window_select (officer, "23456789138");
+  detail = EY_OFFICER_DETAIL (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "detail"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.remove", NULL));
+  g_assert_null (ey_roster_lookup (roster, "23456789138", NULL));
+  g_assert_cmpuint (n_shown (), ==, before - 1);
+  g_assert_null (ey_officer_window_get_selected (officer));
+
+  g_assert_true (ui_spin_until (undo_shown, NULL, 5000));
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (officer), "_Undo"), "clicked");
+  ui_spin_for (50);
+  g_assert_cmpuint (n_shown (), ==, before);
+  after = ey_roster_history (roster, "23456789138", NULL);
+  g_assert_cmpuint (after->len, ==, history->len);
+  g_assert_cmpstr (ey_officer_window_get_selected (officer), ==, "23456789138");
+}
+
+static void
+test_import_preview (void)
+{
+  static const char csv[] =
+    "Kimlik No;Ad Soyad;Birim\n"
+    "56789123416;ZEYNEP ŞAHİN;Araştırma\n"
+    "12345678951;YANLIŞ;\n"
+    "12345678950;AYŞE YILMAZ;Bilgi İşlem\n";
+  GtkWindow *dialog;
+  GListModel *lines;
+  g_autoptr(EyColleague) zeynep = NULL;
+  guint before;
+
+  get_officer ();
+  before = ey_roster_count (roster, NULL);
+  dialog = ey_officer_window_preview_import (officer, csv, strlen (csv));
+  g_assert_true (EY_IS_OFFICER_IMPORT (dialog));
+  lines = ey_officer_import_get_lines (EY_OFFICER_IMPORT (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 3);
+  /* Refused rows first, with the reason. */
+  {
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (lines, 0);
+
+    g_assert_nonnull (strstr (gtk_string_object_get_string (first), "Refused"));
+    g_assert_nonnull (strstr (gtk_string_object_get_string (first), "check digits"));
+  }
+  /* Nothing is written before Import. */
+  g_assert_cmpint (ey_roster_count (roster, NULL), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  ui_spin_for (50);
+  g_assert_cmpint (ey_roster_count (roster, NULL), ==, before + 1);
+  zeynep = ey_roster_lookup (roster, "56789123416", NULL);
+  g_assert_cmpstr (zeynep->full_name, ==, "ZEYNEP ŞAHİN");
+  g_assert_cmpuint (n_shown (), ==, before + 1);
+
+  /* A file that is no roster: a toast, no dialog. */
+  g_assert_null (ey_officer_window_preview_import (officer, "a,b\n", 4));
+}
+
+static EyOfficerWindow *
+find_officer_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (driver->app)); l; l = l->next)
+    if (EY_IS_OFFICER_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+officer_window_open (gpointer data)
+{
+  return (find_officer_window () != NULL) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_officer_mode (void)
+{
+  GSettings *settings = ey_application_get_settings (driver->app);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (driver->app), "officer-mode");
+
+  EyOfficerWindow *window;
+  EyRoster *demo;
+  g_autofree char *demo_dir = NULL;
+
+  g_assert_nonnull (action);
+  if (officer != NULL)
+    gtk_window_destroy (GTK_WINDOW (officer));
+  g_assert_null (officer);
+  g_assert_false (g_settings_get_boolean (settings, "officer-mode"));
+  g_assert_true (ui_spin_until (officer_window_open, GINT_TO_POINTER (FALSE), 1000));
+  /* The main menu's switch is the setting. */
+  g_action_activate (action, NULL);
+  g_assert_true (g_settings_get_boolean (settings, "officer-mode"));
+  g_assert_true (ui_spin_until (officer_window_open, GINT_TO_POINTER (TRUE), 5000));
+
+  /* The demo gives the officer a sample roster, apart from any real one. */
+  window = find_officer_window ();
+  demo = ey_officer_window_get_roster (window);
+  demo_dir = g_path_get_dirname (ey_roster_get_path (demo));
+  g_assert_true (g_str_has_prefix (ey_roster_get_path (demo), driver->tmpdir));
+  g_assert_cmpint (ey_roster_count (demo, NULL), >=, 3);
+  g_assert_nonnull (ey_roster_lookup (demo, FATMA_ID, NULL));
+
+  g_action_activate (action, NULL);
+  g_assert_true (ui_spin_until (officer_window_open, GINT_TO_POINTER (FALSE), 5000));
+}
+
+static gboolean
+card_read (gpointer data)
+{
+  return g_strcmp0 (ey_officer_window_get_selected (officer), data) == 0;
+}
+
+static void
+test_read_card (void)
+{
+  GPtrArray *certs;
+  g_autoptr(EyColleague) c = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *holder = NULL;
+  const char *raw;
+  int before;
+
+  get_officer ();
+  g_assert_true (ui_wait_certificates (driver));
+  certs = ey_application_get_certificates (driver->app);
+  g_assert_nonnull (certs);
+  g_assert_cmpuint (certs->len, >, 0);
+  raw = ey_certificate_get_identity_number (g_ptr_array_index (certs, 0));
+  g_assert_nonnull (raw);
+  id = g_strdup (raw + (strlen (raw) > 11 ? strlen (raw) - 11 : 0));
+  /* The listing is made anew by the read: keep what to expect. */
+  holder = g_strdup (ey_certificate_get_holder_name (g_ptr_array_index (certs, 0)));
+  before = ey_roster_count (roster, NULL);
+  ey_officer_window_select (officer, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.read-card", NULL));
+  g_assert_true (ui_spin_until (card_read, id, 20000));
+  c = ey_roster_lookup (roster, id, NULL);
+  g_assert_nonnull (c);
+  g_assert_nonnull (c->expires);
+  /* The card type comes from the token while the token layer keeps it alive (the
+   * token manager's listing); not asserted here. */
+  g_assert_cmpstr (c->full_name, ==, holder);
+  g_assert_cmpstr (ey_officer_window_get_selected (officer), ==, id);
+  g_test_message ("card of %s (%s) read; %d colleagues before", c->full_name, id, before);
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
+         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
+}
+
+static gboolean
+row_applied (gpointer data)
+{
+  g_autoptr(EyColleague) c = ey_roster_lookup (roster, data, NULL);
+
+  return c != NULL && c->status == EY_ROSTER_STATUS_APPLIED;
+}
+
+/* Two colleagues' renewals side by side; Fatma's runs to the end (wet path) and her
+ * row updates by itself; the Done page's neighbour (the wet page) ends it. */
+static void
+test_renewal_from_row (void)
+{
+  EyWindow *other;
+  EyWindow *fatma;
+  g_autoptr(EyColleague) c = NULL;
+  g_autofree char *code = NULL;
+  EyWindow *main_window = driver->window;
+
+  get_officer ();
+  add (FATMA_ID, "FATMA KAYA", "IĞDIR ÜNİVERSİTESİ", "2026-01-31");
+  other = EY_WINDOW (ey_officer_window_start_renewal (officer, "56789123416"));
+  fatma = EY_WINDOW (ey_officer_window_start_renewal (officer, FATMA_ID));
+  g_assert_nonnull (other);
+  g_assert_nonnull (fatma);
+  g_assert_true (other != fatma);
+  /* Prefilled from the roster, each its own session. */
+  g_assert_cmpstr (ey_session_get_identity (ey_window_get_session (fatma)), ==, FATMA_ID);
+  g_assert_cmpstr (ey_session_get_identity (ey_window_get_session (other)), ==, "56789123416");
+  g_assert_true (ey_window_get_session (fatma) != ey_window_get_session (other));
+
+  driver->window = fatma;
+  driver->log_base = ey_sim_server_get_log (driver->sim)->len;
+  ui_spin_for (200);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, "FATMA KAYA", FATMA_PASS);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_true (ui_sign_in (driver, FATMA_ID, UI_DRIVER_CAPTCHA));
+  g_assert_true (ui_spin_until (signed_in, NULL, 20000));
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      ui_next (driver);
+      ui_wait_idle (driver);
+    }
+  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_fill_form (driver));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sms"));
+  ui_next (driver);
+  g_assert_true (ui_wait_idle (driver));
+  code = ui_sms_code (driver, FATMA_ID);
+  g_assert_nonnull (code);
+  ui_set_text (driver, "sms", "code_row", code);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "eonay"));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "submit"));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "wet"));
+  ui_wait_idle (driver);
+
+  /* The row follows the renewal. */
+  g_assert_true (ui_spin_until (row_applied, FATMA_ID, 20000));
+  c = ey_roster_lookup (roster, FATMA_ID, NULL);
+  g_assert_cmpint (c->application, ==, EY_ROSTER_APPLICATION_WET);
+  g_assert_nonnull (c->wet[EY_ROSTER_WET_PRINTED]);
+  /* The other renewal is untouched. */
+  g_assert_cmpstr (ey_window_get_visible_page_name (other), ==, "welcome");
+
+  driver->window = main_window;
+  gtk_window_destroy (GTK_WINDOW (fatma));
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+static void
+test_narrow (void)
+{
+  AdwLeaflet *leaflet;
+
+  get_officer ();
+  leaflet = ADW_LEAFLET (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "leaflet"));
+  gtk_window_set_default_size (GTK_WINDOW (officer), 360, 640);
+  ui_spin_for (300);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  ey_officer_window_select (officer, "12345678950");
+  ui_spin_for (100);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "detail_pane"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.back", NULL));
+  ui_spin_for (100);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "list_pane"));
+  gtk_window_set_default_size (GTK_WINDOW (officer), 1000, 700);
+  ui_spin_for (300);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  ey_application_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  driver = ui_driver_new ();
+
+  g_test_add_func ("/ui/officer/add-edit", test_add_edit);
+  g_test_add_func ("/ui/officer/search-filters", test_search_filters);
+  g_test_add_func ("/ui/officer/wet-checklist", test_wet_checklist);
+  g_test_add_func ("/ui/officer/remove-undo", test_remove_undo);
+  g_test_add_func ("/ui/officer/import-preview", test_import_preview);
+  g_test_add_func ("/ui/officer/narrow", test_narrow);
+  g_test_add_func ("/ui/officer/officer-mode", test_officer_mode);
+  g_test_add_func ("/ui/officer/read-card", test_read_card);
+  g_test_add_func ("/ui/officer/renewal-from-row", test_renewal_from_row);
+  status = g_test_run ();
+
+  if (officer != NULL)
+    gtk_window_destroy (GTK_WINDOW (officer));
+  g_clear_object (&roster);
+  ui_driver_free (driver);
+  return status;
+}
