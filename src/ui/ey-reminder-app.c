@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gdesktopappinfo.h>
 #include <glib/gi18n.h>
 
 #include "ey-application.h"
@@ -75,15 +76,27 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   EyReminderApp *self = EY_REMINDER_APP (user_data);
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *desktop_id = g_strconcat (APPLICATION_ID, ".desktop", NULL);
+  g_autoptr(GDesktopAppInfo) info = g_desktop_app_info_new (desktop_id);
   g_autoptr(GError) error = NULL;
-  char *argv[] = { exe ? exe : (char *) "eimza-yenile", NULL };
 
-  /* The program itself opens: this process holds the reminder's own bus name, not
-   * the program's, so the program starts as a fresh primary instance. */
-  if (!g_spawn_async (NULL, argv, NULL, exe ? G_SPAWN_DEFAULT : G_SPAWN_SEARCH_PATH,
-                      NULL, NULL, NULL, &error))
-    g_warning ("Could not open the program: %s", error->message);
+  /* The program opens as the desktop would open it, from its menu entry; this process
+   * holds the reminder's own bus name, not the program's, so the program starts as a
+   * fresh primary instance. */
+  if (info)
+    {
+      if (!g_app_info_launch (G_APP_INFO (info), NULL, NULL, &error))
+        g_warning ("Could not open the program: %s", error->message);
+    }
+  else
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      char *argv[] = { exe, NULL };
+
+      if (exe == NULL || !g_spawn_async (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                         &error))
+        g_warning ("Could not open the program: %s", error ? error->message : "no /proc");
+    }
   g_application_quit (G_APPLICATION (self));
 }
 
