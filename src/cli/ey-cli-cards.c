@@ -15,6 +15,7 @@
 #include "ey-card-snapshot.h"
 #include "ey-token-error.h"
 #include "ey-token-manager.h"
+#include "ey-reminder.h"
 
 /*
  * eimza-yenile-cli cards [--json]: readers and cards (PC/SC), tokens and their
@@ -510,6 +511,39 @@ print_text (Report *report)
     }
 }
 
+/* ---- reminder ----------------------------------------------------------------------- */
+
+/* The card's own NES certificates feed the login reminder (its end date and holder
+ * name only); a newer one of the same holder is the new card of a renewal. */
+static void
+remember_certificates (Report   *report,
+                       gboolean  say)
+{
+  g_autoptr(EyReminder) reminder = ey_reminder_new_default ();
+  g_autoptr(GPtrArray) certs = NULL;
+
+  if (report->tokens == NULL || !ey_reminder_is_available (reminder))
+    return;
+  certs = ey_token_manager_collect_certificates (report->tokens);
+  for (guint i = 0; i < certs->len; i++)
+    {
+      EyCertificate *cert = g_ptr_array_index (certs, i);
+      EyReminderSeen seen;
+
+      if (!ey_certificate_is_nes (cert))
+        continue;
+      seen = ey_reminder_certificate_seen (reminder, ey_certificate_get_holder_name (cert),
+                                           ey_certificate_get_not_after (cert), report->now);
+      if (seen == EY_REMINDER_SEEN_NEW_CARD && say)
+        {
+          g_autofree char *text =
+            ey_reminder_describe_new_card (ey_certificate_get_not_before (cert));
+
+          g_print ("\n%s\n%s\n", text, ey_reminder_describe_new_pin ());
+        }
+    }
+}
+
 /* ---- command ------------------------------------------------------------------------ */
 
 int
@@ -545,6 +579,7 @@ ey_cli_cards (int    argc,
     print_json (report);
   else
     print_text (report);
+  remember_certificates (report, !json);
 
   if (report->state == EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING || report->tokens == NULL)
     return EY_CLI_EXIT_FAILED;

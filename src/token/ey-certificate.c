@@ -722,6 +722,16 @@ ey_certificate_is_nes_signing (EyCertificate *self,
          && ey_certificate_is_valid_at (self, now);
 }
 
+/* A qualified signing certificate whatever its dates: a renewal's new card is one
+ * before its certificate starts. */
+gboolean
+ey_certificate_is_nes (EyCertificate *self)
+{
+  g_return_val_if_fail (EY_IS_CERTIFICATE (self), FALSE);
+
+  return (self->key_usage & EY_KEY_USAGE_NON_REPUDIATION) && self->qualified;
+}
+
 int
 ey_certificate_get_expires_in_days (EyCertificate *self,
                                     GDateTime     *now)

@@ -18,6 +18,7 @@
 #include "ey-site-profile.h"
 #include "ey-token-layer.h"
 #include "ey-token-manager.h"
+#include "ey-reminder.h"
 
 #define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
 
@@ -41,6 +42,8 @@ struct _EyApplication
   gboolean         relist;
 
   GSettings       *settings;
+  EyReminder      *reminder;
+  GHashTable      *announced;      /* not-after (gint64 in a pointer) of new cards told */
   GtkCssProvider  *css;
   guint            sigint_id;
   guint            sigterm_id;
@@ -119,6 +122,24 @@ apply_language (const char *language)
     }
   /* textdomain() bumps gettext's catalog counter, so cached lookups are dropped. */
   textdomain (GETTEXT_PACKAGE);
+}
+
+void
+ey_application_apply_language_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return;
+  settings = g_settings_new (SCHEMA_ID);
+  language = g_settings_get_string (settings, "language");
+  if (language && *language)
+    apply_language (language);
 }
 
 void
@@ -208,6 +229,51 @@ set_listing (EyApplication *self,
 }
 
 static void
+present_new_card (EyApplication *self,
+                  EyCertificate *cert)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *text = ey_reminder_describe_new_card (ey_certificate_get_not_before (cert));
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", text, ey_reminder_describe_new_pin ());
+  AdwMessageDialog *dialog;
+
+  if (parent == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Your New Card Has Arrived"),
+                                                       NULL));
+  /* Plain text on purpose: nothing from the card is read as markup. */
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user's own NES certificates feed the login reminder; the demo card is nobody's. */
+static void
+remember_certificates (EyApplication *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->demo || self->reminder == NULL || !ey_reminder_is_available (self->reminder))
+    return;
+  now = g_date_time_new_now_utc ();
+  for (guint i = 0; i < self->certificates->len; i++)
+    {
+      EyCertificate *cert = g_ptr_array_index (self->certificates, i);
+      GDateTime *not_after = ey_certificate_get_not_after (cert);
+      gpointer key;
+
+      if (!ey_certificate_is_nes (cert))
+        continue;
+      if (ey_reminder_certificate_seen (self->reminder, ey_certificate_get_holder_name (cert),
+                                        not_after, now) != EY_REMINDER_SEEN_NEW_CARD)
+        continue;
+      key = GSIZE_TO_POINTER ((gsize) g_date_time_to_unix (not_after));
+      if (g_hash_table_add (self->announced, key))
+        present_new_card (self, cert);
+    }
+}
+
+static void
 list_tokens_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -240,6 +306,7 @@ list_tokens_cb (GObject      *object,
       return;
     }
   set_listing (self, FALSE);
+  remember_certificates (self);
   g_signal_emit (self, signals[CERTIFICATES_CHANGED], 0);
 }
 
@@ -465,13 +532,18 @@ ey_application_startup (GApplication *application)
   if (schema)
     {
       g_autofree char *language = NULL;
+      g_autoptr(GAction) reminders = NULL;
 
       self->settings = g_settings_new (SCHEMA_ID);
+      /* The menu's "Renewal Reminders" switch is the setting itself. */
+      reminders = g_settings_create_action (self->settings, "reminder-enabled");
+      g_action_map_add_action (G_ACTION_MAP (self), reminders);
       language = g_settings_get_string (self->settings, "language");
       if (language && *language)
         ey_application_set_language (self, language);
     }
 
+  self->reminder = ey_reminder_new (self->settings);
   if (self->demo)
     ey_application_start_demo (self);
   ey_officer_mode_install (self);
@@ -538,6 +610,7 @@ ey_application_dispose (GObject *object)
   g_clear_object (&self->tokens);
   g_clear_object (&self->sim);
   g_clear_object (&self->demo_token);
+  g_clear_object (&self->reminder);
   g_clear_object (&self->settings);
   g_clear_object (&self->css);
   g_clear_object (&self->cancellable);
@@ -556,6 +629,7 @@ ey_application_finalize (GObject *object)
   EyApplication *self = EY_APPLICATION (object);
 
   g_clear_error (&self->token_error);
+  g_clear_pointer (&self->announced, g_hash_table_unref);
   G_OBJECT_CLASS (ey_application_parent_class)->finalize (object);
 }
 
@@ -620,12 +694,18 @@ ey_application_init (EyApplication *self)
 {
   self->cancellable = g_cancellable_new ();
   self->certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->announced = g_hash_table_new (NULL, NULL);
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _("Practise on a simulated KamuSM site with a demo card"),
                                  NULL);
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Show the program version and quit"),
+                                 NULL);
+  /* Handled in main() before the application exists; listed here for --help. */
+  g_application_add_main_option (G_APPLICATION (self), "check-renewal", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Send the renewal reminder that is due, if any, and quit"),
                                  NULL);
 }
 

@@ -37,6 +37,8 @@ EySession      *ey_application_create_session      (EyApplication  *self,
 /* '' (system), "tr" or "en": applies at once to every window. */
 void            ey_application_set_language        (EyApplication  *self,
                                                     const char     *language);
+/* Applies the in-app language setting without an application (the reminder check). */
+void            ey_application_apply_language_setting (void);
 /* The locale dir the catalogs are read from ($EY_LOCALEDIR or LOCALEDIR). */
 const char     *ey_application_get_localedir       (void);
 /* Install gettext for the program (called from main() before anything else). */

@@ -5,11 +5,9 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#ifdef HAVE_LIBSECRET
-# include <libsecret/secret.h>
-#endif
 
 #include "ey-page-form.h"
+#include "ey-security-word.h"
 #include "ey-site-roles.h"
 #include "ey-window-private.h"
 
@@ -246,34 +244,9 @@ ey_page_form_get_security_word (EyPageForm *self)
 }
 
 static void
-draw_word_page_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   int                page_nr,
-                   EyPageForm        *self)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  const char *word = ey_page_form_get_security_word (self);
-  g_autofree char *text = NULL;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 12");
-
-  text = g_strdup_printf (_("e-Signature renewal — security word\n\nSecurity word: %s\n\n"
-                            "Keep this paper safe. KamuSM's \"NES Bireysel\" site asks for this "
-                            "word to give you the PIN of your new card and to unlock a locked "
-                            "PIN."), word ? word : "");
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, layout);
-  explicit_bzero (text, strlen (text));
-  g_object_unref (layout);
-}
-
-static void
 on_print_clicked_cb (EyPageForm *self)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *word = ey_page_form_get_security_word (self);
 
@@ -282,25 +255,9 @@ on_print_clicked_cb (EyPageForm *self)
       ey_step_page_show_message (EY_STEP_PAGE (self), _("Type the security word first."));
       return;
     }
-  gtk_print_operation_set_n_pages (operation, 1);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_word_page_cb), self, 0);
+  operation = ey_security_word_print_operation_new (word);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_WINDOW (root), NULL);
-}
-
-#ifdef HAVE_LIBSECRET
-static const SecretSchema *
-security_word_schema (void)
-{
-  /* No attributes: they are stored unencrypted, and an identity number is personal
-   * data.  Without them a second store replaces the first, one word per user. */
-  static const SecretSchema schema = {
-    "io.github.eimzayenile.EimzaYenile.SecurityWord", SECRET_SCHEMA_NONE,
-    {
-      { NULL, 0 },
-    }
-  };
-  return &schema;
 }
 
 static void
@@ -312,7 +269,7 @@ store_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
 
-  if (!secret_password_store_finish (result, &error))
+  if (!ey_security_word_store_finish (result, &error))
     {
       g_debug ("Keyring: %s", error->message);
       ey_step_page_show_message (EY_STEP_PAGE (self),
@@ -324,12 +281,10 @@ store_cb (GObject      *object,
     ey_window_add_toast (window, _("The security word is in your keyring as \"e-Signature "
                                    "renewal security word\"."));
 }
-#endif
 
 static void
 on_keyring_clicked_cb (EyPageForm *self)
 {
-#ifdef HAVE_LIBSECRET
   const char *word = ey_page_form_get_security_word (self);
 
   if (word == NULL || *word == '\0')
@@ -338,12 +293,8 @@ on_keyring_clicked_cb (EyPageForm *self)
       return;
     }
   /* Only ever on the user's request: the word unlocks the new card's PIN. */
-  secret_password_store (security_word_schema (), SECRET_COLLECTION_DEFAULT,
-                         _("e-Signature renewal security word"), word,
-                         ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
-                         store_cb, g_object_ref (self),
-                         NULL);
-#endif
+  ey_security_word_store_async (word, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                store_cb, g_object_ref (self));
 }
 
 static void
@@ -384,11 +335,7 @@ ey_page_form_init (EyPageForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb),
                            self, G_CONNECT_SWAPPED);
-#ifdef HAVE_LIBSECRET
   g_signal_connect_object (self->keyring_button, "clicked", G_CALLBACK (on_keyring_clicked_cb),
                            self, G_CONNECT_SWAPPED);
-#else
-  gtk_widget_set_visible (GTK_WIDGET (self->keyring_button), FALSE);
-  (void) on_keyring_clicked_cb;
-#endif
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_button), ey_security_word_keyring_available ());
 }

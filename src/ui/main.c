@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ey-application.h"
+#include "ey-reminder-app.h"
 
 int
 main (int   argc,
@@ -15,6 +16,10 @@ main (int   argc,
   gboolean demo = FALSE;
 
   ey_application_init_i18n ();
+  /* The login check is a small program of its own: no display, no card monitor. */
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--check-renewal") == 0)
+      return ey_reminder_app_run (argc, argv);
   /* --demo decides the application ID and the demo token, both needed before the
    * application runs; GApplication parses it again for --help. */
   for (int i = 1; i < argc; i++)
