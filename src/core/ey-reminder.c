@@ -122,6 +122,18 @@ ey_reminder_is_available (EyReminder *self)
   return self->settings != NULL;
 }
 
+/**
+ * ey_reminder_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings it keeps its state in
+ */
+GSettings *
+ey_reminder_get_settings (EyReminder *self)
+{
+  g_return_val_if_fail (EY_IS_REMINDER (self), NULL);
+  return self->settings;
+}
+
 gboolean
 ey_reminder_get_enabled (EyReminder *self)
 {

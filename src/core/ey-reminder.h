@@ -46,6 +46,7 @@ EyReminderStage  ey_reminder_stage_at            (GDateTime  *not_after,
 EyReminder      *ey_reminder_new                 (GSettings  *settings);
 EyReminder      *ey_reminder_new_default         (void);
 gboolean         ey_reminder_is_available        (EyReminder *self);
+GSettings       *ey_reminder_get_settings        (EyReminder *self);
 gboolean         ey_reminder_get_enabled         (EyReminder *self);
 void             ey_reminder_set_enabled         (EyReminder *self,
                                                   gboolean    enabled);

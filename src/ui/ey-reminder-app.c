@@ -9,6 +9,7 @@
 #include "ey-application.h"
 #include "ey-reminder.h"
 #include "ey-reminder-app.h"
+#include "ey-roster.h"
 
 /* With the freedesktop notification server (XFCE, MATE, …) a click reaches the
  * process that sent the notification, so it stays a while; GNOME Shell reaches it
@@ -20,6 +21,9 @@ struct _EyReminderApp
   GApplication     parent_instance;
   EyReminder      *reminder;
   EyReminderStage  stage;
+  GPtrArray       *colleagues;   /* names of colleagues whose window opened (officer) */
+  GSettings       *settings;
+  GDateTime       *now;
   guint            linger_id;
 };
 
@@ -68,6 +72,88 @@ build_notification (EyReminderApp *self)
   g_notification_add_button (notification, _("Renew Now"), "app.open");
   g_notification_add_button (notification, _("Turn Off Reminders"), "app.reminders-off");
   return notification;
+}
+
+static GNotification *
+build_colleagues_notification (EyReminderApp *self)
+{
+  guint n = self->colleagues->len;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GNotification *notification;
+
+  for (guint i = 0; i < MIN (n, 3); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_ptr_array_index (self->colleagues, i));
+    }
+  if (n > 3)
+    /* Translators: after three colleagues' names: how many more there are */
+    g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %u more",
+                                                " and %u more", n - 3), n - 3);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "The renewal window opened for %u colleague",
+                                        "The renewal window opened for %u colleagues", n),
+                           n);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, names->str);
+  g_notification_set_default_action (notification, "app.open");
+  g_notification_add_button (notification, _("Open the Colleague List"), "app.open");
+  g_notification_add_button (notification, _("Turn Off Reminders"), "app.reminders-off");
+  return notification;
+}
+
+/* Colleagues whose window is open now and was not at the last summary: each is told
+ * once, and the roster keeps nothing more for it. */
+static GPtrArray *
+colleagues_newly_open (GSettings *settings,
+                       GDateTime *now)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EyRoster) roster = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gint64 last;
+  GDate today, before;
+
+  if (settings == NULL || !g_settings_get_boolean (settings, "officer-mode"))
+    return names;
+  path = ey_roster_get_default_path ();
+  /* No roster yet: nothing to tell, and no file to make at login. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return names;
+  roster = ey_roster_open (path, &error);
+  if (roster)
+    list = ey_roster_list (roster, &error);
+  if (list == NULL)
+    {
+      g_debug ("Roster: %s", error->message);
+      return names;
+    }
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  last = g_settings_get_int64 (settings, "reminder-officer-notified");
+  if (last > 0)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (last);
+
+      g_date_set_dmy (&before, g_date_time_get_day_of_month (t), g_date_time_get_month (t),
+                      g_date_time_get_year (t));
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      EyColleague *c = g_ptr_array_index (list, i);
+
+      if (!ey_colleague_matches_filter (c, EY_ROSTER_FILTER_WINDOW_OPEN, &today))
+        continue;
+      if (last > 0 && ey_colleague_matches_filter (c, EY_ROSTER_FILTER_WINDOW_OPEN, &before))
+        continue;
+      g_ptr_array_add (names, g_strdup (c->full_name));
+    }
+  return names;
 }
 
 static void
@@ -135,13 +221,24 @@ ey_reminder_app_activate (GApplication *application)
   const char *linger = g_getenv ("EY_REMINDER_LINGER_SECONDS");
   guint seconds = DEFAULT_LINGER_SECONDS;
 
-  if (self->stage == EY_REMINDER_STAGE_NONE || self->linger_id != 0)
+  if (self->linger_id != 0)
     return;
 
-  notification = build_notification (self);
-  g_application_send_notification (application, "renewal", notification);
-  /* Sent once per stage, whether or not the person acts on it. */
-  ey_reminder_mark_sent (self->reminder, self->stage);
+  if (self->stage != EY_REMINDER_STAGE_NONE)
+    {
+      notification = build_notification (self);
+      g_application_send_notification (application, "renewal", notification);
+      /* Sent once per stage, whether or not the person acts on it. */
+      ey_reminder_mark_sent (self->reminder, self->stage);
+      g_clear_object (&notification);
+    }
+  if (self->colleagues->len > 0)
+    {
+      notification = build_colleagues_notification (self);
+      g_application_send_notification (application, "colleagues", notification);
+      g_settings_set_int64 (self->settings, "reminder-officer-notified",
+                            g_date_time_to_unix (self->now));
+    }
   g_settings_sync ();
 
   if (linger && *linger)
@@ -170,6 +267,9 @@ ey_reminder_app_dispose (GObject *object)
 
   g_clear_handle_id (&self->linger_id, g_source_remove);
   g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->colleagues, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
   G_OBJECT_CLASS (ey_reminder_app_parent_class)->dispose (object);
 }
 
@@ -197,14 +297,21 @@ ey_reminder_app_run (int    argc,
   g_autoptr(EyReminder) reminder = ey_reminder_new_default ();
   g_autoptr(GDateTime) now = ey_reminder_now ();
   g_autoptr(EyReminderApp) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GPtrArray) colleagues = NULL;
   g_autofree char *app_id = g_strconcat (APPLICATION_ID, ".Reminder", NULL);
   EyReminderStage stage;
   char *args[] = { argv[0], NULL };
 
   /* Decided before any bus or display is touched: the usual answer is "nothing",
    * and a login should not wait for it. */
+  if (!ey_reminder_get_enabled (reminder))
+    return 0;
   stage = ey_reminder_due (reminder, now);
-  if (stage == EY_REMINDER_STAGE_NONE)
+  settings = ey_reminder_get_settings (reminder) ? g_object_ref (ey_reminder_get_settings (reminder))
+                                                 : NULL;
+  colleagues = colleagues_newly_open (settings, now);
+  if (stage == EY_REMINDER_STAGE_NONE && colleagues->len == 0)
     return 0;
 
   ey_application_apply_language_setting ();
@@ -214,5 +321,8 @@ ey_reminder_app_run (int    argc,
                       NULL);
   app->reminder = g_steal_pointer (&reminder);
   app->stage = stage;
+  app->settings = g_steal_pointer (&settings);
+  app->colleagues = g_steal_pointer (&colleagues);
+  app->now = g_steal_pointer (&now);
   return g_application_run (G_APPLICATION (app), 1, args);
 }

@@ -381,6 +381,37 @@ notify_and_click (Fixture    *f,
   g_object_unref (child.process);
 }
 
+/* The officer's summary notification at @now: one, naming @names exactly. */
+static void
+notify_colleagues (Fixture    *f,
+                   const char *now,
+                   const char *title,
+                   const char *names)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_for (f, now);
+  g_autoptr(GError) error = NULL;
+  Child child = { NULL, FALSE };
+
+  g_ptr_array_set_size (f->summaries, 0);
+  g_ptr_array_set_size (f->bodies, 0);
+  g_ptr_array_set_size (f->actions, 0);
+  child.process = g_subprocess_launcher_spawn (launcher, &error, gui_exe, "--check-renewal", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (child.process, NULL, child_wait_cb, &child);
+  spin_until (has_notification, f);
+  g_assert_cmpuint (f->summaries->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->summaries, 0), ==, title);
+  g_assert_cmpstr (g_ptr_array_index (f->bodies, 0), ==, names);
+
+  g_dbus_connection_emit_signal (f->connection, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", f->summaries->len, "default"), &error);
+  g_assert_no_error (error);
+  spin_until (child_exited, &child);
+  g_assert_true (g_subprocess_get_successful (child.process));
+  g_object_unref (child.process);
+}
+
 static void
 test_stages_and_turn_off (Fixture       *f,
                           gconstpointer  data)
@@ -409,6 +440,62 @@ test_stages_and_turn_off (Fixture       *f,
   g_clear_pointer (&sent, g_free);
   sent = read_key (f, "reminder-stage-sent");
   g_assert_cmpstr (sent, ==, "3");
+}
+
+static void
+run_cli (Fixture     *f,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_for (f, NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) cli_exe);
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_officer_summary (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "colleagues.csv", NULL);
+  g_autofree char *folder = g_path_get_dirname (f->keyfile);
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "kimlik_no;ad_soyad;sertifika_bitis\n"
+                                      "12345678950;AYŞE YILMAZ;2027-05-01\n"
+                                      "45678912316;ALİ ÇELİK;2028-01-01\n",
+                                      -1, NULL));
+  run_cli (f, "roster", "import", csv, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_key_file_set_string (kf, GROUP, "officer-mode", "true");
+  g_key_file_save_to_file (kf, f->keyfile, &error);
+  g_assert_no_error (error);
+
+  /* Ayşe's window opened on 1 February; Ali's opens on 1 October. */
+  notify_colleagues (f, "2027-03-01T09:00:00Z", "The renewal window opened for 1 colleague",
+                     "AYŞE YILMAZ");
+  g_ptr_array_set_size (f->summaries, 0);
+  g_assert_cmpint (run_check (f, "2027-03-02T09:00:00Z"), ==, 0);
+  g_assert_cmpint (run_check (f, "2027-09-30T09:00:00Z"), ==, 0);
+  g_assert_cmpuint (f->summaries->len, ==, 0);
+  notify_colleagues (f, "2027-10-05T09:00:00Z", "The renewal window opened for 1 colleague",
+                     "ALİ ÇELİK");
 }
 
 static char *
@@ -504,6 +591,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/reminder/stages-and-turn-off", Fixture, NULL, fixture_setup,
               test_stages_and_turn_off, fixture_teardown);
+  g_test_add ("/reminder/officer-summary", Fixture, NULL, fixture_setup, test_officer_summary,
+              fixture_teardown);
   g_test_add ("/reminder/cli-remembers", Fixture, NULL, fixture_setup, test_cli_remembers,
               fixture_teardown);
   return g_test_run ();
