@@ -369,3 +369,97 @@ ey_reminder_describe_new_pin (void)
            "(https://nesbireysel.kamusm.gov.tr) with the security word you chose on the "
            "application form.");
 }
+
+void
+ey_reminder_application_free (EyReminderApplication *application)
+{
+  if (application == NULL)
+    return;
+  g_clear_pointer (&application->time, g_date_time_unref);
+  g_free (application->path);
+  g_free (application->order);
+  g_free (application->institution);
+  g_free (application);
+}
+
+void
+ey_reminder_record_application (EyReminder                  *self,
+                                const EyReminderApplication *application)
+{
+  GVariantDict dict;
+
+  g_return_if_fail (EY_IS_REMINDER (self));
+  g_return_if_fail (application != NULL && application->time != NULL);
+  g_return_if_fail (application->path != NULL);
+
+  if (self->settings == NULL)
+    return;
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "time", "x", g_date_time_to_unix (application->time));
+  g_variant_dict_insert (&dict, "path", "s", application->path);
+  if (application->order)
+    g_variant_dict_insert (&dict, "order", "s", application->order);
+  if (application->institution)
+    g_variant_dict_insert (&dict, "institution", "s", application->institution);
+  g_settings_set_value (self->settings, "last-application", g_variant_dict_end (&dict));
+}
+
+/**
+ * ey_reminder_get_application:
+ *
+ * Returns: (transfer full) (nullable): the last application, or %NULL if none is known
+ */
+EyReminderApplication *
+ey_reminder_get_application (EyReminder *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(EyReminderApplication) application = NULL;
+  GVariantDict dict;
+  gint64 time;
+
+  g_return_val_if_fail (EY_IS_REMINDER (self), NULL);
+
+  if (self->settings == NULL)
+    return NULL;
+  value = g_settings_get_value (self->settings, "last-application");
+  g_variant_dict_init (&dict, value);
+  application = g_new0 (EyReminderApplication, 1);
+  if (!g_variant_dict_lookup (&dict, "time", "x", &time) || time <= 0 ||
+      !g_variant_dict_lookup (&dict, "path", "s", &application->path))
+    {
+      g_variant_dict_clear (&dict);
+      return NULL;
+    }
+  application->time = g_date_time_new_from_unix_utc (time);
+  g_variant_dict_lookup (&dict, "order", "s", &application->order);
+  g_variant_dict_lookup (&dict, "institution", "s", &application->institution);
+  g_variant_dict_clear (&dict);
+  return g_steal_pointer (&application);
+}
+
+/**
+ * ey_reminder_add_working_days:
+ *
+ * @from plus @days days that are not Saturday or Sunday: when a card shipped "in about
+ * ten working days" should be there.  Public holidays are not known here.
+ */
+GDateTime *
+ey_reminder_add_working_days (GDateTime *from,
+                              guint      days)
+{
+  GDateTime *t;
+
+  g_return_val_if_fail (from != NULL, NULL);
+
+  t = g_date_time_ref (from);
+  while (days > 0)
+    {
+      GDateTime *next = g_date_time_add_days (t, 1);
+
+      g_date_time_unref (t);
+      t = next;
+      if (g_date_time_get_day_of_week (t) <= 5)
+        days--;
+    }
+  return t;
+}

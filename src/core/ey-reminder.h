@@ -61,6 +61,32 @@ EyReminderStage  ey_reminder_due                 (EyReminder *self,
 void             ey_reminder_mark_sent           (EyReminder *self,
                                                   EyReminderStage stage);
 GDateTime       *ey_reminder_now                 (void);
+
+/**
+ * EyReminderApplication:
+ * @time: when the application reached KamuSM (or the wet form was made)
+ * @path: "eonay", "esigned" or "wet"
+ * @order: (nullable): the order it was made for, as the site named it
+ * @institution: (nullable): the institution that opened the order
+ *
+ * The last application, for "My Renewal".  Nothing secret and no identity number.
+ */
+typedef struct
+{
+  GDateTime *time;
+  char      *path;
+  char      *order;
+  char      *institution;
+} EyReminderApplication;
+
+void             ey_reminder_application_free    (EyReminderApplication *application);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyReminderApplication, ey_reminder_application_free)
+
+void             ey_reminder_record_application  (EyReminder *self,
+                                                  const EyReminderApplication *application);
+EyReminderApplication *ey_reminder_get_application (EyReminder *self);
+GDateTime       *ey_reminder_add_working_days    (GDateTime  *from,
+                                                  guint       days);
 char            *ey_reminder_format_date         (GDateTime  *date);
 char            *ey_reminder_describe_new_card   (GDateTime  *not_before);
 const char      *ey_reminder_describe_new_pin    (void);

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "ey-application.h"
 #include "ey-window.h"
@@ -19,6 +21,7 @@
 #include "ey-token-layer.h"
 #include "ey-token-manager.h"
 #include "ey-reminder.h"
+#include "ey-my-renewal-window.h"
 
 #define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
 
@@ -363,12 +366,41 @@ on_sms_sent_cb (EySimServer   *sim,
       ey_window_add_toast (EY_WINDOW (l->data), text);
 }
 
+static void
+on_session_step_cb (EySession     *session,
+                    GParamSpec    *pspec,
+                    EyApplication *self)
+{
+  EySessionStep step = ey_session_get_step (session);
+  g_autoptr(EyReminderApplication) application = NULL;
+  static const char *paths[] = {
+    [EY_SESSION_PATH_EONAY] = "eonay",
+    [EY_SESSION_PATH_ESIGNED] = "esigned",
+    [EY_SESSION_PATH_WET] = "wet",
+  };
+  EySessionPath path;
+
+  /* Confirmed by the site, or the wet form is in hand: what "My Renewal" tells later. */
+  if (step != EY_SESSION_STEP_DONE && step != EY_SESSION_STEP_WET)
+    return;
+  path = step == EY_SESSION_STEP_WET ? EY_SESSION_PATH_WET : ey_session_get_path (session);
+  if (path <= EY_SESSION_PATH_NONE || path >= G_N_ELEMENTS (paths) || paths[path] == NULL)
+    return;
+  application = g_new0 (EyReminderApplication, 1);
+  application->time = g_date_time_new_now_utc ();
+  application->path = g_strdup (paths[path]);
+  application->order = g_strdup (ey_session_get_order_id (session));
+  application->institution = g_strdup (ey_session_get_institution (session));
+  ey_reminder_record_application (self->reminder, application);
+}
+
 EySession *
 ey_application_create_session (EyApplication  *self,
                                GError        **error)
 {
   g_autoptr(EySiteProfile) profile = NULL;
   g_autoptr(EySiteClient) client = NULL;
+  EySession *session;
 
   g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
 
@@ -383,7 +415,9 @@ ey_application_create_session (EyApplication  *self,
         return NULL;
       ey_site_client_set_pinned_cert (client, ey_sim_server_get_certificate (self->sim));
     }
-  return ey_session_new (client);
+  session = ey_session_new (client);
+  g_signal_connect_object (session, "notify::step", G_CALLBACK (on_session_step_cb), self, 0);
+  return session;
 }
 
 static gboolean
@@ -483,7 +517,19 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+my_renewal_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  EyApplication *self = EY_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (ey_my_renewal_window_new (parent, self->reminder)));
+}
+
 static const GActionEntry app_entries[] = {
+  { "my-renewal", my_renewal_activated, NULL, NULL, NULL },
   { "new-window", new_window_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
@@ -543,7 +589,16 @@ ey_application_startup (GApplication *application)
         ey_application_set_language (self, language);
     }
 
-  self->reminder = ey_reminder_new (self->settings);
+  if (self->demo && self->settings)
+    {
+      /* The demo's renewal is nobody's: it lives and dies in memory. */
+      g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+      g_autoptr(GSettings) demo_settings = g_settings_new_with_backend (SCHEMA_ID, backend);
+
+      self->reminder = ey_reminder_new (demo_settings);
+    }
+  else
+    self->reminder = ey_reminder_new (self->settings);
   if (self->demo)
     ey_application_start_demo (self);
   ey_officer_mode_install (self);
