@@ -525,6 +525,8 @@ remember_certificates (Report   *report,
   if (report->tokens == NULL || !ey_reminder_is_available (reminder))
     return;
   certs = ey_token_manager_collect_certificates (report->tokens);
+  /* The one in use (it ends first) is remembered before a renewal's new card is met. */
+  g_ptr_array_sort (certs, ey_certificate_compare_not_after);
   for (guint i = 0; i < certs->len; i++)
     {
       EyCertificate *cert = g_ptr_array_index (certs, i);

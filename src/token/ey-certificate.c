@@ -722,6 +722,21 @@ ey_certificate_is_nes_signing (EyCertificate *self,
          && ey_certificate_is_valid_at (self, now);
 }
 
+/**
+ * ey_certificate_compare_not_after:
+ *
+ * A #GCompareFunc for g_ptr_array_sort(): the certificate that ends first, first.
+ */
+int
+ey_certificate_compare_not_after (gconstpointer a,
+                                  gconstpointer b)
+{
+  EyCertificate *ca = *(EyCertificate * const *) a;
+  EyCertificate *cb = *(EyCertificate * const *) b;
+
+  return g_date_time_compare (ca->not_after, cb->not_after);
+}
+
 /* A qualified signing certificate whatever its dates: a renewal's new card is one
  * before its certificate starts. */
 gboolean

@@ -90,6 +90,8 @@ gboolean       ey_certificate_is_valid_at            (EyCertificate *self,
 /* nonRepudiation + qualified + valid at @now. */
 gboolean       ey_certificate_is_nes_signing         (EyCertificate *self,
                                                       GDateTime     *now);
+int            ey_certificate_compare_not_after      (gconstpointer  a,
+                                                      gconstpointer  b);
 /* nonRepudiation + qualified, whatever the dates (a new card before it starts). */
 gboolean       ey_certificate_is_nes                 (EyCertificate *self);
 /* Whole days until not-after (floor); negative once expired. */

@@ -255,13 +255,19 @@ static void
 remember_certificates (EyApplication *self)
 {
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) certs = NULL;
 
   if (self->demo || self->reminder == NULL || !ey_reminder_is_available (self->reminder))
     return;
   now = g_date_time_new_now_utc ();
+  certs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->certificates->len; i++)
+    g_ptr_array_add (certs, g_object_ref (g_ptr_array_index (self->certificates, i)));
+  /* The one in use (it ends first) is remembered before a renewal's new card is met. */
+  g_ptr_array_sort (certs, ey_certificate_compare_not_after);
+  for (guint i = 0; i < certs->len; i++)
     {
-      EyCertificate *cert = g_ptr_array_index (self->certificates, i);
+      EyCertificate *cert = g_ptr_array_index (certs, i);
       GDateTime *not_after = ey_certificate_get_not_after (cert);
       gpointer key;
 
