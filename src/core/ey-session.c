@@ -12,6 +12,7 @@
 #include "ey-recovery.h"
 #include "ey-session.h"
 #include "ey-site-client.h"
+#include "ey-sign-data.h"
 #include "ey-site-profile.h"
 
 /* ------------------------------------------------------------------------ */
@@ -2121,6 +2122,20 @@ sign_data_cb (GObject      *object,
     }
   if (raw_reply_is_page (task, bytes, content_type))
     return;
+  {
+    /* Only the text the profile describes, naming this applicant and this page's
+     * code, may reach the card (ey-sign-data.c); the rest fails before any PIN. */
+    EySignDataApplicant applicant = { self->identity, self->applicant_name,
+                                      self->verification_code };
+    g_autoptr(EySignData) checked = ey_sign_data_check (self->profile, purpose (self), bytes,
+                                                        content_type, &applicant, &error);
+
+    if (checked == NULL)
+      {
+        op_fail (task, error);
+        return;
+      }
+  }
   set_error (self, NULL);
   set_busy (self, FALSE);
   g_signal_emit (self, signals[NEEDS_SIGNATURE], 0, bytes, purpose (self));
