@@ -294,11 +294,14 @@ ey_cli_strip_controls (const char *text,
                 kind = 0x90;
               else
                 {
-                  /* ESC + intermediates + final byte */
-                  while (*next >= 0x20 && *next <= 0x2f)
-                    next++;
-                  if (*next)
-                    next++;
+                  /* ESC + final byte, or ESC + intermediates + final byte */
+                  if (kind >= 0x20 && kind <= 0x2f)
+                    {
+                      while (*next >= 0x20 && *next <= 0x2f)
+                        next++;
+                      if (*next)
+                        next++;
+                    }
                   p = next;
                   continue;
                 }
