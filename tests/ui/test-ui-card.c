@@ -36,6 +36,8 @@ static const char *quirky_path;
 static void         (*quirky_set_removed) (int);
 static void         (*quirky_set_sign_fault) (unsigned long);
 static unsigned int (*quirky_login_calls) (void);
+static void         (*quirky_hold_sign) (int);
+static int          (*quirky_sign_waiting) (void);
 
 /* Card removed while signing ------------------------------------------------------ */
 
@@ -49,6 +51,10 @@ bind_quirky (void)
   quirky_set_removed = (void (*) (int)) dlsym (handle, "ey_quirky_set_removed");
   quirky_set_sign_fault = (void (*) (unsigned long)) dlsym (handle, "ey_quirky_set_sign_fault");
   quirky_login_calls = (unsigned int (*) (void)) dlsym (handle, "ey_quirky_login_calls");
+  quirky_hold_sign = (void (*) (int)) dlsym (handle, "ey_quirky_hold_sign");
+  quirky_sign_waiting = (int (*) (void)) dlsym (handle, "ey_quirky_sign_waiting");
+  g_assert_nonnull (quirky_hold_sign);
+  g_assert_nonnull (quirky_sign_waiting);
   g_assert_nonnull (quirky_set_removed);
   g_assert_nonnull (quirky_set_sign_fault);
   g_assert_nonnull (quirky_login_calls);
@@ -168,21 +174,29 @@ is_nonzero (gpointer data)
   return *(guint *) data != 0;
 }
 
-/* The card goes and comes back while the page still fetches the text to sign (the
- * simulator answers slowly): the application lists the certificates anew meanwhile. */
+static gboolean
+sign_is_waiting (gpointer data)
+{
+  return quirky_sign_waiting () != 0;
+}
+
+/* The card goes and comes back while the card is still signing (C_Sign held in the
+ * module): the application lists the certificates anew meanwhile. */
 static void
-replug_while_fetching (UiDriver *driver)
+replug_while_signing (UiDriver *driver)
 {
   guint changed = 0;
   gulong id = g_signal_connect (driver->app, "certificates-changed",
                                 G_CALLBACK (on_certificates_changed_cb), &changed);
 
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "signing", "progress_box")));
+  g_assert_true (ui_spin_until (sign_is_waiting, NULL, 20000));
   ey_application_refresh_certificates (driver->app);
   g_assert_true (ui_spin_until (is_nonzero, &changed, 20000));
   g_signal_handler_disconnect (driver->app, id);
   /* Still busy with the signature: the listing arrived in the middle of it. */
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "signing", "progress_box")));
+  quirky_hold_sign (0);
 }
 
 /* Signs with the card "pulled out" and checks what the window then shows. */
@@ -199,9 +213,11 @@ sign_and_expect_removed (UiDriver   *driver,
 
   type_pin (driver, EY_DEMO_PIN);
   g_assert_true (ey_step_page_get_can_continue (ui_page (driver, "signing")));
+  if (replug)
+    quirky_hold_sign (1);
   ui_next (driver);
   if (replug)
-    replug_while_fetching (driver);
+    replug_while_signing (driver);
   g_assert_true (ui_spin_until (page_has_error, driver, 20000));
 
   g_test_message ("signing page says: %s", ui_error_text (driver));
@@ -278,15 +294,14 @@ test_card_removed (void)
   g_assert_cmpuint (quirky_login_calls (), ==, logins);
 
   /* Put back, and Sign pressed before the new listing of the card has arrived; the
-   * listing comes while the text to sign is on its way, and this signature fails too
-   * (pulled out once more).  The page then offers the card as listed anew, not the
-   * token that went away. */
+   * listing comes while the card signs, and this signature fails too (pulled out once
+   * more).  The page then offers the card as listed anew, not the token that went
+   * away. */
   old = ey_certificate_row_get_certificate (EY_CERTIFICATE_ROW (
     gtk_widget_get_first_child (ui_child (driver, "signing", "certificate_list"))));
   g_assert_true (ey_certificate_get_token (old) == NULL ||
                  ey_token_get_removed (ey_certificate_get_token (old)));
   quirky_set_removed (0);
-  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_SLOW, "eimza/veri.go", 1);
   quirky_set_sign_fault (CKR_DEVICE_REMOVED);
   sign_and_expect_removed (driver, code, seconds, TRUE);
   cert = g_ptr_array_index (ey_application_get_certificates (driver->app), 0);
