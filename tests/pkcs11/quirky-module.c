@@ -7,7 +7,6 @@
  * functions (dlsym on the same handle). */
 
 #include <dlfcn.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,10 +27,6 @@ static CK_RV             sign_fault;   /* card pulled between C_Login and C_Sign
 static char              pad_pin[32];
 static CK_SESSION_HANDLE logged_in_session = CK_INVALID_HANDLE;
 static unsigned int      sign_calls;   /* every C_Sign that reached the module */
-static pthread_mutex_t   gate_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t    gate_cond = PTHREAD_COND_INITIALIZER;
-static int               sign_held;    /* C_Sign waits while set */
-static int               sign_waiting;
 
 EXPORT unsigned int ey_quirky_login_calls (void);
 EXPORT unsigned int ey_quirky_init_with_args_refused (void);
@@ -40,8 +35,6 @@ EXPORT void         ey_quirky_set_removed (int value);
 EXPORT void         ey_quirky_set_sign_fault (unsigned long rv);
 EXPORT void         ey_quirky_set_pin_pad (const char *pin);
 EXPORT unsigned int ey_quirky_sign_calls (void);
-EXPORT void         ey_quirky_hold_sign (int hold);
-EXPORT int          ey_quirky_sign_waiting (void);
 EXPORT CK_RV        C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list);
 
 unsigned int
@@ -84,28 +77,6 @@ unsigned int
 ey_quirky_sign_calls (void)
 {
   return __atomic_load_n (&sign_calls, __ATOMIC_SEQ_CST);
-}
-
-/* While held, C_Sign waits (in the signer's thread) until released: the test
- * acts while a signature is in progress. */
-void
-ey_quirky_hold_sign (int hold)
-{
-  pthread_mutex_lock (&gate_lock);
-  sign_held = hold;
-  pthread_cond_broadcast (&gate_cond);
-  pthread_mutex_unlock (&gate_lock);
-}
-
-int
-ey_quirky_sign_waiting (void)
-{
-  int waiting;
-
-  pthread_mutex_lock (&gate_lock);
-  waiting = sign_waiting;
-  pthread_mutex_unlock (&gate_lock);
-  return waiting;
 }
 
 void
@@ -213,12 +184,6 @@ quirky_sign (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG len,
              CK_BYTE_PTR sig, CK_ULONG_PTR sig_len)
 {
   __atomic_add_fetch (&sign_calls, 1, __ATOMIC_SEQ_CST);
-  pthread_mutex_lock (&gate_lock);
-  sign_waiting = 1;
-  while (sign_held)
-    pthread_cond_wait (&gate_cond, &gate_lock);
-  sign_waiting = 0;
-  pthread_mutex_unlock (&gate_lock);
   if (removed)
     return CKR_DEVICE_REMOVED;
   if (sign_fault != CKR_OK)
