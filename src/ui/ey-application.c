@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 
 #include "ey-application.h"
+#include "ey-ui-secret.h"
 #include "ey-window.h"
 #include "ey-card-db.h"
 #include "ey-demo-token.h"
@@ -442,6 +443,8 @@ ey_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (ey_application_parent_class)->startup (application);
 
+  /* From here on the window holds passwords and the PIN: no core dump of them */
+  ey_ui_harden_process ();
   ey_ui_register_resource ();
   self->css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (self->css, "/io/github/eimzayenile/EimzaYenile/style.css");
