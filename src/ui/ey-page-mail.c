@@ -255,6 +255,9 @@ ey_page_mail_init (EyPageMail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ey_ui_secure_editable (GTK_WIDGET (self->password_row));
+  /* The undo history would keep the pasted mail, password and all, after the view
+   * is cleared */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->mail_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->mail_view), "changed",
                            G_CALLBACK (on_mail_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "changed",
