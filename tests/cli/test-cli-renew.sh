@@ -16,7 +16,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-echo "1..9"
+echo "1..10"
 n=0
 ok () { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
@@ -104,7 +104,20 @@ else
   not_ok "a PIN was asked or a signature sent for a hostile text"
 fi
 
-# 9: a site the client must not trust (no pin): exit 4, nothing sent
+# 9: Zeynep's renewal with Ayşe's card: the holder is refused before any PIN
+: >"$work/sms.jsonl"
+mkdir -p "$work/other"
+expect -f "$src/tests/cli/renew.exp" "$cli" "$url" "$cert" 56789123416 \
+  Zy2cH7rd "$work/sms.jsonl" 918273 other-card "$work/other" >"$work/other.out" 2>&1
+rc=$?
+if [ $rc -eq 5 ] && ! grep -q 'PIN of the card' "$work/other.out" && \
+   ! grep -q '"event":"signature-.*"identity":"56789123416"' "$work/state.log"; then
+  ok "someone else's certificate: refused before the PIN, exit 5"
+else
+  not_ok "someone else's certificate: exit $rc"; sed 's/^/# /' "$work/other.out" | tail -30
+fi
+
+# 10: a site the client must not trust (no pin): exit 4, nothing sent
 "$cli" renew --site-url "$url" --identity 12345678950 --recovery-file "$work/p.ini" \
   </dev/null >"$work/untrusted.out" 2>&1
 rc=$?
