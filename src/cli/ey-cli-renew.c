@@ -90,6 +90,9 @@ report (Renew  *r,
           return EY_CLI_EXIT_CANCELLED;
         return again ? CONTINUE : EY_CLI_EXIT_SITE;
       }
+    case EY_CORE_ERROR_NOT_SIGN_TEXT:
+      /* Asking again would get the same: stop, nothing was signed */
+      return EY_CLI_EXIT_NOT_SUBMITTED;
     default:
       return CONTINUE;
     }
@@ -606,8 +609,9 @@ step_wet (Renew *r)
 
   if (pdf == NULL)
     return report (r, error);
-  if (!g_file_set_contents (r->pdf_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                            &error))
+  /* Names the applicant: readable by the user only, like the GUI's copy */
+  if (!g_file_set_contents_full (r->pdf_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     {
       g_printerr ("%s\n", error->message);
       return EY_CLI_EXIT_FAILED;

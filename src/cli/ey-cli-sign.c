@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "ey-cli.h"
@@ -151,6 +152,31 @@ choose_certificate (Renew   *r,
     }
 }
 
+/* What the card signs is what the person saw: the whole text, as text, then a
+ * question whose default is no. */
+static gboolean
+show_and_confirm (GBytes  *data,
+                  GError **error)
+{
+  gsize size;
+  const char *bytes = g_bytes_get_data (data, &size);
+  g_autofree char *text = ey_cli_strip_controls (bytes, size);
+  int answer;
+
+  g_print ("\n%s\n", _("What you are signing:"));
+  g_print ("------------------------------------------------------------\n");
+  g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+  g_print ("------------------------------------------------------------\n");
+  answer = ey_cli_ask_yes_no (_("Sign this text with your card?"), FALSE);
+  if (answer <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Cancelled. Nothing was signed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 ey_cli_renew_sign (Renew   *r,
                    GBytes  *data,
@@ -170,6 +196,19 @@ ey_cli_renew_sign (Renew   *r,
       if (!load_certificates (r, error) || !choose_certificate (r, error))
         return NULL;
     }
+  /* The holder before the PIN: a signature with someone else's card is refused
+   * by the site anyway, after it cost a PIN try */
+  if (r->identity == NULL || !ey_certificate_matches_identity (st->chosen, r->identity))
+    {
+      st->chosen = NULL;
+      g_set_error_literal (error, EY_TOKEN_ERROR, EY_TOKEN_ERROR_FAILED,
+                           _("This certificate belongs to someone else, not to the applicant. "
+                             "Insert the applicant’s card and try again. Nothing was signed."));
+      return NULL;
+    }
+  if (!show_and_confirm (data, error))
+    return NULL;
+
   token = ey_certificate_get_token (st->chosen);
   pin_flags = token ? ey_token_get_pin_flags (token) : EY_PIN_FLAGS_NONE;
 
@@ -197,15 +236,16 @@ ey_cli_renew_sign (Renew   *r,
     g_print ("%s\n", _("Enter the PIN on the reader’s keypad."));
   else
     {
-      char *typed = ey_cli_prompt_secret (_("PIN of the card"));
+      guint min_length = 0, max_length = 0;
 
-      if (typed == NULL)
+      if (token)
+        ey_token_get_pin_length_range (token, &min_length, &max_length);
+      pin = ey_cli_prompt_pin_fd (STDIN_FILENO, _("PIN of the card"), min_length, max_length);
+      if (pin == NULL)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
           return NULL;
         }
-      pin = ey_pin_new (typed, -1);
-      ey_cli_secret_free (typed);
     }
 
   g_print ("%s\n", _("Signing with the card…"));

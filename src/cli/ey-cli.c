@@ -55,6 +55,7 @@ int
 ey_cli_main (int    argc,
              char **argv)
 {
+  ey_cli_harden_process ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -47,6 +47,30 @@ char *ey_cli_prompt          (const char *question,
  * ey_cli_secret_free(). */
 char *ey_cli_prompt_secret   (const char *question);
 void  ey_cli_secret_free     (char       *secret);
+
+/* PIN lengths when the token reports none */
+#define EY_CLI_PIN_MIN 4
+#define EY_CLI_PIN_MAX 16
+typedef struct _EyPin EyPin;
+/* Digits only, @min_length to @max_length of them */
+gboolean ey_cli_pin_is_valid (const char *pin,
+                              gsize       length,
+                              guint       min_length,
+                              guint       max_length);
+/* Asks until the PIN is well formed (@min_length 0: 4–16); read with read(2) from
+ * @fd (the terminal without echo for stdin) into locked, wiped memory.  NULL at the
+ * end of input. */
+EyPin *ey_cli_prompt_pin_fd  (int         fd,
+                              const char *question,
+                              guint       min_length,
+                              guint       max_length);
+/* @text without terminal escape sequences and control characters (but line
+ * breaks and tabs), valid UTF-8 */
+char *ey_cli_strip_controls  (const char *text,
+                              gssize      length);
+/* Not dumpable, no core, unbuffered stdin, printing strips terminal controls:
+ * called first thing by ey_cli_main(). */
+void  ey_cli_harden_process  (void);
 /* yes/no question; @def is the answer to an empty line; -1 at end of input */
 int   ey_cli_ask_yes_no      (const char *question,
                               gboolean    def);

@@ -84,9 +84,11 @@ static const ErrorInfo error_table[] = {
     N_("The note about an unfinished application could not be read or written. Check the disk space and permissions of your home folder.") },
   { EY_CORE_ERROR_APPLICATION_LOST, "application-lost",
     N_("KamuSM no longer has the application you signed last time, so it did not arrive. Your answers are kept: check the form and go on; you will sign again.") },
+  { EY_CORE_ERROR_NOT_SIGN_TEXT, "not-sign-text",
+    N_("The site asked to sign something that is not the E-Onay text. Nothing was signed.") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_APPLICATION_LOST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_NOT_SIGN_TEXT + 1);
 
 static const ErrorInfo *
 lookup (EyCoreError code)

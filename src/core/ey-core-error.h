@@ -66,6 +66,8 @@ typedef enum
   EY_CORE_ERROR_RECOVERY,
   /* Resuming: the site no longer holds the signed application (shows the form). */
   EY_CORE_ERROR_APPLICATION_LOST,
+  /* The site asked to sign something that is not the expected text (ey-sign-data.c) */
+  EY_CORE_ERROR_NOT_SIGN_TEXT,
 } EyCoreError;
 
 GQuark       ey_core_error_quark             (void);

@@ -515,6 +515,9 @@ first_token (const char *text)
   return token;
 }
 
+/* The longest name valid_name() takes, and a space either side */
+#define NAME_REACH 102
+
 static gboolean
 valid_name (const char *name)
 {
@@ -544,19 +547,27 @@ find_name (EyEmail   *self,
       Folded f;
       const char *hit;
 
+      const char *line_end = line + strlen (line);
+
       fold (line, &f);
       for (hit = strstr (f.folded, "sayin "); hit != NULL; hit = strstr (hit + 1, "sayin "))
         {
           gsize idx = hit - f.folded;
           const char *start;
           const char *comma;
+          gsize rest;
           g_autofree char *name = NULL;
 
           if (idx > 0 && g_ascii_isalpha (f.folded[idx - 1]))
             continue;
           start = orig_at (line, &f, idx + 6);
-          comma = strchr (start, ',');
-          name = comma ? g_strndup (start, comma - start) : g_strdup (start);
+          /* Only as far as a name can reach (valid_name: 100 bytes): a line of
+           * many "Sayın" stays linear, not a scan to the line's end per hit. */
+          rest = line_end - start;
+          comma = memchr (start, ',', MIN (rest, NAME_REACH));
+          if (comma == NULL && rest > NAME_REACH)
+            continue;
+          name = comma ? g_strndup (start, comma - start) : g_strndup (start, rest);
           g_strstrip (name);
           /* "Sayın AD SOYAD, Bu i..." from a webmail list: the comma ends the name. */
           if (valid_name (name))
@@ -786,8 +797,11 @@ find_sender (EyEmail   *self,
              GPtrArray *lines)
 {
   static const char * const headers[] = { "from:", "kimden:", "gonderen:", "gonderici:" };
+  guint senders = 0;
 
-  for (guint i = 0; i < lines->len && self->sender == NULL; i++)
+  /* Every sender line counts: the first names the sender; none, or more than one
+   * (a forwarded or pasted-together mail), is said rather than trusted quietly. */
+  for (guint i = 0; i < lines->len; i++)
     {
       const char *line = g_ptr_array_index (lines, i);
       Folded f;
@@ -797,14 +811,31 @@ find_sender (EyEmail   *self,
         if (g_str_has_prefix (f.folded, headers[h]))
           {
             const char *value = orig_at (line, &f, strlen (headers[h]));
+            char *address = extract_address (value);
 
-            self->sender = extract_address (value);
-            if (self->sender == NULL && i + 1 < lines->len)
-              self->sender = extract_address (g_ptr_array_index (lines, i + 1));
+            if (address == NULL && i + 1 < lines->len)
+              address = extract_address (g_ptr_array_index (lines, i + 1));
+            if (address != NULL)
+              {
+                senders++;
+                if (self->sender == NULL)
+                  self->sender = address;
+                else
+                  g_free (address);
+              }
             break;
           }
       folded_clear (&f);
     }
+  if (senders == 0)
+    warn (self, EY_EMAIL_WARNING_NO_SENDER,
+          g_strdup_printf (_("The text has no sender line (“From:”), so it cannot be told "
+                             "whether KamuSM (%s) sent it. Use it only if you received it "
+                             "from KamuSM."), EY_EMAIL_TRUSTED_SENDER));
+  else if (senders > 1)
+    warn (self, EY_EMAIL_WARNING_SEVERAL_SENDERS,
+          g_strdup (_("The text has more than one sender line (“From:”): it may be a "
+                      "forwarded mail or several mails. Paste only the mail from KamuSM.")));
 }
 
 EyEmail *

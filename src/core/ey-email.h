@@ -30,6 +30,8 @@ typedef enum
   EY_EMAIL_WARNING_UNTRUSTED_LINK,    /* a look-alike: never used */
   EY_EMAIL_WARNING_UNTRUSTED_SENDER,  /* From: is not the site's sender */
   EY_EMAIL_WARNING_SEVERAL_PASSWORDS, /* two different passwords: the first is used */
+  EY_EMAIL_WARNING_NO_SENDER,         /* no From: line: the sender is unknown */
+  EY_EMAIL_WARNING_SEVERAL_SENDERS,   /* two or more From: lines (forwarded, pasted together) */
 } EyEmailWarning;
 
 /** The address KamuSM mails from. */

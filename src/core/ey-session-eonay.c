@@ -11,6 +11,7 @@
 #include "ey-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
+#include "ey-sign-data.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
 
@@ -212,6 +213,21 @@ sign_data_cb (GObject      *object,
     }
   if (_ey_session_raw_reply_is_page (task, bytes, content_type))
     return;
+  {
+    /* Only the text the profile describes, naming this applicant and this page's
+     * code, may reach the card (ey-sign-data.c); the rest fails before any PIN. */
+    EySignDataApplicant applicant = { self->identity, self->applicant_name,
+                                      self->verification_code };
+    g_autoptr(EySignData) checked = ey_sign_data_check (self->profile,
+                                                        _ey_session_purpose (self), bytes,
+                                                        content_type, &applicant, &error);
+
+    if (checked == NULL)
+      {
+        _ey_session_op_fail (task, error);
+        return;
+      }
+  }
   _ey_session_set_error (self, NULL);
   _ey_session_set_busy (self, FALSE);
   g_signal_emit (self, _ey_session_signals[NEEDS_SIGNATURE], 0, bytes, _ey_session_purpose (self));

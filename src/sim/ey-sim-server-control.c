@@ -171,6 +171,24 @@ ey_sim_server_forget_applications (EySimServer *self)
   ey_sim_sessions_forget_applications (self->sessions);
 }
 
+static const char * const hostile_modes[] = {
+  "pdf", "other-name", "other-id", "other-code", "error-json", "huge", "control", NULL
+};
+
+gboolean
+ey_sim_server_set_hostile_veri (EySimServer *self,
+                                const char  *mode)
+{
+  g_return_val_if_fail (EY_IS_SIM_SERVER (self), FALSE);
+
+  if (mode != NULL && *mode != '\0' && g_strcmp0 (mode, "none") != 0 &&
+      !g_strv_contains (hostile_modes, mode))
+    return FALSE;
+  g_free (self->hostile_veri);
+  self->hostile_veri = (mode && *mode && g_strcmp0 (mode, "none") != 0) ? g_strdup (mode) : NULL;
+  return TRUE;
+}
+
 void
 ey_sim_server_set_slow_ms (EySimServer *self,
                            guint        ms)
@@ -310,6 +328,14 @@ _ey_sim_control_handle (EySimServer       *self,
         respond_text (msg, SOUP_STATUS_BAD_REQUEST, error->message);
       else
         respond_text (msg, SOUP_STATUS_OK, "ok\n");
+    }
+  else if (post && g_strcmp0 (path, "/_sim/hostile-veri") == 0)
+    {
+      if (ey_sim_server_set_hostile_veri (self, arg (form, query, "mode")))
+        respond_text (msg, SOUP_STATUS_OK, "ok\n");
+      else
+        respond_text (msg, SOUP_STATUS_BAD_REQUEST,
+                      "mode=none|pdf|other-name|other-id|other-code|error-json|huge|control\n");
     }
   else if (post && g_strcmp0 (path, "/_sim/expire") == 0)
     {

@@ -36,6 +36,7 @@ struct _EySimServer
   char                    *sms_file;
   gboolean                 print_sms;
   const EySimNames        *names;
+  char                    *hostile_veri;  /* NULL, or what sign-data answers instead */
 
   /* running state */
   SoupServer              *soup;

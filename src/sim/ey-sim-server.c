@@ -99,6 +99,7 @@ ey_sim_server_finalize (GObject *object)
   g_free (self->charset);
   g_free (self->log_file);
   g_free (self->sms_file);
+  g_free (self->hostile_veri);
   g_free (self->cert_pem);
   g_free (self->fingerprint);
   g_free (self->base_url);

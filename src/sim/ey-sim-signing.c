@@ -103,25 +103,119 @@ check_code (EySimRequest *r)
   return TRUE;
 }
 
+/* The honest text with @name, @identity and @code. */
+static GString *
+sign_text (EySimRequest *r,
+           gboolean      eonay,
+           const char   *name,
+           const char   *identity,
+           const char   *code)
+{
+  EySimSession *s = r->session;
+  EySimPerson *p = s->person;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  GString *text = g_string_new (eonay ? "KamuSM E-Onay\n" : "KamuSM Başvuru Formu ve Taahhütname\n");
+
+  g_string_append_printf (text, "Ad Soyad: %s\nKimlik No: %s\n", name, identity);
+  if (!eonay)
+    g_string_append_printf (text, "Sipariş No: %u\nKurum: %s\n", s->order, p->institution);
+  g_string_append_printf (text, "Doğrulama Kodu: %s\nZaman: %s\nMetin: %s\n", code,
+                          when, eonay ? consent_text : commitment_text);
+  return text;
+}
+
+/* --hostile-veri: what a compromised or misbehaving site might ask the card to sign.
+ * The client must refuse every one of these before it asks for the PIN. */
+static void
+sign_data_hostile (EySimRequest *r,
+                   gboolean      eonay)
+{
+  EySimSession *s = r->session;
+  EySimPerson *p = s->person;
+  const char *mode = r->server->hostile_veri;
+  g_autofree char *name = g_strdup_printf ("%s %s", p->name, p->surname);
+  const char *type = "text/plain; charset=UTF-8";
+  GString *body;
+
+  if (g_str_equal (mode, "pdf"))
+    {
+      /* Names the right person and code: only its type and bytes give it away */
+      body = g_string_new ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n");
+      g_string_append_printf (body, "BT (BORÇ SENEDİ: %s %s 1.000.000 TL %s) ET\n", name,
+                              p->identity, s->verify_code);
+      g_string_append (body, "%%EOF\n");
+      type = "application/pdf";
+    }
+  else if (g_str_equal (mode, "other-name"))
+    body = sign_text (r, eonay, "MEHMET DEMİR", p->identity, s->verify_code);
+  else if (g_str_equal (mode, "other-id"))
+    body = sign_text (r, eonay, name, g_str_equal (p->identity, "10000000146") ? "23456789138"
+                                                                                : "10000000146",
+                      s->verify_code);
+  else if (g_str_equal (mode, "other-code"))
+    {
+      g_autofree char *other = NULL;
+
+      do
+        {
+          g_free (other);
+          other = ey_sim_random_digits (CODE_DIGITS);
+        }
+      while (g_str_equal (other, s->verify_code));
+      body = sign_text (r, eonay, name, p->identity, other);
+    }
+  else if (g_str_equal (mode, "error-json"))
+    {
+      body = g_string_new (NULL);
+      g_string_append_printf (body, "{\"sonuc\":\"hata\",\"kod\":\"SUNUCU_HATASI\","
+                              "\"mesaj\":\"%s %s %s: sunucu hatası\"}", name, p->identity,
+                              s->verify_code);
+      type = "application/json";
+    }
+  else if (g_str_equal (mode, "huge"))
+    {
+      body = sign_text (r, eonay, name, p->identity, s->verify_code);
+      while (body->len < 10 * 1024 * 1024)
+        g_string_append (body, eonay ? consent_text : commitment_text);
+      g_string_append_c (body, '\n');
+    }
+  else /* control */
+    {
+      body = sign_text (r, eonay, name, p->identity, s->verify_code);
+      /* Clears the terminal and hides what follows; a right-to-left override */
+      g_string_append (body, "\x1b[2J\x1b[1;1H\x1b]0;tamam\x07\x1b[8mBORÇ SENEDİ 1.000.000 TL\x1b[0m\n"
+                             "\xe2\x80\xae LT 000.000.1\n");
+    }
+  ey_sim_log_event (r->server->log, "sign-data-hostile", s->id, p->identity,
+                    "mode", mode, NULL);
+  {
+    g_autoptr(GBytes) bytes = g_string_free_to_bytes (body);
+
+    _ey_sim_respond_bytes (r, SOUP_STATUS_OK, type, bytes);
+  }
+}
+
 void
 _ey_sim_sign_data (EySimRequest *r)
 {
   EySimSession *s = r->session;
   EySimPerson *p = s->person;
   gboolean eonay = g_strcmp0 (s->purpose, "form") != 0;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   GString *text;
 
   if (!check_code (r))
     return;
-  text = g_string_new (eonay ? "KamuSM E-Onay\n" : "KamuSM Başvuru Formu ve Taahhütname\n");
-  g_string_append_printf (text, "Ad Soyad: %s %s\nKimlik No: %s\n", p->name, p->surname,
-                          p->identity);
-  if (!eonay)
-    g_string_append_printf (text, "Sipariş No: %u\nKurum: %s\n", s->order, p->institution);
-  g_string_append_printf (text, "Doğrulama Kodu: %s\nZaman: %s\nMetin: %s\n", s->verify_code,
-                          when, eonay ? consent_text : commitment_text);
+  if (r->server->hostile_veri != NULL)
+    {
+      sign_data_hostile (r, eonay);
+      return;
+    }
+  {
+    g_autofree char *name = g_strdup_printf ("%s %s", p->name, p->surname);
+
+    text = sign_text (r, eonay, name, p->identity, s->verify_code);
+  }
 
   g_clear_pointer (&s->issued, g_bytes_unref);
   s->issued = g_string_free_to_bytes (text);

@@ -28,6 +28,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) trust = NULL;
   g_auto(GStrv) faults = NULL;
+  g_autofree char *hostile_veri = NULL;
   g_autofree char *address = NULL, *cert = NULL, *key = NULL, *people = NULL;
   g_autofree char *captcha = NULL, *sms_file = NULL, *log_file = NULL, *charset = NULL;
   g_autofree char *variant = NULL, *ready_file = NULL, *cert_path = NULL;
@@ -55,6 +56,9 @@ main (int    argc,
     { "control", 0, 0, G_OPTION_ARG_NONE, &control, N_("Enable the /_sim/ control endpoints"), NULL },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
       N_("Inject a fault: kind[:page[:count]] (repeatable)"), "SPEC" },
+    { "hostile-veri", 0, 0, G_OPTION_ARG_STRING, &hostile_veri,
+      N_("Test a hostile site: eimza/veri.go answers pdf, other-name, other-id, other-code, error-json, huge or control"),
+      "MODE" },
     { "ready-file", 0, 0, G_OPTION_ARG_FILENAME, &ready_file,
       N_("Write “URL FINGERPRINT” here once listening"), "FILE" },
     { NULL }
@@ -107,6 +111,11 @@ main (int    argc,
         g_printerr ("kamusm-sim: %s\n", error->message);
         return 2;
       }
+  if (hostile_veri && !ey_sim_server_set_hostile_veri (server, hostile_veri))
+    {
+      g_printerr ("kamusm-sim: --hostile-veri=%s?\n", hostile_veri);
+      return 2;
+    }
   if (!ey_sim_server_start (server, (guint) port, &error))
     {
       g_printerr ("kamusm-sim: %s\n", error->message);

@@ -22,6 +22,8 @@ struct _EyToken
   char         *manufacturer;
   char         *serial;
   char         *url;
+  guint         min_pin_length;    /* CK_TOKEN_INFO, 0 if not reported */
+  guint         max_pin_length;
   GPtrArray    *certificates;
   /* Written from worker threads, read anywhere. */
   gint          pin_flags;
@@ -246,6 +248,13 @@ _ey_token_new (EyP11Module         *module,
   self->manufacturer = info_string (info->manufacturerID, sizeof info->manufacturerID);
   self->serial = info_string (info->serialNumber, sizeof info->serialNumber);
   self->pin_flags = ey_pin_flags_from_ck_flags (info->flags);
+  /* Only a sane range counts: some modules report 0, ~0 or 255 */
+  if (info->ulMinPinLen > 0 && info->ulMinPinLen <= info->ulMaxPinLen &&
+      info->ulMaxPinLen <= 256)
+    {
+      self->min_pin_length = info->ulMinPinLen;
+      self->max_pin_length = info->ulMaxPinLen;
+    }
   /* Tokens are listed in a worker thread on behalf of the thread that asked;
    * property notifications go back there. */
   self->context = g_main_context_ref_thread_default ();
@@ -679,6 +688,22 @@ ey_token_get_pin_flags (EyToken *self)
 {
   g_return_val_if_fail (EY_IS_TOKEN (self), EY_PIN_FLAGS_NONE);
   return (EyPinFlags) g_atomic_int_get (&self->pin_flags);
+}
+
+gboolean
+ey_token_get_pin_length_range (EyToken *self,
+                               guint   *min_length,
+                               guint   *max_length)
+{
+  g_return_val_if_fail (EY_IS_TOKEN (self), FALSE);
+
+  if (self->max_pin_length == 0)
+    return FALSE;
+  if (min_length)
+    *min_length = self->min_pin_length;
+  if (max_length)
+    *max_length = self->max_pin_length;
+  return TRUE;
 }
 
 gboolean

@@ -28,6 +28,10 @@ const char *ey_token_get_module_name   (EyToken *self);
 const char *ey_token_get_url           (EyToken *self);
 EyPinFlags  ey_token_get_pin_flags     (EyToken *self);
 gboolean    ey_token_has_pin_pad       (EyToken *self);
+/* The PIN length range CK_TOKEN_INFO reports; FALSE when it reports none that is sane. */
+gboolean    ey_token_get_pin_length_range (EyToken *self,
+                                           guint   *min_length,
+                                           guint   *max_length);
 /* TRUE once a call saw CKR_DEVICE_REMOVED / CKR_TOKEN_NOT_PRESENT. */
 gboolean    ey_token_get_removed       (EyToken *self);
 

@@ -11,6 +11,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "ey-application.h"
+#include "ey-ui-secret.h"
 #include "ey-window.h"
 #include "ey-officer-window.h"
 #include "ey-card-db.h"
@@ -563,6 +564,8 @@ ey_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (ey_application_parent_class)->startup (application);
 
+  /* From here on the window holds passwords and the PIN: no core dump of them */
+  ey_ui_harden_process ();
   ey_ui_register_resource ();
   self->css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (self->css, "/io/github/eimzayenile/EimzaYenile/style.css");

@@ -9,6 +9,7 @@
 #include "ey-page-form.h"
 #include "ey-security-word.h"
 #include "ey-site-roles.h"
+#include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
 struct _EyPageForm
@@ -180,6 +181,9 @@ ey_page_form_sync (EyStepPage *page)
         {
           row = field->secret || group == self->word_group
                 ? adw_password_entry_row_new () : adw_entry_row_new ();
+          /* The security word: in wiped, locked memory like the PIN */
+          if (field->secret || group == self->word_group)
+            ey_ui_secure_editable (row);
           gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
           adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
           if (is_role (field, EY_FIELD_ROLE_PHONE))

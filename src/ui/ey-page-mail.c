@@ -11,6 +11,7 @@
 #include "ey-email.h"
 #include "ey-page-mail.h"
 #include "ey-sim-server.h"
+#include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
 struct _EyPageMail
@@ -29,7 +30,13 @@ struct _EyPageMail
   GtkLabel             *error_label;
 
   EyEmail              *email;
+  guint                 parse_source;   /* a big paste is read once typing pauses */
 };
+
+/* A KamuSM mail is a few kilobytes: read at once.  Anything bigger is read once
+ * the text stops changing, not at every keystroke on the main loop. */
+#define MAIL_PARSE_NOW_BYTES  (64 * 1024)
+#define MAIL_PARSE_DELAY_MS   300
 
 G_DEFINE_FINAL_TYPE (EyPageMail, ey_page_mail, EY_TYPE_STEP_PAGE)
 
@@ -42,7 +49,7 @@ ey_page_mail_update_continue (EyPageMail *self)
 }
 
 static void
-on_mail_changed_cb (EyPageMail *self)
+ey_page_mail_parse (EyPageMail *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mail_view);
   GtkTextIter start, end;
@@ -99,6 +106,30 @@ on_mail_changed_cb (EyPageMail *self)
   ey_page_mail_update_continue (self);
 }
 
+static gboolean
+parse_later_cb (gpointer user_data)
+{
+  EyPageMail *self = user_data;
+
+  self->parse_source = 0;
+  ey_page_mail_parse (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_mail_changed_cb (EyPageMail *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mail_view);
+  GtkTextIter end;
+
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (gtk_text_iter_get_offset (&end) * 4 < MAIL_PARSE_NOW_BYTES)
+    ey_page_mail_parse (self);
+  else
+    self->parse_source = g_timeout_add (MAIL_PARSE_DELAY_MS, parse_later_cb, self);
+}
+
 static EySimServer *
 ey_page_mail_get_demo_sim (EyPageMail *self)
 {
@@ -150,6 +181,12 @@ ey_page_mail_next (EyStepPage *page)
 
   if (session == NULL || window == NULL)
     return;
+  if (self->parse_source != 0)
+    {
+      /* A big paste not read yet: read it now */
+      g_clear_handle_id (&self->parse_source, g_source_remove);
+      ey_page_mail_parse (self);
+    }
   ey_step_page_clear_error (page);
   _ey_window_set_access_password (window,
                                   gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
@@ -181,6 +218,7 @@ ey_page_mail_dispose (GObject *object)
 {
   EyPageMail *self = EY_PAGE_MAIL (object);
 
+  g_clear_handle_id (&self->parse_source, g_source_remove);
   g_clear_object (&self->email);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_MAIL);
   G_OBJECT_CLASS (ey_page_mail_parent_class)->dispose (object);
@@ -216,6 +254,10 @@ static void
 ey_page_mail_init (EyPageMail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ey_ui_secure_editable (GTK_WIDGET (self->password_row));
+  /* The undo history would keep the pasted mail, password and all, after the view
+   * is cleared */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->mail_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->mail_view), "changed",
                            G_CALLBACK (on_mail_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "changed",

@@ -9,6 +9,7 @@
 #include "ey-application.h"
 #include "ey-identity.h"
 #include "ey-page-sign-in.h"
+#include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
 struct _EyPageSignIn
@@ -256,6 +257,7 @@ static void
 ey_page_sign_in_init (EyPageSignIn *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ey_ui_secure_editable (GTK_WIDGET (self->password_row));
 
   g_signal_connect_object (self->identity_row, "changed",
                            G_CALLBACK (ey_page_sign_in_update), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 
 #include "ey-application.h"
 #include "ey-certificate-row.h"
+#include "ey-core-error.h"
 #include "ey-countdown.h"
 #include "ey-demo-token.h"
 #include "ey-page-signing.h"
@@ -29,6 +30,10 @@ struct _EyPageSigning
   GtkButton      *renew_button;
   GtkListBox     *certificate_list;
   GtkLabel       *no_certificate_label;
+  AdwPreferencesGroup *text_group;
+  GtkTextView    *text_view;
+  GtkLabel       *text_status;
+  GtkButton      *text_retry_button;
   AdwPreferencesGroup *pin_group;
   EyPinEntry     *pin_entry;
   GtkWidget      *progress_box;
@@ -42,6 +47,13 @@ struct _EyPageSigning
   EyPinFlags      pin_flags;
   gboolean        signing;
   gboolean        refill;        /* the certificates changed while signing */
+
+  /* The checked text for the current verification code: fetched and shown
+   * before the PIN can be typed, and exactly what the card signs. */
+  GBytes         *sign_text;
+  char           *sign_text_code;   /* the code it was fetched for */
+  char           *failed_code;      /* fetching for this code failed: wait for the user */
+  gboolean        fetching;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY_TYPE_STEP_PAGE)
@@ -66,9 +78,16 @@ ey_page_signing_update (EyPageSigning *self)
   gboolean expired = ey_countdown_get_expired (self->countdown);
   gboolean pin_ok = ey_pin_entry_get_pinpad (self->pin_entry) ||
                     strlen (ey_pin_entry_get_pin (self->pin_entry)) >= 4;
+  gboolean have_text = self->sign_text != NULL;
 
+  /* The PIN only once the person can read what it signs.  Focus leaves the entry
+   * first, so that it gets its focus-out (and stops its cursor). */
+  if (!(have_text && !self->signing) &&
+      (gtk_widget_get_state_flags (GTK_WIDGET (self->pin_group)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pin_group), have_text && !self->signing);
   ey_step_page_set_can_continue (EY_STEP_PAGE (self),
-                                 cert && pin_ok && !expired && !self->signing &&
+                                 cert && pin_ok && have_text && !expired && !self->signing &&
                                  !(self->pin_flags & EY_PIN_LOCKED));
   gtk_widget_set_visible (GTK_WIDGET (self->renew_button), expired && !self->signing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->certificate_list), !self->signing);
@@ -188,6 +207,110 @@ ey_page_signing_fill_certificates (EyPageSigning *self)
   on_certificate_toggled_cb (self);
 }
 
+static void ey_page_signing_maybe_fetch (EyPageSigning *self);
+
+static void
+ey_page_signing_set_text (EyPageSigning *self,
+                          GBytes        *text,
+                          const char    *code)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  g_clear_pointer (&self->sign_text, g_bytes_unref);
+  g_clear_pointer (&self->sign_text_code, g_free);
+  if (text != NULL)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (text, &len);
+
+      self->sign_text = g_bytes_ref (text);
+      self->sign_text_code = g_strdup (code);
+      /* Checked by the session: UTF-8 without controls; shown as plain text */
+      gtk_text_buffer_set_text (buffer, data, (int) len);
+      gtk_label_set_text (self->text_status, "");
+    }
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
+  ey_page_signing_update (self);
+}
+
+static void
+fetch_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EyPageSigning) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autofree char *code = g_steal_pointer (&self->failed_code);   /* the code asked for */
+
+  self->fetching = FALSE;
+  text = ey_session_fetch_sign_data_finish (EY_SESSION (object), result, &error);
+  if (text == NULL)
+    {
+      if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->failed_code = g_steal_pointer (&code);
+      gtk_label_set_text (self->text_status, _("The text to sign could not be fetched. Nothing was signed."));
+      gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), TRUE);
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
+      if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED) ||
+          g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SIGNATURE_CODE_EXPIRED))
+        gtk_widget_set_visible (GTK_WIDGET (self->renew_button), TRUE);
+      ey_page_signing_update (self);
+      return;
+    }
+  ey_page_signing_set_text (self, text, code);
+}
+
+/* Fetches the text for the current code once the session is free. */
+static void
+ey_page_signing_maybe_fetch (EyPageSigning *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *code = session ? ey_session_get_verification_code (session) : NULL;
+
+  if (session == NULL || code == NULL || self->fetching || self->signing ||
+      ey_session_get_step (session) != EY_SESSION_STEP_SIGNING || ey_session_get_busy (session))
+    return;
+  if (self->sign_text != NULL && g_strcmp0 (self->sign_text_code, code) == 0)
+    return;
+  if (g_strcmp0 (self->failed_code, code) == 0)
+    return;   /* the user asks again (or a new code comes) */
+
+  ey_page_signing_set_text (self, NULL, NULL);
+  g_free (self->failed_code);
+  self->failed_code = g_strdup (code);   /* held until the answer, see fetch_text_cb */
+  self->fetching = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), FALSE);
+  gtk_label_set_text (self->text_status, _("Getting the text to sign from KamuSM…"));
+  ey_session_fetch_sign_data_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                                    fetch_text_cb, g_object_ref (self));
+}
+
+static void
+on_text_retry_clicked_cb (EyPageSigning *self)
+{
+  g_clear_pointer (&self->failed_code, g_free);
+  ey_step_page_clear_error (EY_STEP_PAGE (self));
+  ey_page_signing_maybe_fetch (self);
+}
+
+gboolean
+ey_page_signing_get_text_ready (EyPageSigning *self)
+{
+  g_return_val_if_fail (EY_IS_PAGE_SIGNING (self), FALSE);
+  return self->sign_text != NULL;
+}
+
+gboolean
+ey_page_signing_get_fetching (EyPageSigning *self)
+{
+  g_return_val_if_fail (EY_IS_PAGE_SIGNING (self), FALSE);
+  return self->fetching;
+}
+
 static void
 ey_page_signing_show_code (EyPageSigning *self)
 {
@@ -199,6 +322,7 @@ ey_page_signing_show_code (EyPageSigning *self)
   if (deadline > 0)
     ey_countdown_start (self->countdown, deadline, MAX (260, ey_session_seconds_left (deadline)));
   ey_page_signing_update (self);
+  ey_page_signing_maybe_fetch (self);
 }
 
 static void
@@ -367,64 +491,40 @@ ey_page_signing_current (EyPageSigning *self,
 }
 
 static void
-fetch_data_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(SignData) data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) text = NULL;
-  EyPageSigning *self = data->self;
-  EySession *session = EY_SESSION (object);
-  EyPin *pin;
-
-  text = ey_session_fetch_sign_data_finish (session, result, &error);
-  if (text == NULL)
-    {
-      ey_page_signing_fail (self, error);
-      return;
-    }
-  ey_page_signing_set_progress (self, ey_pin_entry_get_pinpad (self->pin_entry)
-                                      ? _("Type your PIN on the reader's keypad now…")
-                                      : _("Signing with your card…"));
-  pin = g_steal_pointer (&data->pin);
-  g_set_object (&data->certificate, ey_page_signing_current (self, data->certificate));
-  ey_signer_sign_async (data->certificate, text, pin, data->flags,
-                        ey_session_get_identity (session),
-                        ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
-                        sign_cb, data);
-  g_steal_pointer (&data);
-  if (pin)
-    ey_pin_unref (pin);
-}
-
-static void
 ey_page_signing_start (EyPageSigning *self,
                        EySignFlags    flags)
 {
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
   EyCertificate *cert = ey_page_signing_get_chosen (self);
   SignData *data;
+  EyPin *pin = NULL;
 
-  if (session == NULL || cert == NULL)
+  if (session == NULL || cert == NULL || self->sign_text == NULL)
     return;
   ey_step_page_clear_error (EY_STEP_PAGE (self));
   ey_pin_entry_set_error (self->pin_entry, NULL);
 
   data = g_new0 (SignData, 1);
   data->self = g_object_ref (self);
-  data->certificate = g_object_ref (cert);
+  data->certificate = g_object_ref (ey_page_signing_current (self, cert));
   data->flags = flags;
   if (!ey_pin_entry_get_pinpad (self->pin_entry))
-    data->pin = ey_pin_new (ey_pin_entry_get_pin (self->pin_entry), -1);
+    pin = ey_pin_new (ey_pin_entry_get_pin (self->pin_entry), -1);
   /* The PIN now lives only in the wiped EyPin; the entry forgets it. */
   ey_pin_entry_clear (self->pin_entry);
 
   self->signing = TRUE;
-  ey_page_signing_set_progress (self, _("Getting the text to sign from KamuSM…"));
+  ey_page_signing_set_progress (self, ey_pin_entry_get_pinpad (self->pin_entry)
+                                      ? _("Type your PIN on the reader's keypad now…")
+                                      : _("Signing with your card…"));
   ey_page_signing_update (self);
-  ey_session_fetch_sign_data_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
-                                    fetch_data_cb, data);
+  /* Exactly the text shown above */
+  ey_signer_sign_async (data->certificate, self->sign_text, pin, data->flags,
+                        ey_session_get_identity (session),
+                        ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
+                        sign_cb, data);
+  if (pin)
+    ey_pin_unref (pin);
 }
 
 static void
@@ -512,6 +612,9 @@ ey_page_signing_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->app_signals);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sign_text, g_bytes_unref);
+  g_clear_pointer (&self->sign_text_code, g_free);
+  g_clear_pointer (&self->failed_code, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SIGNING);
   G_OBJECT_CLASS (ey_page_signing_parent_class)->dispose (object);
 }
@@ -537,6 +640,10 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, renew_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, certificate_list);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, no_certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, text_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, text_view);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, text_status);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, text_retry_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_group);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_box);
@@ -557,6 +664,8 @@ ey_page_signing_init (EyPageSigning *self)
                            G_CALLBACK (ey_page_signing_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->renew_button, "clicked", G_CALLBACK (on_renew_clicked_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_retry_button, "clicked",
+                           G_CALLBACK (on_text_retry_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->countdown, "expired", G_CALLBACK (on_expired_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -565,6 +674,11 @@ ey_page_signing_init (EyPageSigning *self)
                                   G_CALLBACK (ey_page_signing_show_code), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::verification-code",
                                   G_CALLBACK (ey_page_signing_show_code), self);
+  /* The text is fetched as soon as the session is free on this step */
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy",
+                                  G_CALLBACK (ey_page_signing_maybe_fetch), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::step",
+                                  G_CALLBACK (ey_page_signing_maybe_fetch), self);
 
   self->app_signals = g_signal_group_new (EY_TYPE_APPLICATION);
   g_signal_group_connect_swapped (self->app_signals, "certificates-changed",

@@ -382,10 +382,14 @@ void
 ey_window_add_toast (EyWindow   *self,
                      const char *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (EY_IS_WINDOW (self));
-  toast = adw_toast_new (message);
+  /* Toast titles are Pango markup in libadwaita 1.2; messages may carry the site's
+   * or the mail's words (an institution "A&B"): always shown as text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -8,13 +8,15 @@ set -u
 cli=$1 sim=$2 pki=$3 src=$4 make_token=$5
 work=$(mktemp -d "${TMPDIR:-/tmp}/ey-cli-test-XXXXXX")
 sim_pid=
+hostile_pid=
 cleanup () {
   if [ -n "$sim_pid" ]; then kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; fi
+  if [ -n "$hostile_pid" ]; then kill "$hostile_pid" 2>/dev/null; wait "$hostile_pid" 2>/dev/null; fi
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "1..6"
+echo "1..10"
 n=0
 ok () { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
@@ -75,8 +77,47 @@ if grep -q '"event":"application-submitted".*"method":"islak"' "$work/state.log"
 else
   not_ok "no application-submitted method=islak in the state log"
 fi
+# 6: the wet-signature form names the applicant: for the user’s eyes only
+mode=$(stat -c %a "$work/form.pdf" 2>/dev/null)
+if [ "$mode" = 600 ]; then ok "the saved form has mode 0600"; else not_ok "the saved form has mode $mode"; fi
 
-# 6: a site the client must not trust (no pin): exit 4, nothing sent
+# 7-8: a hostile site (veri.go answers a PDF): refused before the PIN, nothing signed
+"$sim" --port 0 --captcha K7M2Q --control --trust-ca "$pki/ca.pem" --hostile-veri pdf \
+  --log "$work/hostile.log" --sms-file "$work/hostile-sms.jsonl" --ready-file "$work/hostile-ready" \
+  >"$work/hostile-sim.out" 2>"$work/hostile-sim.err" &
+hostile_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/hostile-ready" ] && break; sleep 0.1; done
+hurl=$(awk '/^URL /{print $2}' "$work/hostile-sim.out")
+hcert=$(awk '/^CERT /{print $2}' "$work/hostile-sim.out")
+mkdir -p "$work/hostile"
+expect -f "$src/tests/cli/renew.exp" "$cli" "$hurl" "$hcert" 12345678950 \
+  Ab3kT9qz "$work/hostile-sms.jsonl" 918273 hostile "$work/hostile" >"$work/hostile.out" 2>&1
+rc=$?
+if [ $rc -eq 5 ] && grep -q '"event":"sign-data-hostile"' "$work/hostile.log"; then
+  ok "hostile sign data: refused before the PIN, exit 5"
+else
+  not_ok "hostile sign data: exit $rc"; sed 's/^/# /' "$work/hostile.out" | tail -30
+fi
+if ! grep -q '"event":"signature-' "$work/hostile.log" && ! grep -q 'PIN of the card' "$work/hostile.out"; then
+  ok "hostile sign data: no PIN asked, no signature sent"
+else
+  not_ok "a PIN was asked or a signature sent for a hostile text"
+fi
+
+# 9: Zeynep's renewal with Ayşe's card: the holder is refused before any PIN
+: >"$work/sms.jsonl"
+mkdir -p "$work/other"
+expect -f "$src/tests/cli/renew.exp" "$cli" "$url" "$cert" 56789123416 \
+  Zy2cH7rd "$work/sms.jsonl" 918273 other-card "$work/other" >"$work/other.out" 2>&1
+rc=$?
+if [ $rc -eq 5 ] && ! grep -q 'PIN of the card' "$work/other.out" && \
+   ! grep -q '"event":"signature-.*"identity":"56789123416"' "$work/state.log"; then
+  ok "someone else's certificate: refused before the PIN, exit 5"
+else
+  not_ok "someone else's certificate: exit $rc"; sed 's/^/# /' "$work/other.out" | tail -30
+fi
+
+# 10: a site the client must not trust (no pin): exit 4, nothing sent
 "$cli" renew --site-url "$url" --identity 12345678950 --recovery-file "$work/p.ini" \
   </dev/null >"$work/untrusted.out" 2>&1
 rc=$?

@@ -97,8 +97,70 @@ test_guide_example (void)
   g_assert_null (ey_email_get_sender (mail));
   g_assert_true (ey_email_has_warning (mail, EY_EMAIL_WARNING_NO_LINK));
   g_assert_false (ey_email_has_warning (mail, EY_EMAIL_WARNING_UNTRUSTED_LINK));
+  /* Only the body was pasted: no sender line, which is said */
+  g_assert_true (ey_email_has_warning (mail, EY_EMAIL_WARNING_NO_SENDER));
   g_assert_true (ey_email_is_usable (mail));
-  g_assert_cmpuint (g_strv_length ((GStrv)ey_email_get_warnings (mail)), ==, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv)ey_email_get_warnings (mail)), ==, 2);
+}
+
+/* No sender line, or two: flagged, never taken quietly */
+static void
+test_sender_lines (void)
+{
+  g_autofree char *clean = mail_with_link ("https://basvuru.kamusm.gov.tr/bs/login.go");
+  const char *body = strchr (clean, '\n') + 1;   /* without the "Kimden:" line */
+  g_autofree char *forwarded = g_strconcat ("From: Ali Veli <ali@example.org>\n"
+                                            "Subject: Fwd: başvuru\n\n", clean, NULL);
+  g_autofree char *twice = g_strconcat (clean, "\n", clean, NULL);
+  g_autoptr(EyEmail) none = ey_email_parse (body, -1);
+  g_autoptr(EyEmail) fwd = ey_email_parse (forwarded, -1);
+  g_autoptr(EyEmail) both = ey_email_parse (twice, -1);
+  g_autoptr(EyEmail) one = ey_email_parse (clean, -1);
+
+  g_assert_null (ey_email_get_sender (none));
+  g_assert_true (ey_email_has_warning (none, EY_EMAIL_WARNING_NO_SENDER));
+  g_assert_false (ey_email_has_warning (none, EY_EMAIL_WARNING_SEVERAL_SENDERS));
+
+  /* The first sender line is the sender: here not KamuSM */
+  g_assert_cmpstr (ey_email_get_sender (fwd), ==, "ali@example.org");
+  g_assert_true (ey_email_has_warning (fwd, EY_EMAIL_WARNING_SEVERAL_SENDERS));
+  g_assert_true (ey_email_has_warning (fwd, EY_EMAIL_WARNING_UNTRUSTED_SENDER));
+  g_assert_false (ey_email_is_usable (fwd));
+
+  /* Two KamuSM mails pasted together: trusted sender, still flagged */
+  g_assert_cmpstr (ey_email_get_sender (both), ==, EY_EMAIL_TRUSTED_SENDER);
+  g_assert_true (ey_email_has_warning (both, EY_EMAIL_WARNING_SEVERAL_SENDERS));
+  g_assert_false (ey_email_has_warning (both, EY_EMAIL_WARNING_NO_SENDER));
+
+  g_assert_false (ey_email_has_warning (one, EY_EMAIL_WARNING_SEVERAL_SENDERS));
+  g_assert_false (ey_email_has_warning (one, EY_EMAIL_WARNING_NO_SENDER));
+}
+
+/* 2 MB on one line around the real mail: parsed right (the time is measured by the
+ * parse-email benchmark, not here) */
+static void
+test_big_paste (void)
+{
+  static const char * const units[] = { "Sayın ", "Sayın AYŞE YILMAZ ", "için kullanılacak ",
+                                        "Erişim Parolanız ", "((((((((", "abcdefgh" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *clean = mail_with_link ("https://basvuru.kamusm.gov.tr/bs/login.go");
+      GString *s = g_string_new (clean);
+      g_autofree char *text = NULL;
+      g_autoptr(EyEmail) mail = NULL;
+
+      g_string_append_c (s, '\n');
+      while (s->len < 2 * 1024 * 1024)
+        g_string_append (s, units[i]);
+      g_string_append_c (s, '\n');
+      text = g_string_free (s, FALSE);
+      mail = ey_email_parse (text, -1);
+      g_test_message ("2 MB of \"%s\"", units[i]);
+      assert_clean_fields (mail);
+      g_assert_cmpstr (ey_email_get_sender (mail), ==, EY_EMAIL_TRUSTED_SENDER);
+    }
 }
 
 static void
@@ -417,6 +479,8 @@ main (int   argc,
   g_test_add_func ("/email/garbage", test_garbage);
   g_test_add_func ("/email/benign-kamusm-links", test_benign_kamusm_links);
   g_test_add_func ("/email/robustness", test_robustness);
+  g_test_add_func ("/email/sender-lines", test_sender_lines);
+  g_test_add_func ("/email/big-paste", test_big_paste);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_links); i++)
     {
       g_autofree char *path = g_strdup_printf ("/email/hostile/%u", i);

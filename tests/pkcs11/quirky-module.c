@@ -31,6 +31,7 @@ static int               removed;
 static CK_RV             sign_fault;   /* card pulled between C_Login and C_Sign */
 static char              pad_pin[32];
 static CK_SESSION_HANDLE logged_in_session = CK_INVALID_HANDLE;
+static unsigned int      sign_calls;   /* every C_Sign that reached the module */
 
 /* Lifetime: guarded by @lock (calls come from any thread). */
 static pthread_mutex_t   lock = PTHREAD_MUTEX_INITIALIZER;
@@ -56,6 +57,7 @@ EXPORT void         ey_quirky_set_block (const char *function);
 EXPORT int          ey_quirky_blocked (void);
 EXPORT void         ey_quirky_wait_blocked (void);
 EXPORT void         ey_quirky_release (void);
+EXPORT unsigned int ey_quirky_sign_calls (void);
 EXPORT CK_RV        C_GetFunctionList (CK_FUNCTION_LIST_PTR_PTR list);
 
 unsigned int
@@ -192,6 +194,12 @@ ey_quirky_set_sign_fault (unsigned long rv)
   sign_fault = rv;
 }
 
+unsigned int
+ey_quirky_sign_calls (void)
+{
+  return __atomic_load_n (&sign_calls, __ATOMIC_SEQ_CST);
+}
+
 void
 ey_quirky_set_pin_pad (const char *pin)
 {
@@ -320,6 +328,7 @@ quirky_sign (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG len,
 {
   CK_RV rv;
 
+  __atomic_add_fetch (&sign_calls, 1, __ATOMIC_SEQ_CST);
   if (removed)
     return CKR_DEVICE_REMOVED;
   if (sign_fault != CKR_OK)

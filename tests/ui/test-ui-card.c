@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ey-page-signing.h"
 #include "ui-driver.h"
 #include "ey-card-monitor.h"
 #include "ey-card-status.h"
@@ -36,6 +37,7 @@ static const char *quirky_path;
 static void         (*quirky_set_removed) (int);
 static void         (*quirky_set_sign_fault) (unsigned long);
 static unsigned int (*quirky_login_calls) (void);
+static unsigned int (*quirky_sign_calls) (void);
 
 /* Card removed while signing ------------------------------------------------------ */
 
@@ -49,6 +51,8 @@ bind_quirky (void)
   quirky_set_removed = (void (*) (int)) dlsym (handle, "ey_quirky_set_removed");
   quirky_set_sign_fault = (void (*) (unsigned long)) dlsym (handle, "ey_quirky_set_sign_fault");
   quirky_login_calls = (unsigned int (*) (void)) dlsym (handle, "ey_quirky_login_calls");
+  quirky_sign_calls = (unsigned int (*) (void)) dlsym (handle, "ey_quirky_sign_calls");
+  g_assert_nonnull (quirky_sign_calls);
   g_assert_nonnull (quirky_set_removed);
   g_assert_nonnull (quirky_set_sign_fault);
   g_assert_nonnull (quirky_login_calls);
@@ -168,21 +172,18 @@ is_nonzero (gpointer data)
   return *(guint *) data != 0;
 }
 
-/* The card goes and comes back while the page still fetches the text to sign (the
- * simulator answers slowly): the application lists the certificates anew meanwhile. */
+/* The card comes back while the page is signing with the token that went away:
+ * the application lists the certificates anew meanwhile. */
 static void
-replug_while_fetching (UiDriver *driver)
+replug_while_signing (UiDriver *driver)
 {
   guint changed = 0;
   gulong id = g_signal_connect (driver->app, "certificates-changed",
                                 G_CALLBACK (on_certificates_changed_cb), &changed);
 
-  g_assert_true (gtk_widget_get_visible (ui_child (driver, "signing", "progress_box")));
   ey_application_refresh_certificates (driver->app);
   g_assert_true (ui_spin_until (is_nonzero, &changed, 20000));
   g_signal_handler_disconnect (driver->app, id);
-  /* Still busy with the signature: the listing arrived in the middle of it. */
-  g_assert_true (gtk_widget_get_visible (ui_child (driver, "signing", "progress_box")));
 }
 
 /* Signs with the card "pulled out" and checks what the window then shows. */
@@ -201,7 +202,7 @@ sign_and_expect_removed (UiDriver   *driver,
   g_assert_true (ey_step_page_get_can_continue (ui_page (driver, "signing")));
   ui_next (driver);
   if (replug)
-    replug_while_fetching (driver);
+    replug_while_signing (driver);
   g_assert_true (ui_spin_until (page_has_error, driver, 20000));
 
   g_test_message ("signing page says: %s", ui_error_text (driver));
@@ -236,6 +237,7 @@ test_card_removed (void)
   g_autofree char *code = NULL;
   const char *expected;
   unsigned int logins;
+  unsigned int sign_calls;
   int seconds;
 
   /* Only the quirky wrapper (around SoftHSM and the demo token), not SoftHSM directly. */
@@ -255,7 +257,42 @@ test_card_removed (void)
   g_assert_cmpstr (ey_token_get_module_name (ey_certificate_get_token (cert)), ==,
                    "libey-quirky-pkcs11.so");
 
+  /* A hostile site first: veri.go answers a PDF.  The page says so, the PIN stays
+   * locked, and nothing reaches C_Sign. */
+  sign_calls = quirky_sign_calls ();
+  logins = quirky_login_calls ();
+  ey_sim_server_set_hostile_veri (driver->sim, "pdf");
   go_to_signing (driver);
+  g_assert_false (ey_page_signing_get_text_ready (EY_PAGE_SIGNING (ui_page (driver, "signing"))));
+  g_assert_cmpstr (ui_error_text (driver), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "The site asked to sign something that is not the "
+                               "E-Onay text. Nothing was signed."));
+  type_pin (driver, EY_DEMO_PIN);
+  g_assert_false (ey_step_page_get_can_continue (ui_page (driver, "signing")));
+  g_assert_false (gtk_widget_get_sensitive (ui_child (driver, "signing", "pin_group")));
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "signing", "text_retry_button")));
+  ui_next (driver);
+  g_assert_cmpuint (quirky_sign_calls (), ==, sign_calls);
+  g_assert_cmpuint (quirky_login_calls (), ==, logins);
+  /* The site is honest again: Get the Text Again shows it and opens the PIN */
+  ey_sim_server_set_hostile_veri (driver->sim, NULL);
+  g_signal_emit_by_name (ui_child (driver, "signing", "text_retry_button"), "clicked");
+  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ey_page_signing_get_text_ready (EY_PAGE_SIGNING (ui_page (driver, "signing"))));
+  g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "signing", "pin_group")));
+  g_assert_cmpstr (ui_error_text (driver), ==, "");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ui_child (driver, "signing", "text_view")));
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (shown, AYSE_ID));
+    g_assert_nonnull (strstr (shown, gtk_label_get_text (GTK_LABEL (ui_child (driver, "signing",
+                                                                              "code_label")))));
+  }
+
   code = g_strdup (gtk_label_get_text (GTK_LABEL (ui_child (driver, "signing", "code_label"))));
   g_assert_cmpuint (strlen (code), ==, 15);
   countdown = EY_COUNTDOWN (ui_child (driver, "signing", "countdown"));
@@ -278,15 +315,14 @@ test_card_removed (void)
   g_assert_cmpuint (quirky_login_calls (), ==, logins);
 
   /* Put back, and Sign pressed before the new listing of the card has arrived; the
-   * listing comes while the text to sign is on its way, and this signature fails too
-   * (pulled out once more).  The page then offers the card as listed anew, not the
-   * token that went away. */
+   * listing comes while the card signs, and this signature fails too (pulled out once
+   * more).  The page then offers the card as listed anew, not the token that went
+   * away. */
   old = ey_certificate_row_get_certificate (EY_CERTIFICATE_ROW (
     gtk_widget_get_first_child (ui_child (driver, "signing", "certificate_list"))));
   g_assert_true (ey_certificate_get_token (old) == NULL ||
                  ey_token_get_removed (ey_certificate_get_token (old)));
   quirky_set_removed (0);
-  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_SLOW, "eimza/veri.go", 1);
   quirky_set_sign_fault (CKR_DEVICE_REMOVED);
   sign_and_expect_removed (driver, code, seconds, TRUE);
   cert = g_ptr_array_index (ey_application_get_certificates (driver->app), 0);

@@ -7,6 +7,7 @@
 
 #include "ui-driver.h"
 #include "ey-page-sign-in.h"
+#include "ey-page-signing.h"
 
 static gboolean
 timeout_cb (gpointer data)
@@ -58,6 +59,15 @@ page_is (gpointer data)
          session && !ey_session_get_busy (session);
 }
 
+static gboolean
+signing_text_settled (gpointer data)
+{
+  EyPageSigning *page = data;
+
+  return ey_page_signing_get_text_ready (page) ||
+         (!ey_page_signing_get_fetching (page) && *ey_step_page_get_error_text (EY_STEP_PAGE (page)));
+}
+
 gboolean
 ui_wait_page (UiDriver   *driver,
               const char *name)
@@ -65,6 +75,9 @@ ui_wait_page (UiDriver   *driver,
   PageWait wait = { driver, name };
   gboolean ok = ui_spin_until (page_is, &wait, 20000);
 
+  /* The signing page fetches the text to sign first; the PIN waits for it */
+  if (ok && g_strcmp0 (name, "signing") == 0)
+    ok = ui_spin_until (signing_text_settled, ui_page (driver, "signing"), 20000);
   if (!ok)
     g_test_message ("expected page %s, at %s (error: %s)", name,
                     ey_window_get_visible_page_name (driver->window), ui_error_text (driver));
