@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-form.h"
+#include "ey-text.h"
 #include "ey-form-private.h"
 #include "ey-site-profile.h"
 #include "ey-site-profile-private.h"
@@ -487,7 +488,7 @@ ey_form_data_set_field (EyFormData  *self,
                   ey_form_data_set (self, name, value);
                   return TRUE;
                 }
-              if (by_label == NULL && o->label != NULL && strcmp (o->label, value) == 0)
+              if (by_label == NULL && o->label != NULL && ey_text_equal_loose (o->label, value))
                 by_label = o;
             }
           if (by_label == NULL)

@@ -6,6 +6,7 @@
 #include "ey-site-roles.h"
 #include "ey-site-profile.h"
 #include "ey-form.h"
+#include "ey-text.h"
 
 G_BEGIN_DECLS
 
@@ -276,16 +277,5 @@ EyFormData     *ey_page_new_submission          (EyPage         *self,
  *   (for debugging output and tests; may contain personal data, do not log)
  */
 char           *ey_page_get_text                (EyPage         *self);
-
-/**
- * ey_text_normalize:
- * @text: UTF-8 text
- *
- * Collapses runs of ASCII whitespace, no-break spaces (U+00A0, U+202F) and
- * removes zero-width characters (U+200B-U+200D, U+2060, U+FEFF); trims.
- *
- * Returns: (transfer full): the normalised text
- */
-char           *ey_text_normalize               (const char     *text);
 
 G_END_DECLS
