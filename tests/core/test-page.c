@@ -621,6 +621,8 @@ test_robustness (void)
       g_autofree char *contents = NULL;
       gsize len;
 
+      if (!g_str_has_suffix (name, ".html"))
+        continue;   /* variations/ has its own test */
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       for (guint round = 0; round < 12; round++)
         {
