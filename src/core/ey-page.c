@@ -10,8 +10,10 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "ey-core-error.h"
 #include "ey-form-private.h"
 #include "ey-page.h"
+#include "ey-page-private.h"
 #include "ey-site-profile-private.h"
 
 struct _EyPage
@@ -1015,6 +1017,56 @@ ey_page_expect_one_of (EyPage           *self,
   return FALSE;
 }
 
+GError *
+ey_page_new_mismatch_error (EyPage       *self,
+                            const char   *expected,
+                            const GError *reason)
+{
+  g_autofree char *got = NULL;
+
+  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+
+  got = ey_page_describe (self);
+  if (reason != NULL)
+    g_debug ("page %s does not do: %s", got, reason->message);
+
+  if (self->kind == EY_PAGE_KIND_UNKNOWN)
+    return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
+                        /* Translators: %s are page names; the first a list ("Sign-in or Orders") */
+                        _("The KamuSM site showed a page this program does not know, so the site "
+                          "has probably changed. Expected: %s; the site showed: %s."),
+                        expected != NULL ? expected : "?", got);
+
+  if (expected != NULL && strstr (expected, ey_page_kind_get_label (self->kind)) != NULL)
+    {
+      const char *what = NULL;
+
+      if (reason != NULL && reason->domain == EY_PAGE_ERROR)
+        switch (reason->code)
+          {
+          case EY_PAGE_ERROR_NO_BUTTON:
+            what = _("a button it needs is missing");
+            break;
+          case EY_PAGE_ERROR_NO_FORM:
+            what = _("its form is missing");
+            break;
+          case EY_PAGE_ERROR_NO_LINK:
+            what = _("a link it needs is missing");
+            break;
+          default:
+            break;
+          }
+      if (what == NULL)
+        what = _("it is not laid out as this program knows it");
+      return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
+                          /* Translators: a page name, then what is wrong with it */
+                          _("The KamuSM site showed the page %s, but %s, so the site has "
+                            "probably changed."), got, what);
+    }
+
+  return ey_core_error_new_unexpected (expected, got);
+}
+
 gboolean
 ey_page_expect (EyPage     *self,
                 EyPageKind  expected,
@@ -1364,4 +1416,11 @@ ey_page_get_text (EyPage *self)
     if (name_is (n, "body"))
       return node_text (n);
   return node_text (root);
+}
+
+xmlDoc *
+_ey_page_get_doc (EyPage *self)
+{
+  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  return self->doc;
 }

@@ -133,6 +133,27 @@ gboolean        ey_page_expect_one_of           (EyPage           *self,
                                                  GError          **error);
 
 /**
+ * ey_page_new_mismatch_error:
+ * @self: the page the site showed
+ * @expected: what the caller expected, as a readable list of page names
+ *   ("Sign-in or Orders")
+ * @reason: (nullable): why the page did not do (an %EY_PAGE_ERROR such as
+ *   %EY_PAGE_ERROR_NO_BUTTON), for the message and the debug log
+ *
+ * The error to report when a page is not what the renewal needs: an
+ * %EY_CORE_ERROR_UNEXPECTED_PAGE error whose message names what was
+ * expected and what came.  When the page is one of the expected ones but
+ * lacks what the profile names (a button, a field), it says so instead of
+ * "expected X, showed X"; when no recogniser matched, it says the site
+ * seems to have changed.
+ *
+ * Returns: (transfer full): a new error
+ */
+GError         *ey_page_new_mismatch_error      (EyPage         *self,
+                                                 const char     *expected,
+                                                 const GError   *reason);
+
+/**
  * ey_page_get_errors:
  *
  * Returns: (transfer none) (array zero-terminated=1): the error messages the

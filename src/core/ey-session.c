@@ -312,6 +312,7 @@ struct _EySession
   EySiteClient    *client;
   EySiteProfile   *profile;
   EyPage          *page;          /* the last page the site showed */
+  EyPage          *unrecognised_page; /* the last page no recogniser matched */
   gboolean         page_stale;    /* a request failed since: re-read first */
 
   EySessionStep    step;
@@ -475,6 +476,7 @@ ey_session_dispose (GObject *object)
     g_cancellable_cancel (self->op_cancellable);
   g_clear_object (&self->op_cancellable);
   g_clear_object (&self->page);
+  g_clear_object (&self->unrecognised_page);
   g_clear_object (&self->client);
   g_clear_object (&self->profile);
 
@@ -1142,9 +1144,10 @@ handle_page (GTask  *task,
   if (kind == EY_PAGE_KIND_UNKNOWN)
     {
       g_autofree char *expected = describe_expected (self->step);
-      g_autofree char *got = ey_page_describe (page);
 
-      op_fail (task, ey_core_error_new_unexpected (expected, got));
+      /* Kept for "Save a report for IT" (ey-site-report.h). */
+      g_set_object (&self->unrecognised_page, page);
+      op_fail (task, ey_page_new_mismatch_error (page, expected, NULL));
       return;
     }
 
@@ -1424,8 +1427,7 @@ submission (GTask        *task,
       g_autofree char *expected = describe_expected (self->step);
       g_autofree char *got = ey_page_describe (self->page);
 
-      g_debug ("no submission: %s", error->message);
-      op_fail (task, ey_core_error_new_unexpected (expected, got));
+      op_fail (task, ey_page_new_mismatch_error (self->page, expected, error));
     }
   return data;
 }
@@ -2706,4 +2708,11 @@ ey_session_cancel (EySession *self)
   g_return_if_fail (EY_IS_SESSION (self));
   if (self->op_cancellable)
     g_cancellable_cancel (self->op_cancellable);
+}
+
+EyPage *
+ey_session_get_unrecognised_page (EySession *self)
+{
+  g_return_val_if_fail (EY_IS_SESSION (self), NULL);
+  return self->unrecognised_page;
 }

@@ -26,6 +26,7 @@ struct _EySiteProfile
   char          *id;
   char          *name;
   char          *origin;
+  guint          version;
   char          *default_base_url;
   char          *base_url;
   char          *base_scheme;      /* "https" (or "http" for an allowed override) */
@@ -729,6 +730,22 @@ read_sign_reply (Loader  *ld,
 }
 
 static gboolean
+read_version (Loader  *ld,
+              xmlNode *root)
+{
+  g_autofree char *text = get_attr (root, "version");
+  guint64 v;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT, &v, NULL))
+    return fail (ld, root, EY_SITE_PROFILE_ERROR_INVALID,
+                 _("the version “%s” is not a whole number above zero"), text);
+  ld->self->version = v;
+  return TRUE;
+}
+
+static gboolean
 load_document (Loader  *ld,
                xmlDoc  *doc)
 {
@@ -745,6 +762,8 @@ load_document (Loader  *ld,
     return fail (ld, root, EY_SITE_PROFILE_ERROR_INVALID,
                  _("the root element must be <site-profile>"));
   if ((self->id = require_attr (ld, root, "id")) == NULL)
+    return FALSE;
+  if (!read_version (ld, root))
     return FALSE;
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
@@ -992,18 +1011,149 @@ ey_site_profile_new_default (GError **error)
   return ey_site_profile_new_from_resource (EY_SITE_PROFILE_DEFAULT_RESOURCE, error);
 }
 
+/* ------------------------------------------------------------------ */
+/* Updates without a release                                            */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+EySiteProfile *
+ey_site_profile_find_update (EySiteProfile       *builtin,
+                             const char * const  *dirs,
+                             GStrv               *notes)
+{
+  g_autoptr(GPtrArray) note_list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EySiteProfile) best = NULL;
+  g_autofree char *user_dir = NULL;
+  const char *default_dirs[3];
+
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (builtin), NULL);
+
+  if (dirs == NULL)
+    {
+      user_dir = g_build_filename (g_get_user_config_dir (), EY_SITE_PROFILE_UPDATE_SUBDIR, NULL);
+      default_dirs[0] = user_dir;
+      default_dirs[1] = EY_SITE_PROFILE_SYSTEM_DIR;
+      default_dirs[2] = NULL;
+      dirs = default_dirs;
+    }
+
+  for (guint d = 0; dirs[d] != NULL; d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".xml"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], g_ptr_array_index (names, i), NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(EySiteProfile) candidate = ey_site_profile_new_from_file (path, &error);
+
+          if (candidate == NULL)
+            g_ptr_array_add (note_list,
+                                 g_strdup_printf (_("The site profile %s is ignored: it is not valid (%s)."),
+                                                  path, error->message));
+          else if (strcmp (candidate->id, builtin->id) != 0)
+            g_ptr_array_add (note_list,
+                                 g_strdup_printf (_("The site profile %s is ignored: it describes the site “%s”, not “%s”."),
+                                                  path, candidate->id, builtin->id));
+          else if (candidate->version <= builtin->version)
+            g_ptr_array_add (note_list,
+                                 g_strdup_printf (_("The site profile %s is ignored: its version %u is not newer than the built-in version %u."),
+                                                  path, candidate->version, builtin->version));
+          else if (best != NULL && candidate->version <= best->version)
+            g_ptr_array_add (note_list,
+                                 g_strdup_printf (_("The site profile %s is ignored: %s has a newer version."),
+                                                  path, best->origin));
+          else
+            {
+              if (best != NULL)
+                g_ptr_array_add (note_list,
+                                     g_strdup_printf (_("The site profile %s is ignored: %s has a newer version."),
+                                                      best->origin, path));
+              g_set_object (&best, candidate);
+            }
+        }
+    }
+
+  if (notes != NULL)
+    {
+      g_ptr_array_add (note_list, NULL);
+      *notes = (GStrv) g_ptr_array_steal (note_list, NULL);
+    }
+  return g_steal_pointer (&best);
+}
+
 EySiteProfile *
 ey_site_profile_load (const char *file,
                       GError    **error)
 {
   const char *env;
+  g_autoptr(EySiteProfile) builtin = NULL;
+  g_autoptr(EySiteProfile) update = NULL;
+  g_auto(GStrv) notes = NULL;
 
   if (file != NULL && *file != '\0')
     return ey_site_profile_new_from_file (file, error);
   env = g_getenv (EY_SITE_PROFILE_ENV);
   if (env != NULL && *env != '\0')
     return ey_site_profile_new_from_file (env, error);
-  return ey_site_profile_new_default (error);
+  builtin = ey_site_profile_new_default (error);
+  if (builtin == NULL)
+    return NULL;
+  update = ey_site_profile_find_update (builtin, NULL, &notes);
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_message ("%s", notes[i]);
+  if (update != NULL)
+    {
+      g_message ("using the site profile %s (version %u)", update->origin, update->version);
+      return g_steal_pointer (&update);
+    }
+  return g_steal_pointer (&builtin);
+}
+
+guint
+ey_site_profile_get_version (EySiteProfile *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), 0);
+  return self->version;
+}
+
+gboolean
+ey_site_profile_is_builtin (EySiteProfile *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), FALSE);
+  return strcmp (self->origin, EY_SITE_PROFILE_DEFAULT_RESOURCE) == 0;
+}
+
+gboolean
+ey_site_profile_is_official (EySiteProfile *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), FALSE);
+  return ey_site_profile_is_builtin (self) &&
+         strcmp (self->base_url, self->default_base_url) == 0;
+}
+
+char *
+ey_site_profile_describe (EySiteProfile *self)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), NULL);
+
+  if (ey_site_profile_is_builtin (self))
+    return g_strdup_printf (_("built-in KamuSM profile, version %u"), self->version);
+  return g_strdup_printf (_("profile “%s” version %u from %s"), self->id, self->version, self->origin);
 }
 
 /* ------------------------------------------------------------------ */
