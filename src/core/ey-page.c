@@ -1034,7 +1034,7 @@ ey_page_new_mismatch_error (EyPage       *self,
     return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
                         /* Translators: %s are page names; the first a list ("Sign-in or Orders") */
                         _("The KamuSM site showed a page this program does not know, so the site "
-                          "has probably changed. Expected: %s; the site showed: %s."),
+                          "has probably changed (expected: %s; the site showed: %s)."),
                         expected != NULL ? expected : "?", got);
 
   if (expected != NULL && strstr (expected, ey_page_kind_get_label (self->kind)) != NULL)
