@@ -1147,6 +1147,27 @@ ey_site_profile_is_official (EySiteProfile *self)
 }
 
 char *
+ey_site_profile_get_notice (EySiteProfile *self)
+{
+  g_autofree char *profile = NULL;
+
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), NULL);
+
+  if (ey_site_profile_is_official (self))
+    return NULL;
+  profile = ey_site_profile_describe (self);
+  if (strcmp (self->base_url, self->default_base_url) != 0)
+    /* Translators: an address, then which profile ("built-in KamuSM profile, version 2") */
+    return g_strdup_printf (_("NOT the KamuSM site: this program talks to %s (%s). "
+                              "Nothing done here renews your certificate at KamuSM."),
+                            self->base_url, profile);
+  /* Translators: which profile ("profile “kamusm” version 3 from /etc/…") */
+  return g_strdup_printf (_("NOT the KamuSM site as this package knows it: the site is described by "
+                            "the %s, not the built-in one. Go on only if your IT department put it there."),
+                          profile);
+}
+
+char *
 ey_site_profile_describe (EySiteProfile *self)
 {
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), NULL);

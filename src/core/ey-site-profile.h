@@ -116,6 +116,15 @@ gboolean        ey_site_profile_is_builtin         (EySiteProfile  *self);
 gboolean        ey_site_profile_is_official        (EySiteProfile  *self);
 
 /**
+ * ey_site_profile_get_notice:
+ *
+ * Returns: (transfer full) (nullable): %NULL for the official site;
+ *   otherwise the translated "NOT the KamuSM site" sentence naming the
+ *   address and the profile, which both programs show and keep showing
+ */
+char           *ey_site_profile_get_notice         (EySiteProfile  *self);
+
+/**
  * ey_site_profile_describe:
  *
  * Returns: (transfer full): which profile is in use, for the welcome page

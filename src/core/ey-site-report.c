@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "ey-page-private.h"
+#include "ey-session.h"
 #include "ey-site-report.h"
 #include "ey-text.h"
 
@@ -491,6 +492,40 @@ ey_site_report_build (EyPage             *page,
   g_hash_table_unref (r.secret_words);
   g_ptr_array_unref (r.secret_phrases);
   return g_string_free (r.out, FALSE);
+}
+
+char *
+ey_site_report_build_for_session (EySession  *session,
+                                  const char *problem)
+{
+  g_autoptr(GPtrArray) personal = g_ptr_array_new ();
+  EyPage *page;
+  GPtrArray *form;
+
+  g_return_val_if_fail (EY_IS_SESSION (session), NULL);
+
+  page = ey_session_get_unrecognised_page (session);
+  if (page == NULL)
+    return NULL;
+  g_ptr_array_add (personal, (gpointer) ey_session_get_identity (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_applicant_name (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_institution (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_masked_phone (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_verification_code (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_order_id (session));
+  form = ey_session_get_form (session);
+  for (guint i = 0; form != NULL && i < form->len; i++)
+    {
+      const EySessionField *field = g_ptr_array_index (form, i);
+
+      g_ptr_array_add (personal, field->value);
+    }
+  /* NULLs (values the session does not have) would end the list early. */
+  for (guint i = personal->len; i > 0; i--)
+    if (g_ptr_array_index (personal, i - 1) == NULL)
+      g_ptr_array_remove_index (personal, i - 1);
+  g_ptr_array_add (personal, NULL);
+  return ey_site_report_build (page, problem, (const char * const *) personal->pdata);
 }
 
 gboolean

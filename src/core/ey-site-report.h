@@ -32,6 +32,23 @@ char     *ey_site_report_build        (EyPage              *page,
                                        const char          *problem,
                                        const char * const  *personal);
 
+typedef struct _EySession EySession;
+
+/**
+ * ey_site_report_build_for_session:
+ * @session: the session that stopped on a page it did not know
+ * @problem: (nullable): the error shown
+ *
+ * ey_site_report_build() on the session's unrecognised page, with the
+ * session's identity number, names, institution, phone, codes and every
+ * form value as the personal values to mask.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL when the
+ *   session has no unrecognised page
+ */
+char     *ey_site_report_build_for_session (EySession      *session,
+                                            const char     *problem);
+
 /**
  * ey_site_report_save:
  * @report: the report text

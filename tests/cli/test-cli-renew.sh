@@ -14,7 +14,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-echo "1..6"
+echo "1..9"
 n=0
 ok () { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
@@ -81,5 +81,38 @@ fi
   </dev/null >"$work/untrusted.out" 2>&1
 rc=$?
 if [ $rc -eq 4 ]; then ok "untrusted certificate: exit 4"; else not_ok "untrusted: exit $rc"; sed 's/^/# /' "$work/untrusted.out"; fi
+
+# 7: not the KamuSM site (--site-url): said at the start and before each sending and signing
+notices=$(grep -c 'NOT the KamuSM site' "$work/eonay.out")
+if [ "$notices" -ge 4 ] && grep -q 'NOT the KamuSM site' "$work/untrusted.out"; then
+  ok "the NOT-KamuSM notice is printed at the start and before sending ($notices times)"
+else
+  not_ok "NOT-KamuSM notice printed $notices times"
+fi
+
+# 8-9: a page the profile does not know: a report for IT with --report-dir, a hint without
+"$sim" --port 0 --captcha K7M2Q --trust-ca "$pki/ca.pem" --fault unexpected-page --fault unexpected-page \
+  --ready-file "$work/ready2" >"$work/sim2.out" 2>"$work/sim2.err" &
+sim2_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/ready2" ] && break; sleep 0.1; done
+url2=$(awk '/^URL /{print $2}' "$work/sim2.out")
+cert2=$(awk '/^CERT /{print $2}' "$work/sim2.out")
+"$cli" renew --site-url "$url2" --pin-cert "$cert2" --identity 12345678950 \
+  --recovery-file "$work/p2.ini" --report-dir "$work/reports" </dev/null >"$work/report.out" 2>&1
+report=$(ls "$work"/reports/eimza-yenile-site-report-*.txt 2>/dev/null | head -1)
+if [ -n "$report" ] && [ "$(stat -c %a "$report")" = 600 ] && grep -q 'heading h1: .Bakım Çalışması' "$report" \
+   && ! grep -q 12345678950 "$report" && grep -qF "$report" "$work/report.out"; then
+  ok "--report-dir saves a report for IT (0600, the page's structure, no identity number)"
+else
+  not_ok "no report for IT"; sed 's/^/# /' "$work/report.out" | tail -20
+fi
+"$cli" renew --site-url "$url2" --pin-cert "$cert2" --identity 12345678950 \
+  --recovery-file "$work/p2.ini" </dev/null >"$work/noreport.out" 2>&1
+if grep -q -- '--report-dir' "$work/noreport.out"; then
+  ok "without --report-dir the CLI says how to get a report"
+else
+  not_ok "no hint about --report-dir"; sed 's/^/# /' "$work/noreport.out" | tail -20
+fi
+kill "$sim2_pid" 2>/dev/null; wait "$sim2_pid" 2>/dev/null
 
 exit $failed
