@@ -1163,7 +1163,7 @@ ey_site_profile_get_notice (EySiteProfile *self)
                             self->base_url, profile);
   /* Translators: which profile ("profile “kamusm” version 3 from /etc/…") */
   return g_strdup_printf (_("NOT the KamuSM site as this package knows it: the site is described by "
-                            "the %s, not the built-in one. Go on only if your IT department put it there."),
+                            "another %s instead of the built-in one. Go on only if your IT department put it there."),
                           profile);
 }
 
