@@ -8,6 +8,7 @@
 
 #include "ey-application.h"
 #include "ey-window-private.h"
+#include "ey-site-profile.h"
 #include "ey-page-welcome.h"
 #include "ey-page-mail.h"
 #include "ey-page-sign-in.h"
@@ -423,6 +424,25 @@ ey_window_new (EyApplication *application)
 
   gtk_revealer_set_reveal_child (self->demo_revealer,
                                  application && ey_application_get_demo (application));
+  /* Not the demo's red strip: a site profile from outside the package
+   * decides where the person's data goes, so say so for as long as the
+   * window is open (ey_site_profile_get_notice()). */
+  if (application && !ey_application_get_demo (application))
+    {
+      g_autoptr(EySiteProfile) profile = ey_site_profile_load (NULL, NULL);
+      g_autofree char *notice = profile ? ey_site_profile_get_notice (profile) : NULL;
+
+      if (notice != NULL)
+        {
+          GtkWidget *strip = gtk_label_new (notice);
+
+          gtk_label_set_wrap (GTK_LABEL (strip), TRUE);
+          gtk_label_set_justify (GTK_LABEL (strip), GTK_JUSTIFY_CENTER);
+          gtk_widget_add_css_class (strip, "not-kamusm-strip");
+          gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->demo_revealer))),
+                                      strip, GTK_WIDGET (self->demo_revealer));
+        }
+    }
   ey_card_status_set_application (self->card_status, application);
   if (settings)
     {
