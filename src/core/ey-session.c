@@ -1151,6 +1151,7 @@ handle_page (GTask  *task,
       return;
     }
 
+  g_clear_object (&self->unrecognised_page);
   if (kind == EY_PAGE_KIND_LOGIN && ey_page_has_marker (page, EY_PAGE_MARKER_SESSION_EXPIRED))
     event = EV_SESSION_EXPIRED;
   else if (kind == EY_PAGE_KIND_ORDERS && ey_page_get_orders (page)->len == 0)

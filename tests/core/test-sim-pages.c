@@ -15,6 +15,7 @@
 
 #include "ey-identity.h"
 #include "ey-site-report.h"
+#include "ey-sim-variation.h"
 #include "ey-page.h"
 #include "ey-site-profile.h"
 #include "ey-sim-server.h"
@@ -23,6 +24,7 @@ typedef struct
 {
   const char *variant;
   const char *charset;
+  guint       variations;   /* EySimVariation: harmless rewrites of every page */
 } Config;
 
 typedef struct
@@ -62,6 +64,7 @@ fixture_set_up (Fixture       *f,
   opts.variant = config->variant;
   opts.charset = config->charset;
   f->server = ey_sim_server_new (&opts);
+  ey_sim_server_set_variations (f->server, config->variations);
   g_assert_true (ey_sim_server_start (f->server, 0, &error));
   g_assert_no_error (error);
 
@@ -796,6 +799,10 @@ static const Config configs[] = {
   { "default", "iso-8859-9" },
   { "alt", "utf-8" },
   { "alt", "iso-8859-9" },
+  /* The same site written differently: every page, every path, still read right. */
+  { "alt", "utf-8", EY_SIM_VARIATION_ALL },
+  { "default", "windows-1254", EY_SIM_VARIATION_UPPER | EY_SIM_VARIATION_NBSP | EY_SIM_VARIATION_NOISE },
+  { "alt", "iso-8859-9", EY_SIM_VARIATION_ASCII_FOLD | EY_SIM_VARIATION_WRAP | EY_SIM_VARIATION_EXTRA_FORMS },
 };
 
 int
@@ -819,8 +826,10 @@ main (int   argc,
 
       for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
         {
-          g_autofree char *path = g_strdup_printf ("/sim-pages/%s/%s/%s", configs[i].variant,
-                                                   configs[i].charset, tests[t].name);
+          g_autofree char *path = g_strdup_printf ("/sim-pages/%s/%s%s/%s", configs[i].variant,
+                                                   configs[i].charset,
+                                                   configs[i].variations ? "-varied" : "",
+                                                   tests[t].name);
 
           g_test_add (path, Fixture, &configs[i], fixture_set_up, tests[t].func,
                       fixture_tear_down);
