@@ -14,7 +14,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-echo "1..9"
+echo "1..10"
 n=0
 ok () { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
@@ -90,7 +90,14 @@ else
   not_ok "NOT-KamuSM notice printed $notices times"
 fi
 
-# 8-9: a page the profile does not know: a report for IT with --report-dir, a hint without
+# 8: a select is shown by its option's label, not its value ("IĞDIR", not "76")
+if grep -qE '^  Province +[A-ZÇĞİÖŞÜ]' "$work/eonay.out" && ! grep -qE '^  Province +[0-9]' "$work/eonay.out"; then
+  ok "the form summary shows the province by name"
+else
+  not_ok "the province is not shown by name"; grep -E '^  Province' "$work/eonay.out" | sed 's/^/# /'
+fi
+
+# 9-10: a page the profile does not know: a report for IT with --report-dir, a hint without
 "$sim" --port 0 --captcha K7M2Q --trust-ca "$pki/ca.pem" --fault unexpected-page --fault unexpected-page \
   --ready-file "$work/ready2" >"$work/sim2.out" 2>"$work/sim2.err" &
 sim2_pid=$!
