@@ -518,7 +518,9 @@ ey_site_report_build_for_session (EySession  *session,
     {
       const EySessionField *field = g_ptr_array_index (form, i);
 
-      g_ptr_array_add (personal, field->value);
+      /* The security word is never on a page, and no copy of it is made here. */
+      if (!field->secret)
+        g_ptr_array_add (personal, field->value);
     }
   /* NULLs (values the session does not have) would end the list early. */
   for (guint i = personal->len; i > 0; i--)
