@@ -607,7 +607,13 @@ test_site_changed (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 
-  /* Try again: the same sign-in, sent again, goes on. */
+  /* Try again: back on the sign-in page with what was typed; the site shows a fresh
+   * picture after every failure, so only its text is typed again. */
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, "sign-in", "identity_row"))),
+                   ==, AYSE_ID);
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   ui_next (driver);
   g_assert_true (ui_spin_until (signed_in, driver, 20000));
 }
