@@ -14,6 +14,7 @@
 #include "ey-text.h"
 #include "ey-core-error.h"
 #include "ey-email.h"
+#include "ey-form.h"
 #include "ey-identity.h"
 #include "ey-recovery.h"
 #include "ey-session.h"
@@ -317,10 +318,8 @@ field_label (const EySessionField *f)
 static const char *
 shown_value (const EySessionField *f)
 {
-  for (guint j = 0; f->option_values != NULL && f->option_values[j] != NULL; j++)
-    if (g_strcmp0 (f->option_values[j], f->value) == 0 && f->option_labels[j] != NULL)
-      return f->option_labels[j];
-  return f->value;
+  return ey_form_option_label ((const char * const *) f->option_values,
+                               (const char * const *) f->option_labels, f->value);
 }
 
 static gboolean

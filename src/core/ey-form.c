@@ -655,3 +655,14 @@ ey_form_data_encode (EyFormData *self,
   pairs = ey_form_data_to_pairs (self);
   return ey_form_encode_pairs (pairs, self->charset, error);
 }
+
+const char *
+ey_form_option_label (const char * const *values,
+                      const char * const *labels,
+                      const char         *value)
+{
+  for (guint i = 0; values != NULL && labels != NULL && values[i] != NULL && labels[i] != NULL; i++)
+    if (value != NULL && strcmp (values[i], value) == 0)
+      return labels[i];
+  return value;
+}

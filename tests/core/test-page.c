@@ -710,6 +710,33 @@ test_charset_edge_cases (void)
   }
 }
 
+/* A select is shown by its option's label ("IĞDIR"), not its value ("76"). */
+static void
+test_option_label (void)
+{
+  g_autoptr(EyPage) page = load_page ("default", "form");
+  const EyFormControl *city = ey_page_lookup_field (page, EY_FIELD_ROLE_CITY);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_nonnull (city);
+  g_assert_nonnull (city->options);
+  for (guint i = 0; i < city->options->len; i++)
+    {
+      const EyFormOption *o = g_ptr_array_index (city->options, i);
+
+      g_ptr_array_add (values, o->value);
+      g_ptr_array_add (labels, o->label);
+    }
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, NULL);
+  g_assert_cmpstr (ey_form_option_label ((const char * const *) values->pdata,
+                                         (const char * const *) labels->pdata, "76"), ==, "IĞDIR");
+  g_assert_cmpstr (ey_form_option_label ((const char * const *) values->pdata,
+                                         (const char * const *) labels->pdata, "99"), ==, "99");
+  g_assert_cmpstr (ey_form_option_label (NULL, NULL, "x"), ==, "x");
+}
+
 /* "Expected: Sign-in; the site showed: Sign-in" never again: a known page that
  * lacks what the profile names says so; an unknown one says the site changed. */
 static void
@@ -789,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/page/robustness", test_robustness);
   g_test_add_func ("/page/charset-edge-cases", test_charset_edge_cases);
   g_test_add_func ("/page/mismatch-messages", test_mismatch_messages);
+  g_test_add_func ("/page/option-label", test_option_label);
 
   ret = g_test_run ();
   g_clear_object (&default_profile);
