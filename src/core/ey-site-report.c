@@ -132,17 +132,20 @@ mask (Report     *r,
     }
   /* A value split over words ("IĞDIR ÜNİVERSİTESİ") is caught word by word;
    * a last check on the whole, so nothing slips through in another spacing. */
-  for (guint i = 0; i < r->secret_phrases->len; i++)
-    {
-      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
-      g_autofree char *folded = ey_text_fold (out->str);
+  {
+    g_autofree char *folded = ey_text_fold (out->str);
 
-      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
-        {
-          g_string_free (out, TRUE);
-          return g_strdup ("[…]");
-        }
-    }
+    for (guint i = 0; i < r->secret_phrases->len; i++)
+      {
+        const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+
+        if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
+          {
+            g_string_free (out, TRUE);
+            return g_strdup ("[…]");
+          }
+      }
+  }
   return g_string_free (out, FALSE);
 }
 
