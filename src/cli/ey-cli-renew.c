@@ -10,8 +10,11 @@
 
 #include "ey-cli.h"
 #include "ey-cli-renew.h"
+#include "ey-site-report.h"
+#include "ey-text.h"
 #include "ey-core-error.h"
 #include "ey-email.h"
+#include "ey-form.h"
 #include "ey-identity.h"
 #include "ey-recovery.h"
 #include "ey-session.h"
@@ -58,6 +61,38 @@ say (const char *text)
   g_print ("%s\n", text);
 }
 
+/* Said at the start and again before anything is signed or sent. */
+static void
+say_not_kamusm (Renew *r)
+{
+  g_autofree char *notice = ey_site_profile_get_notice (r->profile);
+
+  if (notice != NULL)
+    g_print ("\n*** %s ***\n", notice);
+}
+
+/* The site showed a page the profile does not know: a report for IT. */
+static void
+offer_site_report (Renew        *r,
+                   const GError *error)
+{
+  g_autofree char *report = ey_site_report_build_for_session (r->session, error->message);
+  g_autoptr(GError) save_error = NULL;
+  g_autofree char *path = NULL;
+
+  if (report == NULL)
+    return;
+  if (r->report_dir == NULL)
+    {
+      say (_("The site seems to have changed. Run again with --report-dir DIR to save a report for your IT department (it holds no personal data)."));
+      return;
+    }
+  if (ey_site_report_save (report, r->report_dir, &path, &save_error))
+    g_print (_("A report for your IT department is in %s (it holds no personal data).\n"), path);
+  else
+    g_print ("%s %s\n", _("The report for IT could not be saved:"), save_error->message);
+}
+
 /* Prints the error and what the site said; decides whether to go on. */
 static int
 report (Renew  *r,
@@ -66,6 +101,8 @@ report (Renew  *r,
   const char *site = ey_session_get_site_message (r->session);
 
   g_print ("\n%s %s\n", _("Error:"), error->message);
+  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE))
+    offer_site_report (r, error);
   if (site && *site && error->domain == EY_CORE_ERROR &&
       error->code != EY_CORE_ERROR_UNEXPECTED_PAGE)
     g_print ("%s %s\n", _("The site says:"), site);
@@ -286,6 +323,14 @@ field_label (const EySessionField *f)
   return f->label ? f->label : f->role;
 }
 
+/* A select is shown by the label of its option ("IĞDIR"), not its value ("76"). */
+static const char *
+shown_value (const EySessionField *f)
+{
+  return ey_form_option_label ((const char * const *) f->option_values,
+                               (const char * const *) f->option_labels, f->value);
+}
+
 static gboolean
 ask_field (Renew                *r,
            const EySessionField *f)
@@ -309,13 +354,13 @@ ask_field (Renew                *r,
       ey_cli_secret_free (word);
       return TRUE;
     }
-  value = ey_cli_prompt (field_label (f), f->value);
+  value = ey_cli_prompt (field_label (f), shown_value (f));
   if (value == NULL)
     return FALSE;
   /* A select takes a label or a value: map the label the user typed */
   if (f->option_values)
     for (guint j = 0; f->option_labels[j]; j++)
-      if (g_strcmp0 (f->option_labels[j], value) == 0)
+      if (ey_text_equal_loose (f->option_labels[j], value))
         {
           g_free (value);
           value = g_strdup (f->option_values[j]);
@@ -337,7 +382,7 @@ step_form (Renew *r)
     {
       const EySessionField *f = g_ptr_array_index (form, i);
 
-      g_print ("  %-22s %s%s\n", field_label (f), f->secret ? (*f->value ? "******" : "") : f->value,
+      g_print ("  %-22s %s%s\n", field_label (f), f->secret ? (*f->value ? "******" : "") : shown_value (f),
                f->read_only ? _(" (fixed)") : "");
       if (f->error)
         g_print ("  %-22s ! %s\n", "", f->error);
@@ -368,6 +413,7 @@ step_form (Renew *r)
         }
     }
   r->form_asked = TRUE;
+  say_not_kamusm (r);
   g_print ("%s\n", _("Sending the form…"));
   if (!submit_form (r, &error))
     return report (r, error);
@@ -496,6 +542,7 @@ step_signing (Renew *r)
   data = fetch_sign_data (r, &error);
   if (data == NULL)
     return report (r, error);
+  say_not_kamusm (r);
 
   g_clear_pointer (&r->cms, g_bytes_unref);
   r->cms = ey_cli_renew_sign (r, data, &error);
@@ -577,6 +624,7 @@ step_submitting (Renew *r)
   g_autoptr(GError) error = NULL;
 
   /* The signature was accepted but the application not yet confirmed */
+  say_not_kamusm (r);
   say (_("Your signature was accepted; sending the application…"));
   r->method = EY_SESSION_METHOD_EONAYLI;
   if (ey_session_get_path (r->session) != EY_SESSION_PATH_EONAY)
@@ -723,6 +771,7 @@ renew_clear (Renew *r)
   g_free (r->captcha_text);
   g_free (r->choice);
   g_free (r->pdf_out);
+  g_free (r->report_dir);
   g_clear_pointer (&r->cms, g_bytes_unref);
 }
 
@@ -760,6 +809,9 @@ ey_cli_renew (int    argc,
       N_("Take the wet-signature path (print and sign the form)"), NULL },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &r.pdf_out,
       N_("Where to save the wet-signature form (default: ./kamusm-basvuru-formu.pdf)"), N_("FILE") },
+    { "report-dir", 0, 0, G_OPTION_ARG_FILENAME, &r.report_dir,
+      N_("When the site shows a page this program does not know, save a report for IT (no personal data) in this folder"),
+      N_("DIR") },
     { "recovery-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &recovery_file,
       N_("Where to keep the note about an unconfirmed application"), N_("FILE") },
     { "allow-http", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &allow_http,
@@ -807,6 +859,8 @@ ey_cli_renew (int    argc,
       renew_clear (&r);
       return EY_CLI_EXIT_USAGE;
     }
+
+  say_not_kamusm (&r);
 
   if (mail_file)
     {

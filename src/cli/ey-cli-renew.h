@@ -20,6 +20,7 @@ typedef struct
   char            *captcha_text;
   char            *choice;          /* the order chosen */
   char            *pdf_out;
+  char            *report_dir;      /* --report-dir: where a report for IT goes */
   GBytes          *cms;
   EySessionMethod  method;
   gboolean         wet;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
@@ -121,6 +123,12 @@ GError *
 ey_core_error_new_unexpected (const char *expected,
                               const char *got)
 {
+  /* Never "expected X; showed X": the page came but did not do. */
+  if (expected != NULL && got != NULL && strstr (expected, got) != NULL)
+    /* TRANSLATORS: the first %s is a sentence; then a page name */
+    return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
+                        _("%s (The site showed the page %s, but not as this program knows it.)"),
+                        ey_core_error_message (EY_CORE_ERROR_UNEXPECTED_PAGE), got);
   /* TRANSLATORS: the first %s is a sentence; then two page names */
   return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
                       _("%s (Expected: %s; the site showed: %s.)"),

@@ -405,25 +405,14 @@ folded_clear (Folded *f)
   g_array_unref (f->offsets);
 }
 
+/* The shared fold (ey-text.h), kept to one byte per character so the map
+ * back to the original stays simple: anything else non-ASCII is "?". */
 static char
 fold_char (gunichar c)
 {
-  switch (c)
-    {
-    case 0x0131: case 0x0130: return 'i';   /* ı İ */
-    case 0x015F: case 0x015E: return 's';   /* ş Ş */
-    case 0x011F: case 0x011E: return 'g';   /* ğ Ğ */
-    case 0x00FC: case 0x00DC: return 'u';   /* ü Ü */
-    case 0x00F6: case 0x00D6: return 'o';   /* ö Ö */
-    case 0x00E7: case 0x00C7: return 'c';   /* ç Ç */
-    case 0x00E2: case 0x00C2: return 'a';   /* â Â */
-    case 0x00EE: case 0x00CE: return 'i';   /* î Î */
-    case 0x00FB: case 0x00DB: return 'u';   /* û Û */
-    default:
-      if (c < 0x80)
-        return g_ascii_tolower ((char)c);
-      return '?';
-    }
+  gunichar f = ey_text_fold_unichar (c);
+
+  return f < 0x80 ? (char) f : '?';
 }
 
 static void
@@ -437,7 +426,12 @@ fold (const char *line,
     {
       guint off = p - line;
 
-      g_string_append_c (out, fold_char (g_utf8_get_char (p)));
+      char fc = fold_char (g_utf8_get_char (p));
+
+      /* Combining marks and zero-width characters are dropped. */
+      if (fc == '\0')
+        continue;
+      g_string_append_c (out, fc);
       g_array_append_val (f->offsets, off);
     }
   {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-form.h"
+#include "ey-text.h"
 #include "ey-form-private.h"
 #include "ey-site-profile.h"
 #include "ey-site-profile-private.h"
@@ -487,7 +488,7 @@ ey_form_data_set_field (EyFormData  *self,
                   ey_form_data_set (self, name, value);
                   return TRUE;
                 }
-              if (by_label == NULL && o->label != NULL && strcmp (o->label, value) == 0)
+              if (by_label == NULL && o->label != NULL && ey_text_equal_loose (o->label, value))
                 by_label = o;
             }
           if (by_label == NULL)
@@ -653,4 +654,15 @@ ey_form_data_encode (EyFormData *self,
 
   pairs = ey_form_data_to_pairs (self);
   return ey_form_encode_pairs (pairs, self->charset, error);
+}
+
+const char *
+ey_form_option_label (const char * const *values,
+                      const char * const *labels,
+                      const char         *value)
+{
+  for (guint i = 0; values != NULL && labels != NULL && values[i] != NULL && labels[i] != NULL; i++)
+    if (value != NULL && strcmp (values[i], value) == 0)
+      return labels[i];
+  return value;
 }

@@ -279,4 +279,19 @@ GQuark       ey_form_error_quark          (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyFormData, ey_form_data_unref)
 
+/**
+ * ey_form_option_label:
+ * @values: (array zero-terminated=1) (nullable): a select's option values
+ * @labels: (array zero-terminated=1) (nullable): their labels, same order
+ * @value: (nullable): the current value
+ *
+ * What a person sees for @value: a select is shown by its option's label
+ * ("IĞDIR"), not its value ("76").
+ *
+ * Returns: (transfer none) (nullable): the label, else @value itself
+ */
+const char  *ey_form_option_label         (const char * const *values,
+                                           const char * const *labels,
+                                           const char         *value);
+
 G_END_DECLS

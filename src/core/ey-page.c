@@ -10,8 +10,10 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "ey-core-error.h"
 #include "ey-form-private.h"
 #include "ey-page.h"
+#include "ey-page-private.h"
 #include "ey-site-profile-private.h"
 
 struct _EyPage
@@ -99,54 +101,6 @@ ey_page_init (EyPage *self)
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */
-
-static gboolean
-is_space_char (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-static gboolean
-is_invisible_char (gunichar c)
-{
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-         c == 0x00AD;
-}
-
-char *
-ey_text_normalize (const char *text)
-{
-  GString *out;
-  gboolean pending_space = FALSE;
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_invisible_char (c))
-        continue;
-      if (is_space_char (c))
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  /* Also used on pasted mail lines that may hold the access password. */
-  explicit_bzero (valid, strlen (valid));
-  return g_string_free (out, FALSE);
-}
 
 static char *
 node_text (xmlNode *node)
@@ -691,6 +645,34 @@ parse_seconds (const char *text)
   return any ? (int)v : -1;
 }
 
+static gboolean
+form_has_name (EyForm     *form,
+               const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < ey_form_get_n_controls (form); i++)
+    if (strcmp (ey_form_get_control (form, i)->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+form_has_page_control (EyForm              *form,
+                       const EyProfilePage *pp)
+{
+  for (guint i = 0; i <= EY_FIELD_ROLE_LAST; i++)
+    if (i != EY_FIELD_ROLE_FORM_TOKEN && form_has_name (form, pp->fields[i]))
+      return TRUE;
+  for (guint i = 0; i <= EY_BUTTON_ROLE_LAST; i++)
+    if (form_has_name (form, pp->buttons[i].name))
+      return TRUE;
+  for (guint i = 0; i <= EY_CHOICE_ROLE_LAST; i++)
+    if (form_has_name (form, pp->choices[i].name))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_page (EyPage *self)
 {
@@ -706,6 +688,7 @@ read_page (EyPage *self)
 
   rd.page = self;
   rd.ctx = xmlXPathNewContext (self->doc);
+  _ey_site_profile_register_xpath (rd.ctx);
 
   pages = _ey_site_profile_get_pages (self->profile, &n_pages);
   for (guint i = 0; i < n_pages; i++)
@@ -805,7 +788,7 @@ read_page (EyPage *self)
               {
                 const EyOrderKindText *okt = g_ptr_array_index (pp->order_kinds, k);
 
-                if (order->link_text != NULL && strcmp (order->link_text, okt->text) == 0)
+                if (order->link_text != NULL && ey_text_equal_loose (order->link_text, okt->text))
                   order->kind = okt->kind;
               }
             g_ptr_array_add (self->orders, order);
@@ -829,6 +812,16 @@ read_page (EyPage *self)
       if (fn == chosen_form)
         self->form = form;
     }
+  /* Without a form XPath of its own, the page's form is the one holding a
+   * control the profile names for this page (a search box or a language
+   * switch may come first); the common fallback only when none does. */
+  if (pp != NULL && pp->form == NULL)
+    for (guint i = 0; i < self->forms->len; i++)
+      if (form_has_page_control (g_ptr_array_index (self->forms, i), pp))
+        {
+          self->form = g_ptr_array_index (self->forms, i);
+          break;
+        }
   if (self->form == NULL && self->forms->len > 0)
     self->form = g_ptr_array_index (self->forms, 0);
 
@@ -1024,6 +1017,56 @@ ey_page_expect_one_of (EyPage           *self,
   return FALSE;
 }
 
+GError *
+ey_page_new_mismatch_error (EyPage       *self,
+                            const char   *expected,
+                            const GError *reason)
+{
+  g_autofree char *got = NULL;
+
+  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+
+  got = ey_page_describe (self);
+  if (reason != NULL)
+    g_debug ("page %s does not do: %s", got, reason->message);
+
+  if (self->kind == EY_PAGE_KIND_UNKNOWN)
+    return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
+                        /* Translators: %s are page names; the first a list ("Sign-in or Orders") */
+                        _("The KamuSM site showed a page this program does not know, so the site "
+                          "has probably changed (expected: %s; the site showed: %s)."),
+                        expected != NULL ? expected : "?", got);
+
+  if (expected != NULL && strstr (expected, ey_page_kind_get_label (self->kind)) != NULL)
+    {
+      const char *what = NULL;
+
+      if (reason != NULL && reason->domain == EY_PAGE_ERROR)
+        switch (reason->code)
+          {
+          case EY_PAGE_ERROR_NO_BUTTON:
+            what = _("a button it needs is missing");
+            break;
+          case EY_PAGE_ERROR_NO_FORM:
+            what = _("its form is missing");
+            break;
+          case EY_PAGE_ERROR_NO_LINK:
+            what = _("a link it needs is missing");
+            break;
+          default:
+            break;
+          }
+      if (what == NULL)
+        what = _("it is not laid out as this program knows it");
+      return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
+                          /* Translators: a page name, then what is wrong with it */
+                          _("The KamuSM site showed the page %s, but %s, so the site has "
+                            "probably changed."), got, what);
+    }
+
+  return ey_core_error_new_unexpected (expected, got);
+}
+
 gboolean
 ey_page_expect (EyPage     *self,
                 EyPageKind  expected,
@@ -1176,7 +1219,12 @@ lookup_in_form (EyForm     *form,
     {
       const EyFormControl *c = ey_form_get_control (form, i);
 
-      if (strcmp (c->name, name) != 0 || (value != NULL && strcmp (c->value, value) != 0))
+      /* The name identifies a control; a button's value is its visible
+       * label, which the site may write in another case or spacing. */
+      if (strcmp (c->name, name) != 0 ||
+          (value != NULL && strcmp (c->value, value) != 0 &&
+           !ey_text_equal_loose (c->value, value) &&
+           (c->label == NULL || !ey_text_equal_loose (c->label, value))))
         continue;
       if (!c->disabled)
         return c;
@@ -1240,20 +1288,75 @@ ey_page_get_field_value (EyPage      *self,
   return control != NULL ? control->value : NULL;
 }
 
+/* Whether another button role of this page has the same control name: then
+ * the value is what tells them apart and cannot be ignored. */
+static gboolean
+button_name_is_shared (EyPage       *self,
+                       EyButtonRole  button,
+                       const char   *name)
+{
+  for (guint i = 0; i <= EY_BUTTON_ROLE_LAST; i++)
+    {
+      const char *other_name;
+      const char *other_value;
+
+      if (i != button &&
+          ey_site_profile_get_button (self->profile, self->kind, i, &other_name, &other_value) &&
+          strcmp (other_name, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The button for @button: by name and (loosely) value; when the label
+ * changed beyond that, by name alone if the name is the button's only
+ * identity on this page and one enabled submit carries it. */
+static EyForm *
+find_button (EyPage               *self,
+             EyButtonRole          button,
+             const EyFormControl **control)
+{
+  const char *name;
+  const char *value;
+  const EyFormControl *c = NULL;
+  EyForm *form;
+
+  if (!ey_site_profile_get_button (self->profile, self->kind, button, &name, &value))
+    return NULL;
+  form = find_form_with (self, name, value, &c);
+  if (form != NULL && c->type == EY_FORM_CONTROL_SUBMIT && !c->disabled)
+    {
+      *control = c;
+      return form;
+    }
+  if (value == NULL || button_name_is_shared (self, button, name))
+    return NULL;
+
+  form = find_form_with (self, name, NULL, &c);
+  if (form == NULL || c->type != EY_FORM_CONTROL_SUBMIT || c->disabled)
+    return NULL;
+  for (guint i = 0; i < ey_form_get_n_controls (form); i++)
+    {
+      const EyFormControl *other = ey_form_get_control (form, i);
+
+      if (other != c && other->type == EY_FORM_CONTROL_SUBMIT && !other->disabled &&
+          strcmp (other->name, name) == 0)
+        return NULL;
+    }
+  g_debug ("button “%s” found by its name; its label is not “%s”", name, value);
+  *control = c;
+  return form;
+}
+
 gboolean
 ey_page_has_button (EyPage       *self,
                     EyButtonRole  button)
 {
-  const char *name;
-  const char *value;
   const EyFormControl *control = NULL;
 
   g_return_val_if_fail (EY_IS_PAGE (self), FALSE);
 
-  if (!ey_site_profile_get_button (self->profile, self->kind, button, &name, &value))
-    return FALSE;
-  return find_form_with (self, name, value, &control) != NULL &&
-         control->type == EY_FORM_CONTROL_SUBMIT && !control->disabled;
+  return find_button (self, button, &control) != NULL;
 }
 
 gboolean
@@ -1276,8 +1379,6 @@ ey_page_new_submission (EyPage        *self,
                         EyButtonRole   button,
                         GError       **error)
 {
-  const char *name;
-  const char *value;
   const EyFormControl *control = NULL;
   EyForm *form;
   EyFormData *data;
@@ -1290,9 +1391,7 @@ ey_page_new_submission (EyPage        *self,
                    _("The page %s has no form to send."), ey_page_kind_get_label (self->kind));
       return NULL;
     }
-  if (!ey_site_profile_get_button (self->profile, self->kind, button, &name, &value) ||
-      (form = find_form_with (self, name, value, &control)) == NULL ||
-      control->type != EY_FORM_CONTROL_SUBMIT || control->disabled)
+  if ((form = find_button (self, button, &control)) == NULL)
     {
       g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_BUTTON,
                    _("The page %s has no “%s” button."), ey_page_kind_get_label (self->kind),
@@ -1317,4 +1416,11 @@ ey_page_get_text (EyPage *self)
     if (name_is (n, "body"))
       return node_text (n);
   return node_text (root);
+}
+
+xmlDoc *
+_ey_page_get_doc (EyPage *self)
+{
+  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  return self->doc;
 }

@@ -6,6 +6,7 @@
 #include "ey-site-roles.h"
 #include "ey-site-profile.h"
 #include "ey-form.h"
+#include "ey-text.h"
 
 G_BEGIN_DECLS
 
@@ -130,6 +131,27 @@ gboolean        ey_page_expect_one_of           (EyPage           *self,
                                                  const EyPageKind *expected,
                                                  gsize             n_expected,
                                                  GError          **error);
+
+/**
+ * ey_page_new_mismatch_error:
+ * @self: the page the site showed
+ * @expected: what the caller expected, as a readable list of page names
+ *   ("Sign-in or Orders")
+ * @reason: (nullable): why the page did not do (an %EY_PAGE_ERROR such as
+ *   %EY_PAGE_ERROR_NO_BUTTON), for the message and the debug log
+ *
+ * The error to report when a page is not what the renewal needs: an
+ * %EY_CORE_ERROR_UNEXPECTED_PAGE error whose message names what was
+ * expected and what came.  When the page is one of the expected ones but
+ * lacks what the profile names (a button, a field), it says so instead of
+ * "expected X, showed X"; when no recogniser matched, it says the site
+ * seems to have changed.
+ *
+ * Returns: (transfer full): a new error
+ */
+GError         *ey_page_new_mismatch_error      (EyPage         *self,
+                                                 const char     *expected,
+                                                 const GError   *reason);
 
 /**
  * ey_page_get_errors:
@@ -276,16 +298,5 @@ EyFormData     *ey_page_new_submission          (EyPage         *self,
  *   (for debugging output and tests; may contain personal data, do not log)
  */
 char           *ey_page_get_text                (EyPage         *self);
-
-/**
- * ey_text_normalize:
- * @text: UTF-8 text
- *
- * Collapses runs of ASCII whitespace, no-break spaces (U+00A0, U+202F) and
- * removes zero-width characters (U+200B-U+200D, U+2060, U+FEFF); trims.
- *
- * Returns: (transfer full): the normalised text
- */
-char           *ey_text_normalize               (const char     *text);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _EySession
   EySiteClient    *client;
   EySiteProfile   *profile;
   EyPage          *page;          /* the last page the site showed */
+  EyPage          *unrecognised_page; /* the last page no recogniser matched */
   gboolean         page_stale;    /* a request failed since: re-read first */
   char            *reread_href;   /* after a POST whose outcome is unknown: where to look */
 

@@ -499,6 +499,7 @@ ey_session_dispose (GObject *object)
     g_cancellable_cancel (self->op_cancellable);
   g_clear_object (&self->op_cancellable);
   g_clear_object (&self->page);
+  g_clear_object (&self->unrecognised_page);
   g_clear_pointer (&self->reread_href, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->profile);
@@ -1229,11 +1230,14 @@ _ey_session_handle_page (GTask  *task,
   if (kind == EY_PAGE_KIND_UNKNOWN)
     {
       g_autofree char *expected = _ey_session_describe_expected (self->step);
-      g_autofree char *got = ey_page_describe (page);
 
-      _ey_session_op_fail (task, ey_core_error_new_unexpected (expected, got));
+      /* Kept for "Save a report for IT" (ey-site-report.h). */
+      g_set_object (&self->unrecognised_page, page);
+      _ey_session_op_fail (task, ey_page_new_mismatch_error (page, expected, NULL));
       return;
     }
+
+  g_clear_object (&self->unrecognised_page);
 
   if (kind == EY_PAGE_KIND_LOGIN && ey_page_has_marker (page, EY_PAGE_MARKER_SESSION_EXPIRED))
     event = EV_SESSION_EXPIRED;
@@ -1557,10 +1561,8 @@ _ey_session_submission (GTask        *task,
   if (data == NULL)
     {
       g_autofree char *expected = _ey_session_describe_expected (self->step);
-      g_autofree char *got = ey_page_describe (self->page);
 
-      g_debug ("no _ey_session_submission: %s", error->message);
-      _ey_session_op_fail (task, ey_core_error_new_unexpected (expected, got));
+      _ey_session_op_fail (task, ey_page_new_mismatch_error (self->page, expected, error));
     }
   return data;
 }
@@ -1600,4 +1602,11 @@ ey_session_cancel (EySession *self)
   g_return_if_fail (EY_IS_SESSION (self));
   if (self->op_cancellable)
     g_cancellable_cancel (self->op_cancellable);
+}
+
+EyPage *
+ey_session_get_unrecognised_page (EySession *self)
+{
+  g_return_val_if_fail (EY_IS_SESSION (self), NULL);
+  return self->unrecognised_page;
 }

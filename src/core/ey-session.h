@@ -152,6 +152,9 @@ gint64          ey_session_get_sms_deadline       (EySession      *self);
 gint64          ey_session_get_code_deadline      (EySession      *self);
 EySessionMethod ey_session_get_methods            (EySession      *self);
 GBytes         *ey_session_get_pdf                (EySession      *self);
+/* The last page the site showed that no recogniser of the profile matched
+ * (for a report to IT, ey-site-report.h), or NULL. */
+EyPage         *ey_session_get_unrecognised_page  (EySession      *self);
 
 /* Seconds left until @deadline (monotonic µs), rounded up, never negative. */
 int             ey_session_seconds_left           (gint64          deadline);

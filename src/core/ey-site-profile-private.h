@@ -69,4 +69,13 @@ const EyProfilePage *_ey_site_profile_get_common         (EySiteProfile *self);
 const EyProfilePage *_ey_site_profile_get_request        (EySiteProfile *self,
                                                           EySiteAction   action);
 
+/* The namespace of the profile's own XPath functions, bound to "ey":
+ * ey:contains(A, B) and ey:equals(A, B) compare texts normalised with
+ * ey_text_fold() (white space, Turkish case, ASCII-folded letters). */
+#define EY_SITE_PROFILE_XPATH_NS "https://github.com/eimzayenile/site-profile/xpath"
+
+/* Registers "ey" and its functions on an XPath context that runs profile
+ * expressions (the page reader does so on every page). */
+void                 _ey_site_profile_register_xpath     (xmlXPathContextPtr ctx);
+
 G_END_DECLS

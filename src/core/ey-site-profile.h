@@ -54,18 +54,84 @@ GQuark          ey_site_profile_error_quark        (void);
 /** Environment variable naming a profile file that replaces the default. */
 #define EY_SITE_PROFILE_ENV "EY_SITE_PROFILE"
 
+/** The folder, below the user's and the system's configuration folders, where IT may drop an updated profile. */
+#define EY_SITE_PROFILE_UPDATE_SUBDIR "eimza-yenile/site"
+/** The system-wide update folder (deployed by IT). */
+#define EY_SITE_PROFILE_SYSTEM_DIR "/etc/eimza-yenile/site"
+
 /**
  * ey_site_profile_load:
  * @file: (nullable): a profile file (`--site-profile FILE`), or %NULL
  * @error: return location for an error
  *
  * The profile to use: @file if given, else the file named by
- * `$EY_SITE_PROFILE` if set and non-empty, else the built-in one.
+ * `$EY_SITE_PROFILE` if set and non-empty, else the newest valid update
+ * of the built-in profile in `$XDG_CONFIG_HOME/eimza-yenile/site/` or
+ * `/etc/eimza-yenile/site/` (see ey_site_profile_find_update()), else the
+ * built-in one.
  *
  * Returns: (transfer full): the profile, or %NULL with @error set
  */
 EySiteProfile  *ey_site_profile_load               (const char     *file,
                                                     GError        **error);
+
+/**
+ * ey_site_profile_find_update:
+ * @builtin: the built-in profile
+ * @dirs: (nullable) (array zero-terminated=1): folders to look in; %NULL
+ *   for the user's `$XDG_CONFIG_HOME/eimza-yenile/site` and
+ *   %EY_SITE_PROFILE_SYSTEM_DIR
+ * @notes: (out) (optional) (transfer full): one translated sentence per
+ *   profile file found and ignored, with the reason (invalid, not newer,
+ *   another site) — for the doctor and the log
+ *
+ * Every `*.xml` in @dirs is loaded and validated like any profile; the one
+ * with the same id as @builtin and the highest version above @builtin's
+ * wins.
+ *
+ * Returns: (transfer full) (nullable): the update, or %NULL
+ */
+EySiteProfile  *ey_site_profile_find_update        (EySiteProfile       *builtin,
+                                                    const char * const  *dirs,
+                                                    GStrv               *notes);
+
+/**
+ * ey_site_profile_get_version:
+ *
+ * Returns: the version attribute of `<site-profile>` (0 when absent): an
+ *   update replaces the built-in profile only when its version is higher
+ */
+guint           ey_site_profile_get_version        (EySiteProfile  *self);
+
+/** ey_site_profile_is_builtin: whether this is the built-in KamuSM profile of this package (not a file, not the sim's alt one). */
+gboolean        ey_site_profile_is_builtin         (EySiteProfile  *self);
+
+/**
+ * ey_site_profile_is_official:
+ *
+ * Returns: %TRUE when both the profile is the built-in one and the base
+ *   URL is the built-in KamuSM address; otherwise both programs must say
+ *   plainly, and keep saying, that this is NOT the KamuSM site
+ */
+gboolean        ey_site_profile_is_official        (EySiteProfile  *self);
+
+/**
+ * ey_site_profile_get_notice:
+ *
+ * Returns: (transfer full) (nullable): %NULL for the official site;
+ *   otherwise the translated "NOT the KamuSM site" sentence naming the
+ *   address and the profile, which both programs show and keep showing
+ */
+char           *ey_site_profile_get_notice         (EySiteProfile  *self);
+
+/**
+ * ey_site_profile_describe:
+ *
+ * Returns: (transfer full): which profile is in use, for the welcome page
+ *   and the doctor: "built-in KamuSM profile, version 2" or "profile
+ *   “kamusm” version 3 from /etc/eimza-yenile/site/kamusm.xml"
+ */
+char           *ey_site_profile_describe           (EySiteProfile  *self);
 
 /** ey_site_profile_new_default: the built-in profile (never fails in a sane build). */
 EySiteProfile  *ey_site_profile_new_default        (GError        **error);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-card-db.h"
+#include "ey-site-profile.h"
 #include "ey-card-snapshot.h"
 #include "ey-doctor-private.h"
 #include "ey-token-error.h"
@@ -526,6 +527,49 @@ check_tls (RunData *data)
          "sudo apt install glib-networking");
 }
 
+/* Which description of the site is in use: the built-in one, or one IT put
+ * in the configuration folders (or --site-profile / EY_SITE_PROFILE), which
+ * is announced like any site that is not KamuSM's. */
+static void
+check_site_profile (RunData *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySiteProfile) builtin = ey_site_profile_new_default (NULL);
+  g_autoptr(EySiteProfile) profile = ey_site_profile_load (NULL, &error);
+  g_auto(GStrv) notes = NULL;
+  g_autoptr(EySiteProfile) update = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *detail = NULL;
+
+  if (profile == NULL)
+    {
+      add (data, EY_DOCTOR_CHECK_SITE_PROFILE, EY_DOCTOR_STATUS_FAIL,
+           _("The description of the KamuSM site cannot be read."), error->message,
+           NULL);
+      return;
+    }
+  if (builtin != NULL)
+    update = ey_site_profile_find_update (builtin, NULL, &notes);
+  described = ey_site_profile_describe (profile);
+  /* Translators: %s says which profile ("built-in KamuSM profile, version 2") */
+  summary = g_strdup_printf (_("Site profile in use: %s."), described);
+  notice = ey_site_profile_get_notice (profile);
+  detail = notes != NULL && notes[0] != NULL ? g_strjoinv ("\n", notes) : NULL;
+  if (notice != NULL)
+    {
+      g_autofree char *both = detail ? g_strconcat (notice, "\n", detail, NULL) : g_strdup (notice);
+
+      add (data, EY_DOCTOR_CHECK_SITE_PROFILE, EY_DOCTOR_STATUS_WARN, summary, both, NULL);
+    }
+  else if (detail != NULL)
+    add (data, EY_DOCTOR_CHECK_SITE_PROFILE, EY_DOCTOR_STATUS_WARN, summary, detail, NULL);
+  else
+    add (data, EY_DOCTOR_CHECK_SITE_PROFILE, EY_DOCTOR_STATUS_OK, summary,
+         ey_site_profile_get_origin (profile), NULL);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -544,6 +588,7 @@ run_thread (GTask        *task,
     check_p11kit,
     check_certificate,
     check_tls,
+    check_site_profile,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define EY_DOCTOR_CHECK_CERTIFICATE     "certificate"
 #define EY_DOCTOR_CHECK_TLS_TRUST       "tls-trust"
 #define EY_DOCTOR_CHECK_TLS_BACKEND     "tls-backend"
+#define EY_DOCTOR_CHECK_SITE_PROFILE    "site-profile"
 
 #define EY_TYPE_DOCTOR (ey_doctor_get_type ())
 G_DECLARE_FINAL_TYPE (EyDoctor, ey_doctor, EY, DOCTOR, GObject)

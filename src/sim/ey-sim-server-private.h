@@ -31,6 +31,7 @@ struct _EySimServer
   guint                    slow_ms;
   char                    *captcha_text;
   char                    *charset;
+  guint                    variations;   /* EySimVariation flags */
   gboolean                 control;
   char                    *log_file;
   char                    *sms_file;

@@ -11,6 +11,7 @@
 #include "ey-sim-cert.h"
 #include "ey-sim-html.h"
 #include "ey-sim-server-private.h"
+#include "ey-sim-variation.h"
 
 #define COOKIE_NAME "JSESSIONID"
 
@@ -203,12 +204,24 @@ _ey_sim_respond_bytes (EySimRequest *r,
 }
 
 void
+ey_sim_server_set_variations (EySimServer *self,
+                              guint        flags)
+{
+  g_return_if_fail (EY_IS_SIM_SERVER (self));
+  self->variations = flags;
+}
+
+void
 _ey_sim_respond_html (EySimRequest *r,
                       guint         status,
                       GString      *html)
 {
-  g_autoptr(GBytes) body = ey_sim_html_encode (html, r->server->charset);
+  g_autoptr(GBytes) body = NULL;
   g_autofree char *type = g_strdup_printf ("text/html; charset=%s", r->server->charset);
+
+  if (r->server->variations != 0)
+    ey_sim_variation_apply (html, r->server->variations);
+  body = ey_sim_html_encode (html, r->server->charset);
 
   g_string_free (html, TRUE);
   soup_message_headers_replace (soup_server_message_get_response_headers (r->msg),

@@ -113,6 +113,10 @@ JsonObject      *ey_sim_server_find_event         (EySimServer         *self,
 
 /* page: a path relative to the base such as "imzayontemi.go", or NULL/"*" for every
  * page; count: how many requests it hits, 0 = every request until cleared. */
+/* Harmless rewrites of every HTML answer (EySimVariation flags of ey-sim-variation.h:
+ * upper case, no-break spaces, ASCII-folded Turkish, noise, wrapping, extra forms). */
+void             ey_sim_server_set_variations     (EySimServer         *self,
+                                                   guint                flags);
 void             ey_sim_server_set_fault          (EySimServer         *self,
                                                    EySimFaultKind       kind,
                                                    const char          *page,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-sim-server.h"
+#include "ey-sim-variation.h"
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -31,6 +32,7 @@ main (int    argc,
   g_autofree char *hostile_veri = NULL;
   g_autofree char *address = NULL, *cert = NULL, *key = NULL, *people = NULL;
   g_autofree char *captcha = NULL, *sms_file = NULL, *log_file = NULL, *charset = NULL;
+  g_autofree char *variation = NULL;
   g_autofree char *variant = NULL, *ready_file = NULL, *cert_path = NULL;
   int port = 0, sms_ttl = 0, code_ttl = 0, idle = 0;
   gboolean http = FALSE, control = FALSE;
@@ -53,6 +55,9 @@ main (int    argc,
     { "charset", 0, 0, G_OPTION_ARG_STRING, &charset,
       N_("Page encoding: utf-8, iso-8859-9 or windows-1254"), "NAME" },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Site variant: default or alt"), "NAME" },
+    { "variation", 0, 0, G_OPTION_ARG_STRING, &variation,
+      N_("Rewrite every page harmlessly: upper, nbsp, ascii-fold, noise, wrap, extra-forms or all (comma-separated)"),
+      "LIST" },
     { "control", 0, 0, G_OPTION_ARG_NONE, &control, N_("Enable the /_sim/ control endpoints"), NULL },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
       N_("Inject a fault: kind[:page[:count]] (repeatable)"), "SPEC" },
@@ -105,6 +110,16 @@ main (int    argc,
     g_printerr ("kamusm-sim: %s\n",
                 _("No --trust-ca given: every uploaded signature will be refused as untrusted."));
   server = ey_sim_server_new (&opts);
+  {
+    guint flags = 0;
+
+    if (!ey_sim_variation_parse (variation, &flags, &error))
+      {
+        g_printerr ("kamusm-sim: %s\n", error->message);
+        return 2;
+      }
+    ey_sim_server_set_variations (server, flags);
+  }
   for (guint i = 0; faults && faults[i]; i++)
     if (!ey_sim_server_add_fault_spec (server, faults[i], &error))
       {

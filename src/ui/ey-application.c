@@ -411,7 +411,9 @@ ey_application_create_session (EyApplication  *self,
 
   g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
 
-  profile = ey_site_profile_new_default (error);
+  /* The demo talks to its simulator with the built-in profile; otherwise an
+   * update IT put in the configuration folders may replace it. */
+  profile = self->sim ? ey_site_profile_new_default (error) : ey_site_profile_load (NULL, error);
   if (profile == NULL)
     return NULL;
   client = ey_site_client_new (profile);

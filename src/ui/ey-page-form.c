@@ -8,6 +8,7 @@
 
 #include "ey-page-form.h"
 #include "ey-security-word.h"
+#include "ey-form.h"
 #include "ey-site-roles.h"
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
@@ -140,6 +141,7 @@ ey_page_form_sync (EyStepPage *page)
     {
       const EySessionField *field = g_ptr_array_index (form, i);
       const char *title = field_title (field);
+      const char *value;
       AdwPreferencesGroup *group;
       GtkWidget *row;
 
@@ -148,7 +150,10 @@ ey_page_form_sync (EyStepPage *page)
           row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field->value ? field->value : "");
+          /* A fixed select is shown by its option's label, not its value. */
+          value = ey_form_option_label ((const char * const *) field->option_values,
+                                        (const char * const *) field->option_labels, field->value);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           gtk_widget_add_css_class (row, "property");
           adw_preferences_group_add (self->identity_group, row);

@@ -7,6 +7,7 @@
 #include "ey-card-status.h"
 #include "ey-card-monitor.h"
 #include "ey-certificate.h"
+#include "ey-site-profile.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,8 @@ struct _EyWindow
   char                 *access_password;
   /* A page shown outside the session's steps ("forgot"), or NULL. */
   char                 *override_page;
+  /* The "NOT the KamuSM site" strip (not the demo's), or NULL. */
+  GtkLabel             *site_notice;
 };
 
 GCancellable   *_ey_window_get_cancellable     (EyWindow    *self);
@@ -60,6 +63,10 @@ const char     *_ey_window_get_access_password (EyWindow   *self);
 /* Show @name instead of the session's page until the step changes (NULL: back). */
 void            _ey_window_show_page           (EyWindow   *self,
                                                 const char *name);
+/* Shows, and keeps showing, the NOT-KamuSM strip when @profile is not the built-in
+ * KamuSM profile at its built-in address (ey_site_profile_get_notice()). */
+void            _ey_window_set_site_notice     (EyWindow      *self,
+                                                EySiteProfile *profile);
 void            _ey_window_install_actions     (GtkWidgetClass *widget_class);
 void            _ey_window_update_actions      (EyWindow    *self);
 gboolean        _ey_window_confirm_close       (EyWindow    *self);

@@ -8,7 +8,10 @@
 
 #include "ey-application.h"
 #include "ey-window-private.h"
+#include "ey-site-profile.h"
 #include "ey-page-welcome.h"
+#include "ey-page-site-changed.h"
+#include "ey-core-error.h"
 #include "ey-page-mail.h"
 #include "ey-page-sign-in.h"
 #include "ey-page-forgot.h"
@@ -54,6 +57,8 @@ static const PageInfo page_table[] = {
   { "submit",  ey_page_submit_get_type,  9 },
   { "done",    ey_page_done_get_type,    10 },
   { "wet",     ey_page_wet_get_type,     9 },
+  /* Over any step: the site showed a page the profile does not know. */
+  { "site-changed", ey_page_site_changed_get_type, -1 },
 };
 
 /* Which page shows which step of the session. */
@@ -184,7 +189,7 @@ ey_window_show_step (EyWindow *self)
   EyStepPage *page = ey_window_get_page (self, name);
 
   ey_window_update_step_titles (self);
-  if (info)
+  if (info && info->index >= 0)
     ey_step_list_set_current (self->step_list,
                               step == EY_SESSION_STEP_DONE ? info->index + 1 : info->index);
   gtk_stack_set_visible_child_name (self->stack, name);
@@ -210,6 +215,18 @@ on_step_changed_cb (EyWindow *self)
       step == EY_SESSION_STEP_FAILED)
     self->signature_pending = FALSE;
   ey_window_show_step (self);
+}
+
+/* The site has changed: a page no recogniser matched.  Shown over the step's
+ * page, which keeps everything typed. */
+static void
+on_error_changed_cb (EyWindow *self)
+{
+  const GError *error = ey_session_get_error (self->session);
+
+  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE) &&
+      ey_session_get_unrecognised_page (self->session) != NULL)
+    _ey_window_show_page (self, "site-changed");
 }
 
 static void
@@ -312,6 +329,32 @@ ey_window_restart (EyWindow *self)
   ey_window_rebuild_pages (self);
   if (error)
     ey_window_add_toast (self, error->message);
+}
+
+void
+_ey_window_set_site_notice (EyWindow      *self,
+                            EySiteProfile *profile)
+{
+  g_autofree char *notice = ey_site_profile_get_notice (profile);
+
+  if (notice == NULL)
+    {
+      if (self->site_notice)
+        gtk_widget_set_visible (GTK_WIDGET (self->site_notice), FALSE);
+      return;
+    }
+  if (self->site_notice == NULL)
+    {
+      self->site_notice = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->site_notice, TRUE);
+      gtk_label_set_justify (self->site_notice, GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (self->site_notice), "not-kamusm-strip");
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->demo_revealer))),
+                                  GTK_WIDGET (self->site_notice), GTK_WIDGET (self->demo_revealer));
+    }
+  /* Plain text: the address and the file name are not markup. */
+  gtk_label_set_text (self->site_notice, notice);
+  gtk_widget_set_visible (GTK_WIDGET (self->site_notice), TRUE);
 }
 
 void
@@ -427,6 +470,16 @@ ey_window_new (EyApplication *application)
 
   gtk_revealer_set_reveal_child (self->demo_revealer,
                                  application && ey_application_get_demo (application));
+  /* Not the demo's red strip: a site profile from outside the package
+   * decides where the person's data goes, so say so for as long as the
+   * window is open (ey_site_profile_get_notice()). */
+  if (application && !ey_application_get_demo (application))
+    {
+      g_autoptr(EySiteProfile) profile = ey_site_profile_load (NULL, NULL);
+
+      if (profile != NULL)
+        _ey_window_set_site_notice (self, profile);
+    }
   ey_card_status_set_application (self->card_status, application);
   if (settings)
     {
@@ -511,6 +564,8 @@ ey_window_init (EyWindow *self)
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::step",
                                   G_CALLBACK (on_step_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::error",
+                                  G_CALLBACK (on_error_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::busy",
                                   G_CALLBACK (on_busy_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::path",

@@ -123,4 +123,44 @@ fi
 rc=$?
 if [ $rc -eq 4 ]; then ok "untrusted certificate: exit 4"; else not_ok "untrusted: exit $rc"; sed 's/^/# /' "$work/untrusted.out"; fi
 
+# 7: not the KamuSM site (--site-url): said at the start and before each sending and signing
+notices=$(grep -c 'NOT the KamuSM site' "$work/eonay.out")
+if [ "$notices" -ge 4 ] && grep -q 'NOT the KamuSM site' "$work/untrusted.out"; then
+  ok "the NOT-KamuSM notice is printed at the start and before sending ($notices times)"
+else
+  not_ok "NOT-KamuSM notice printed $notices times"
+fi
+
+# 8: a select is shown by its option's label, not its value ("IĞDIR", not "76")
+if grep -qE '^  Province +[A-ZÇĞİÖŞÜ]' "$work/eonay.out" && ! grep -qE '^  Province +[0-9]' "$work/eonay.out"; then
+  ok "the form summary shows the province by name"
+else
+  not_ok "the province is not shown by name"; grep -E '^  Province' "$work/eonay.out" | sed 's/^/# /'
+fi
+
+# 9-10: a page the profile does not know: a report for IT with --report-dir, a hint without
+"$sim" --port 0 --captcha K7M2Q --trust-ca "$pki/ca.pem" --fault unexpected-page --fault unexpected-page \
+  --ready-file "$work/ready2" >"$work/sim2.out" 2>"$work/sim2.err" &
+sim2_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/ready2" ] && break; sleep 0.1; done
+url2=$(awk '/^URL /{print $2}' "$work/sim2.out")
+cert2=$(awk '/^CERT /{print $2}' "$work/sim2.out")
+"$cli" renew --site-url "$url2" --pin-cert "$cert2" --identity 12345678950 \
+  --recovery-file "$work/p2.ini" --report-dir "$work/reports" </dev/null >"$work/report.out" 2>&1
+report=$(ls "$work"/reports/eimza-yenile-site-report-*.txt 2>/dev/null | head -1)
+if [ -n "$report" ] && [ "$(stat -c %a "$report")" = 600 ] && grep -q 'heading h1: .Bakım Çalışması' "$report" \
+   && ! grep -q 12345678950 "$report" && grep -qF "$report" "$work/report.out"; then
+  ok "--report-dir saves a report for IT (0600, the page's structure, no identity number)"
+else
+  not_ok "no report for IT"; sed 's/^/# /' "$work/report.out" | tail -20
+fi
+"$cli" renew --site-url "$url2" --pin-cert "$cert2" --identity 12345678950 \
+  --recovery-file "$work/p2.ini" </dev/null >"$work/noreport.out" 2>&1
+if grep -q -- '--report-dir' "$work/noreport.out"; then
+  ok "without --report-dir the CLI says how to get a report"
+else
+  not_ok "no hint about --report-dir"; sed 's/^/# /' "$work/noreport.out" | tail -20
+fi
+kill "$sim2_pid" 2>/dev/null; wait "$sim2_pid" 2>/dev/null
+
 exit $failed

@@ -13,6 +13,7 @@
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
 #include "test-helpers.h"
+#include "ey-sim-variation.h"
 
 #define AYSE     "12345678950"
 #define AYSE_PW  "Ab3kT9qz"
@@ -999,6 +1000,24 @@ test_alt_profile (void)
   bed_clear (&bed);
 }
 
+/* The alt site written differently on every page (upper case, no-break spaces,
+ * ASCII Turkish, noise, wrapping, extra forms): one whole renewal still goes through. */
+static void
+test_alt_profile_varied (void)
+{
+  Bed bed;
+  g_autofree char *file = g_build_filename (g_getenv ("EY_SOURCE_ROOT"), "data", "site",
+                                            "kamusm-alt.xml", NULL);
+
+  bed_init (&bed, "alt", file);
+  ey_sim_server_set_variations (bed.sim, EY_SIM_VARIATION_ALL);
+  walk_to_signing (&bed, AYSE, AYSE_PW);
+  sign_and_submit (&bed, "ayse-rsa");
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
+  assert_event (&bed, "application-submitted", "method", "eonayli");
+  bed_clear (&bed);
+}
+
 static void
 test_error_messages (void)
 {
@@ -1031,6 +1050,7 @@ main (int   argc,
 
   g_test_add_func ("/session/error-messages", test_error_messages);
   g_test_add_func ("/session/eonay-path", test_eonay_path);
+  g_test_add_func ("/session/alt-profile-varied", test_alt_profile_varied);
   g_test_add_func ("/session/esigned-path", test_esigned_path);
   g_test_add_func ("/session/wet-path", test_wet_path);
   g_test_add_func ("/session/no-order", test_no_order);

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ey-core-error.h"
 #include "ey-page.h"
 #include "ey-site-profile.h"
 
@@ -621,6 +622,8 @@ test_robustness (void)
       g_autofree char *contents = NULL;
       gsize len;
 
+      if (!g_str_has_suffix (name, ".html"))
+        continue;   /* variations/ has its own test */
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       for (guint round = 0; round < 12; round++)
         {
@@ -707,6 +710,69 @@ test_charset_edge_cases (void)
   }
 }
 
+/* A select is shown by its option's label ("IĞDIR"), not its value ("76"). */
+static void
+test_option_label (void)
+{
+  g_autoptr(EyPage) page = load_page ("default", "form");
+  const EyFormControl *city = ey_page_lookup_field (page, EY_FIELD_ROLE_CITY);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_nonnull (city);
+  g_assert_nonnull (city->options);
+  for (guint i = 0; i < city->options->len; i++)
+    {
+      const EyFormOption *o = g_ptr_array_index (city->options, i);
+
+      g_ptr_array_add (values, o->value);
+      g_ptr_array_add (labels, o->label);
+    }
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, NULL);
+  g_assert_cmpstr (ey_form_option_label ((const char * const *) values->pdata,
+                                         (const char * const *) labels->pdata, "76"), ==, "IĞDIR");
+  g_assert_cmpstr (ey_form_option_label ((const char * const *) values->pdata,
+                                         (const char * const *) labels->pdata, "99"), ==, "99");
+  g_assert_cmpstr (ey_form_option_label (NULL, NULL, "x"), ==, "x");
+}
+
+/* "Expected: Sign-in; the site showed: Sign-in" never again: a known page that
+ * lacks what the profile names says so; an unknown one says the site changed. */
+static void
+test_mismatch_messages (void)
+{
+  g_autoptr(EyPage) login = load_page ("default", "login");
+  g_autoptr(EyPage) unknown = load_page_ct (default_profile, "unexpected-portal.html", "text/html", "page");
+  g_autoptr(GError) reason = g_error_new_literal (EY_PAGE_ERROR, EY_PAGE_ERROR_NO_BUTTON, "no button");
+  g_autoptr(GError) known = NULL;
+  g_autoptr(GError) changed = NULL;
+  g_autoptr(GError) other = NULL;
+  g_autoptr(GError) core = NULL;
+  const char *label = ey_page_kind_get_label (EY_PAGE_KIND_LOGIN);
+  g_autofree char *expected = g_strdup_printf ("%s or %s", label,
+                                               ey_page_kind_get_label (EY_PAGE_KIND_ORDERS));
+
+  known = ey_page_new_mismatch_error (login, expected, reason);
+  g_assert_error (known, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
+  g_assert_nonnull (strstr (known->message, label));
+  g_assert_nonnull (strstr (known->message, "button"));
+  g_assert_null (strstr (known->message, "xpected"));
+
+  changed = ey_page_new_mismatch_error (unknown, expected, NULL);
+  g_assert_error (changed, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
+  g_assert_nonnull (strstr (changed->message, "changed"));
+  g_assert_nonnull (strstr (changed->message, expected));
+
+  other = ey_page_new_mismatch_error (login, ey_page_kind_get_label (EY_PAGE_KIND_FORM), NULL);
+  g_assert_nonnull (strstr (other->message, ey_page_kind_get_label (EY_PAGE_KIND_FORM)));
+  g_assert_nonnull (strstr (other->message, label));
+
+  /* The generic one never names the same page as expected and shown. */
+  core = ey_core_error_new_unexpected (expected, label);
+  g_assert_null (strstr (core->message, "Expected"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +815,8 @@ main (int   argc,
   g_test_add_func ("/page/normalize", test_normalize);
   g_test_add_func ("/page/robustness", test_robustness);
   g_test_add_func ("/page/charset-edge-cases", test_charset_edge_cases);
+  g_test_add_func ("/page/mismatch-messages", test_mismatch_messages);
+  g_test_add_func ("/page/option-label", test_option_label);
 
   ret = g_test_run ();
   g_clear_object (&default_profile);

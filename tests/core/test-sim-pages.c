@@ -14,6 +14,8 @@
 #include <libsoup/soup.h>
 
 #include "ey-identity.h"
+#include "ey-site-report.h"
+#include "ey-sim-variation.h"
 #include "ey-page.h"
 #include "ey-site-profile.h"
 #include "ey-sim-server.h"
@@ -22,6 +24,7 @@ typedef struct
 {
   const char *variant;
   const char *charset;
+  guint       variations;   /* EySimVariation: harmless rewrites of every page */
 } Config;
 
 typedef struct
@@ -43,6 +46,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+
   const Config *config = data;
   g_autoptr(GError) error = NULL;
   EySimOptions opts;
@@ -60,6 +64,7 @@ fixture_set_up (Fixture       *f,
   opts.variant = config->variant;
   opts.charset = config->charset;
   f->server = ey_sim_server_new (&opts);
+  ey_sim_server_set_variations (f->server, config->variations);
   g_assert_true (ey_sim_server_start (f->server, 0, &error));
   g_assert_no_error (error);
 
@@ -101,6 +106,76 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every personal value the run has seen: input values, cookies, codes.
+ * Each page's report for IT is checked against all of them. */
+static GPtrArray *run_values;
+
+static void
+remember (const char *value)
+{
+  g_autofree char *normal = ey_text_normalize (value);
+
+  if (g_utf8_strlen (normal, -1) >= 3 &&
+      !g_ptr_array_find_with_equal_func (run_values, normal, g_str_equal, NULL))
+    g_ptr_array_add (run_values, g_steal_pointer (&normal));
+}
+
+static void
+check_report (Fixture *f,
+              EyPage  *page)
+{
+  g_autofree char *report = NULL;
+  g_autofree char *folded = NULL;
+  GSList *cookies;
+  SoupCookieJar *jar = SOUP_COOKIE_JAR (soup_session_get_feature (f->session, SOUP_TYPE_COOKIE_JAR));
+
+  if (run_values == NULL)
+    {
+      run_values = g_ptr_array_new_with_free_func (g_free);
+      /* What the tests type, and the sim's applicant as the site shows her. */
+      remember ("12345678950");
+      remember ("Ab3kT9qz");
+      remember ("AYŞE");
+      remember ("YILMAZ");
+      remember ("ayse.yilmaz@igdir.edu.tr");
+    }
+
+  for (guint i = 0; i < (ey_page_get_form (page) ? 1u : 0u); i++)
+    for (guint c = 0; c < ey_form_get_n_controls (ey_page_get_form (page)); c++)
+      {
+        const EyFormControl *control = ey_form_get_control (ey_page_get_form (page), c);
+
+        if (control->type == EY_FORM_CONTROL_TEXT || control->type == EY_FORM_CONTROL_HIDDEN ||
+            control->type == EY_FORM_CONTROL_PASSWORD || control->type == EY_FORM_CONTROL_TEXTAREA)
+          remember (control->value);
+      }
+  cookies = soup_cookie_jar_all_cookies (jar);
+  for (GSList *l = cookies; l != NULL; l = l->next)
+    remember (soup_cookie_get_value (l->data));
+  g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
+  if (ey_page_get_verification_code (page) != NULL)
+    remember (ey_page_get_verification_code (page));
+  if (ey_page_get_masked_phone (page) != NULL)
+    remember (ey_page_get_masked_phone (page));
+
+  g_ptr_array_add (run_values, NULL);
+  report = ey_site_report_build (page, "test", (const char * const *) run_values->pdata);
+  if (g_getenv ("EY_TEST_SHOW_REPORT") != NULL)
+    g_printerr ("%s\n", report);
+  g_ptr_array_remove_index (run_values, run_values->len - 1);
+  folded = ey_text_fold (report);
+  for (guint i = 0; i < run_values->len; i++)
+    {
+      g_autofree char *value = ey_text_fold (g_ptr_array_index (run_values, i));
+
+      if (strstr (folded, value) != NULL)
+        g_error ("the report shows the personal value “%s”:\n%s", value, report);
+    }
+  /* No identity number, phone or code, whatever the page: no long digit runs. */
+  for (const char *p = strstr (report, "Structure:"); p && *p; p++)
+    g_assert_false (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]));
+}
+
 /* Sends @msg, follows the site's redirects, and reads what came as a page. */
 static EyPage *
 fetch (Fixture     *f,
@@ -126,6 +201,7 @@ fetch (Fixture     *f,
                                                     "Content-Type"),
                       url, &error);
   g_assert_no_error (error);
+  check_report (f, page);
   return page;
 }
 
@@ -723,6 +799,10 @@ static const Config configs[] = {
   { "default", "iso-8859-9" },
   { "alt", "utf-8" },
   { "alt", "iso-8859-9" },
+  /* The same site written differently: every page, every path, still read right. */
+  { "alt", "utf-8", EY_SIM_VARIATION_ALL },
+  { "default", "windows-1254", EY_SIM_VARIATION_UPPER | EY_SIM_VARIATION_NBSP | EY_SIM_VARIATION_NOISE },
+  { "alt", "iso-8859-9", EY_SIM_VARIATION_ASCII_FOLD | EY_SIM_VARIATION_WRAP | EY_SIM_VARIATION_EXTRA_FORMS },
 };
 
 int
@@ -746,8 +826,10 @@ main (int   argc,
 
       for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
         {
-          g_autofree char *path = g_strdup_printf ("/sim-pages/%s/%s/%s", configs[i].variant,
-                                                   configs[i].charset, tests[t].name);
+          g_autofree char *path = g_strdup_printf ("/sim-pages/%s/%s%s/%s", configs[i].variant,
+                                                   configs[i].charset,
+                                                   configs[i].variations ? "-varied" : "",
+                                                   tests[t].name);
 
           g_test_add (path, Fixture, &configs[i], fixture_set_up, tests[t].func,
                       fixture_tear_down);

@@ -214,7 +214,7 @@ static const Breakage breakages[] = {
     EY_SITE_PROFILE_ERROR_BAD_XPATH, "masked-phone" },
   { "xpath does not compile", "<timer xpath=\"//span[@id='kalanSure']\"/>",
     "<timer xpath=\"//span[@id='kalanSure'\"/>", EY_SITE_PROFILE_ERROR_BAD_XPATH, "kalanSure" },
-  { "no recogniser", "<recognise xpath=\"//a[@id='pdfLink'] or //h1[contains(normalize-space(.), 'Islak İmzalı Başvuru')]\"/>",
+  { "no recogniser", "<recognise xpath=\"//a[@id='pdfLink'] or //h1[ey:contains(., 'Islak İmzalı Başvuru')]\"/>",
     "", EY_SITE_PROFILE_ERROR_BAD_XPATH, "wet" },
   { "duplicate page", "<page id=\"wet\">", "<page id=\"result\">",
     EY_SITE_PROFILE_ERROR_DUPLICATE, "result" },
@@ -234,10 +234,14 @@ static const Breakage breakages[] = {
   { "unknown element", "<mail-sender>", "<mail-sendr/><mail-sender>",
     EY_SITE_PROFILE_ERROR_INVALID, "mail-sendr" },
   { "not XML", "</site-profile>", "</site-profil>", EY_SITE_PROFILE_ERROR_INVALID, "XML" },
-  { "wrong root", "<site-profile id=\"kamusm\" version=\"1\">", "<profile id=\"kamusm\">",
+  { "wrong root", "<site-profile id=\"kamusm\" version=\"2\">", "<profile id=\"kamusm\">",
     EY_SITE_PROFILE_ERROR_INVALID, "site-profile" },
   { "unknown sign outcome", "outcome=\"code_unknown\"", "outcome=\"kod_hatali\"",
     EY_SITE_PROFILE_ERROR_UNKNOWN_ROLE, "kod_hatali" },
+  { "unknown XPath function", "ey:contains(., 'Sonucu')", "ey:contians(., 'Sonucu')",
+    EY_SITE_PROFILE_ERROR_BAD_XPATH, "contians" },
+  { "unknown XPath prefix", "ey:contains(., 'Sonucu')", "yy:contains(., 'Sonucu')",
+    EY_SITE_PROFILE_ERROR_BAD_XPATH, "yy:contains" },
   { "bad timer", "timer-default=\"236\"", "timer-default=\"iki yüz\"",
     EY_SITE_PROFILE_ERROR_INVALID, "iki yüz" },
 };
@@ -344,10 +348,154 @@ test_roles (void)
     g_assert_cmpstr (ey_page_kind_get_label (k), !=, "");
 }
 
+static char *config_home;
+
+static char *
+write_update (const char *name,
+              const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (config_home, EY_SITE_PROFILE_UPDATE_SUBDIR, NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, xml, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+notes_mention (GStrv       notes,
+               const char *path,
+               const char *why)
+{
+  for (guint i = 0; notes[i] != NULL; i++)
+    if (strstr (notes[i], path) != NULL && strstr (notes[i], why) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* IT drops a newer profile into the user's configuration folder: it is
+ * validated and used; an invalid, an older and another site's are ignored
+ * with a reason. */
+static void
+test_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = default_xml ();
+  g_autoptr(EySiteProfile) builtin = ey_site_profile_new_default (&error);
+  g_autoptr(EySiteProfile) used = NULL;
+  g_autoptr(EySiteProfile) update = NULL;
+  g_autoptr(GString) newer = g_string_new (xml);
+  g_autoptr(GString) older = g_string_new (xml);
+  g_autoptr(GString) broken = g_string_new (xml);
+  g_autoptr(GString) other = g_string_new (xml);
+  g_autofree char *newer_path = NULL;
+  g_autofree char *older_path = NULL;
+  g_autofree char *broken_path = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *description = NULL;
+  g_auto(GStrv) notes = NULL;
+  guint version;
+
+  g_assert_no_error (error);
+  version = ey_site_profile_get_version (builtin);
+  g_assert_cmpuint (version, >=, 1);
+  g_assert_true (ey_site_profile_is_builtin (builtin));
+  g_assert_true (ey_site_profile_is_official (builtin));
+  g_unsetenv (EY_SITE_PROFILE_ENV);
+
+  /* Nothing dropped yet: the built-in profile. */
+  used = ey_site_profile_load (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_site_profile_is_builtin (used));
+  g_clear_object (&used);
+
+  {
+    g_autofree char *attr = g_strdup_printf ("version=\"%u\"", version);
+    g_autofree char *up = g_strdup_printf ("version=\"%u\"", version + 1);
+    g_autofree char *same = g_strdup_printf ("version=\"%u\"", version);
+
+    g_string_replace (newer, attr, up, 1);
+    g_string_replace (newer, "'Sonucu'", "'Başvuru Sonucu'", 1);
+    g_string_replace (older, attr, same, 1);
+    g_string_replace (broken, attr, up, 1);
+    g_string_replace (broken, "<page id=\"wet\">", "<page id=\"ıslak\">", 1);
+    g_string_replace (other, attr, up, 1);
+    g_string_replace (other, "id=\"kamusm\"", "id=\"baska-site\"", 1);
+  }
+  newer_path = write_update ("kamusm-new.xml", newer->str);
+  older_path = write_update ("kamusm-old.xml", older->str);
+  broken_path = write_update ("kamusm-broken.xml", broken->str);
+  other_path = write_update ("other.xml", other->str);
+
+  used = ey_site_profile_load (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ey_site_profile_get_origin (used), ==, newer_path);
+  g_assert_cmpuint (ey_site_profile_get_version (used), ==, version + 1);
+  g_assert_false (ey_site_profile_is_builtin (used));
+  g_assert_false (ey_site_profile_is_official (used));
+  description = ey_site_profile_describe (used);
+  g_assert_nonnull (strstr (description, newer_path));
+
+  update = ey_site_profile_find_update (builtin, NULL, &notes);
+  g_assert_nonnull (update);
+  g_assert_cmpstr (ey_site_profile_get_origin (update), ==, newer_path);
+  g_assert_true (notes_mention (notes, older_path, "not newer"));
+  g_assert_true (notes_mention (notes, broken_path, "not valid"));
+  g_assert_true (notes_mention (notes, broken_path, "ıslak"));
+  g_assert_true (notes_mention (notes, other_path, "baska-site"));
+  g_assert_cmpuint (g_strv_length (notes), ==, 3);
+
+  /* --site-profile and EY_SITE_PROFILE still win over the update. */
+  g_clear_object (&used);
+  used = ey_site_profile_load (older_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ey_site_profile_get_origin (used), ==, older_path);
+
+  /* Only older or invalid ones left: the built-in profile. */
+  g_assert_cmpint (g_unlink (newer_path), ==, 0);
+  g_clear_object (&used);
+  used = ey_site_profile_load (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ey_site_profile_is_builtin (used));
+  for (const char * const *p = (const char * const[]) { older_path, broken_path, other_path, NULL }; *p; p++)
+    g_assert_cmpint (g_unlink (*p), ==, 0);
+}
+
+static void
+test_version (void)
+{
+  g_autofree char *xml = default_xml ();
+  g_autoptr(GString) bad = g_string_new (xml);
+  g_autoptr(GString) none = g_string_new (xml);
+  g_autoptr(GBytes) bad_bytes = NULL;
+  g_autoptr(GBytes) none_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySiteProfile) p = NULL;
+
+  g_string_replace (bad, "id=\"kamusm\" version=\"", "id=\"kamusm\" version=\"x", 1);
+  bad_bytes = g_bytes_new (bad->str, bad->len);
+  g_assert_null (ey_site_profile_new_from_bytes (bad_bytes, "bad.xml", &error));
+  g_assert_error (error, EY_SITE_PROFILE_ERROR, EY_SITE_PROFILE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_string_replace (none, "id=\"kamusm\" version=\"", "id=\"kamusm\" data-version=\"", 1);
+  none_bytes = g_bytes_new (none->str, none->len);
+  p = ey_site_profile_new_from_bytes (none_bytes, "none.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ey_site_profile_get_version (p), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
+  /* Before anything asks GLib for the configuration folder (it caches it). */
+  config_home = g_dir_make_tmp ("ey-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
@@ -358,5 +506,17 @@ main (int   argc,
   g_test_add_func ("/site-profile/invalid", test_invalid);
   g_test_add_func ("/site-profile/sign-reply", test_sign_reply);
   g_test_add_func ("/site-profile/roles", test_roles);
-  return g_test_run ();
+  g_test_add_func ("/site-profile/update", test_update);
+  g_test_add_func ("/site-profile/version", test_version);
+  ret = g_test_run ();
+  {
+    g_autofree char *dir = g_build_filename (config_home, EY_SITE_PROFILE_UPDATE_SUBDIR, NULL);
+    g_autofree char *parent = g_path_get_dirname (dir);
+
+    g_rmdir (dir);
+    g_rmdir (parent);
+    g_rmdir (config_home);
+    g_free (config_home);
+  }
+  return ret;
 }

@@ -35,6 +35,7 @@ static const char * const all_ids[] = {
   EY_DOCTOR_CHECK_CERTIFICATE,
   EY_DOCTOR_CHECK_TLS_TRUST,
   EY_DOCTOR_CHECK_TLS_BACKEND,
+  EY_DOCTOR_CHECK_SITE_PROFILE,
 };
 
 static gboolean

@@ -16,6 +16,10 @@
 #include "ey-receipt.h"
 #include "ey-recovery.h"
 #include "ey-core-error.h"
+#include "ey-page-site-changed.h"
+#include "ey-window-private.h"
+#include "ey-site-profile.h"
+#include <glib/gstdio.h>
 
 #define AYSE_ID   "12345678950"
 #define AYSE_PASS "Ab3kT9qz"
@@ -571,6 +575,79 @@ test_language_switch (void)
   g_assert_cmpstr (ey_step_page_get_title (ui_page (driver, "sign-in")), ==, "Sign in");
 }
 
+/* The site shows a page the profile does not know: the window says the site has
+ * changed, keeps what was typed, saves a report for IT without personal data, and
+ * tries again. */
+static void
+test_site_changed (void)
+{
+  UiDriver *driver = test_driver ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ey-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *report = NULL;
+
+  go_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
+  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_UNEXPECTED_PAGE, "login.go", 1);
+  ui_sign_in (driver, AYSE_ID, UI_DRIVER_CAPTCHA);
+  g_assert_true (ui_wait_page (driver, "site-changed"));
+  g_assert_true (ey_step_page_get_can_continue (ui_page (driver, "site-changed")));
+  /* Everything typed is still on the sign-in page. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, "sign-in", "identity_row"))),
+                   ==, AYSE_ID);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, "sign-in", "password_row"))),
+                   ==, AYSE_PASS);
+
+  g_assert_true (ey_page_site_changed_save_report (EY_PAGE_SITE_CHANGED (ui_page (driver, "site-changed")),
+                                                   file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &report, NULL, &error));
+  g_assert_nonnull (strstr (report, "Bakım Çalışması"));
+  g_assert_null (strstr (report, AYSE_ID));
+  g_assert_null (strstr (report, AYSE_PASS));
+  g_assert_null (strstr (report, "AYŞE"));
+  g_assert_null (strstr (report, UI_DRIVER_CAPTCHA));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* Try again: back on the sign-in page with what was typed; the site shows a fresh
+   * picture after every failure, so only its text is typed again. */
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, "sign-in", "identity_row"))),
+                   ==, AYSE_ID);
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  ui_next (driver);
+  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+}
+
+/* The NOT-KamuSM strip: not in the demo (which has its own), shown for a site or a
+ * profile that is not the built-in KamuSM one, and never the demo's strip. */
+static void
+test_site_notice (void)
+{
+  UiDriver *driver = test_driver ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySiteProfile) profile = ey_site_profile_new_default (&error);
+  GtkWidget *strip;
+
+  g_assert_no_error (error);
+  g_assert_null (driver->window->site_notice);
+  _ey_window_set_site_notice (driver->window, profile);
+  g_assert_null (driver->window->site_notice);
+
+  g_assert_true (ey_site_profile_set_base_url (profile, "https://127.0.0.1:9/bs/", FALSE, &error));
+  g_assert_no_error (error);
+  _ey_window_set_site_notice (driver->window, profile);
+  strip = GTK_WIDGET (driver->window->site_notice);
+  g_assert_nonnull (strip);
+  g_assert_true (gtk_widget_get_visible (strip));
+  g_assert_true (gtk_widget_has_css_class (strip, "not-kamusm-strip"));
+  g_assert_false (gtk_widget_has_css_class (strip, "demo-strip"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (strip)), "127.0.0.1:9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +681,8 @@ main (int   argc,
       g_test_add_func ("/ui/other-person", test_other_person);
       g_test_add_func ("/ui/countdown", test_countdown);
       g_test_add_func ("/ui/pin-entry", test_pin_entry);
+      g_test_add_func ("/ui/site-changed", test_site_changed);
+      g_test_add_func ("/ui/site-notice", test_site_notice);
     }
   status = g_test_run ();
   if (shared)

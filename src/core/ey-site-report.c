@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-site-report"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/tree.h>
+
+#include "ey-page-private.h"
+#include "ey-session.h"
+#include "ey-site-report.h"
+#include "ey-text.h"
+
+typedef struct
+{
+  GString    *out;
+  GHashTable *secret_words;   /* folded words that must not appear */
+  GPtrArray  *secret_phrases; /* folded whole values */
+} Report;
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static char *
+attr (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
+  char *ret = v != NULL ? g_strdup ((const char *) v) : NULL;
+
+  xmlFree (v);
+  return ret;
+}
+
+/* Letters and digits only, folded: "AYŞE," → "ayse". */
+static char *
+word_key (const char *word)
+{
+  g_autofree char *folded = ey_text_fold (word);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+add_secret (Report     *r,
+            const char *value)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *normal = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  normal = ey_text_normalize (value);
+  g_ptr_array_add (r->secret_phrases, ey_text_fold (normal));
+  words = g_strsplit (normal, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *key = word_key (words[i]);
+
+      if (g_utf8_strlen (key, -1) >= 2)
+        g_hash_table_add (r->secret_words, key);
+      else
+        g_free (key);
+    }
+}
+
+static gboolean
+has_digit (const char *s)
+{
+  for (; *s; s++)
+    if (g_ascii_isdigit (*s))
+      return TRUE;
+  return FALSE;
+}
+
+/* The text as IT may see it: digits masked, personal words replaced. */
+static char *
+mask (Report     *r,
+      const char *text)
+{
+  g_autofree char *normal = ey_text_normalize (text);
+  g_auto(GStrv) words = g_strsplit (normal, " ", -1);
+  GString *out = g_string_new (NULL);
+  guint after_salutation = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *key = word_key (words[i]);
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      if (after_salutation > 0)
+        {
+          after_salutation--;
+          g_string_append (out, "[…]");
+          continue;
+        }
+      if (strchr (words[i], '@') != NULL)
+        g_string_append (out, "[e-mail]");
+      else if (*key != '\0' && g_hash_table_contains (r->secret_words, key))
+        g_string_append (out, "[…]");
+      else if (has_digit (words[i]))
+        {
+          for (const char *p = words[i]; *p; p++)
+            g_string_append_c (out, g_ascii_isdigit (*p) ? '#' : *p);
+        }
+      else
+        g_string_append (out, words[i]);
+      /* "Sayın Ayşe Yılmaz": whatever follows the salutation is a name. */
+      if (strcmp (key, "sayin") == 0)
+        after_salutation = 3;
+    }
+  /* A value split over words ("IĞDIR ÜNİVERSİTESİ") is caught word by word;
+   * a last check on the whole, so nothing slips through in another spacing. */
+  {
+    g_autofree char *folded = ey_text_fold (out->str);
+
+    for (guint i = 0; i < r->secret_phrases->len; i++)
+      {
+        const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+
+        if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
+          {
+            g_string_free (out, TRUE);
+            return g_strdup ("[…]");
+          }
+      }
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* A URL or path without its query and fragment (they may carry tokens). */
+static char *
+path_only (const char *href)
+{
+  const char *end;
+
+  if (href == NULL)
+    return g_strdup ("");
+  end = href + strcspn (href, "?#");
+  if (*end != '\0')
+    return g_strdup_printf ("%.*s?…", (int) (end - href), href);
+  return g_strdup (href);
+}
+
+static char *
+own_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *ret = ey_text_normalize ((const char *) content);
+
+  xmlFree (content);
+  return ret;
+}
+
+static void
+line (Report     *r,
+      guint       depth,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+line (Report     *r,
+      guint       depth,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (r->out, "  ");
+  va_start (args, format);
+  g_string_append_vprintf (r->out, format, args);
+  va_end (args);
+  g_string_append_c (r->out, '\n');
+}
+
+static void
+describe_control (Report  *r,
+                  xmlNode *node,
+                  guint    depth)
+{
+  g_autofree char *type = attr (node, "type");
+  g_autofree char *name = attr (node, "name");
+  g_autofree char *id = attr (node, "id");
+  g_autofree char *value = attr (node, "value");
+  g_autofree char *kind = NULL;
+  g_autofree char *label = NULL;
+  gboolean is_button;
+  GString *flags = g_string_new (NULL);
+
+  if (is_element (node, "select"))
+    {
+      guint n = 0;
+
+      for (xmlNode *o = node->children; o != NULL; o = o->next)
+        if (is_element (o, "option"))
+          n++;
+        else if (is_element (o, "optgroup"))
+          for (xmlNode *oo = o->children; oo != NULL; oo = oo->next)
+            n += is_element (oo, "option");
+      kind = g_strdup_printf ("select (%u options)", n);
+    }
+  else if (is_element (node, "textarea"))
+    kind = g_strdup ("textarea");
+  else if (is_element (node, "button"))
+    kind = g_strdup_printf ("button type=%s", type ? type : "submit");
+  else
+    kind = g_strdup_printf ("input type=%s", type ? type : "text");
+
+  is_button = is_element (node, "button") ||
+              (type != NULL && (g_ascii_strcasecmp (type, "submit") == 0 ||
+                                g_ascii_strcasecmp (type, "button") == 0));
+  if (is_element (node, "button"))
+    {
+      g_autofree char *text = own_text (node);
+
+      label = mask (r, text);
+    }
+  else if (is_button && value != NULL)
+    label = mask (r, value);
+
+  for (const char * const *f = (const char * const[]) { "readonly", "disabled", "required",
+                                                        "checked", "selected", NULL };
+       *f != NULL; f++)
+    if (xmlHasProp (node, (const xmlChar *) *f))
+      g_string_append_printf (flags, " %s", *f);
+  /* Radio and check box values are the site's constants, not what was typed. */
+  if (type != NULL && (g_ascii_strcasecmp (type, "radio") == 0 ||
+                       g_ascii_strcasecmp (type, "checkbox") == 0) && value != NULL)
+    {
+      g_autofree char *masked = mask (r, value);
+
+      g_string_append_printf (flags, " value=“%s”", masked);
+    }
+  else if (!is_button && value != NULL && *value != '\0')
+    g_string_append (flags, " (value removed)");
+
+  line (r, depth, "%s name=“%s”%s%s%s%s%s%s", kind, name ? name : "",
+        id ? " id=“" : "", id ? id : "", id ? "”" : "",
+        label ? " label=“" : "", label ? label : "", label ? "”" : "");
+  if (flags->len > 0)
+    line (r, depth + 1, "%s", flags->str + 1);
+  g_string_free (flags, TRUE);
+}
+
+static char *
+classes_of (xmlNode *node)
+{
+  g_autofree char *id = attr (node, "id");
+  g_autofree char *cls = attr (node, "class");
+  GString *s = g_string_new ((const char *) node->name);
+
+  if (id != NULL)
+    g_string_append_printf (s, "#%s", id);
+  if (cls != NULL)
+    {
+      g_autofree char *norm = ey_text_normalize (cls);
+      g_auto(GStrv) parts = g_strsplit (norm, " ", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0')
+          g_string_append_printf (s, ".%s", parts[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+walk (Report  *r,
+      xmlNode *node,
+      guint    depth)
+{
+  for (xmlNode *n = node->children; n != NULL; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (n, "script") || is_element (n, "style") || is_element (n, "noscript") ||
+          is_element (n, "template"))
+        continue;
+
+      if (g_ascii_strncasecmp ((const char *) n->name, "h", 1) == 0 && n->name[1] >= '1' &&
+          n->name[1] <= '6' && n->name[2] == '\0')
+        {
+          g_autofree char *text = own_text (n);
+          g_autofree char *masked = mask (r, text);
+
+          line (r, depth, "heading %s: “%s”", (const char *) n->name, masked);
+          continue;
+        }
+      if (is_element (n, "form"))
+        {
+          g_autofree char *action = attr (n, "action");
+          g_autofree char *method = attr (n, "method");
+          g_autofree char *id = attr (n, "id");
+          g_autofree char *act = path_only (action);
+
+          line (r, depth, "form action=“%s” method=%s%s%s", act, method ? method : "get",
+                id ? " id=" : "", id ? id : "");
+          walk (r, n, depth + 1);
+          continue;
+        }
+      if (is_element (n, "input") || is_element (n, "select") || is_element (n, "textarea") ||
+          is_element (n, "button"))
+        {
+          describe_control (r, n, depth);
+          continue;
+        }
+      if (is_element (n, "label") || is_element (n, "legend") || is_element (n, "th"))
+        {
+          g_autofree char *text = own_text (n);
+          g_autofree char *masked = mask (r, text);
+          g_autofree char *target = attr (n, "for");
+
+          line (r, depth, "%s%s%s: “%s”", (const char *) n->name, target ? " for=" : "",
+                target ? target : "", masked);
+          walk (r, n, depth + 1);
+          continue;
+        }
+      if (is_element (n, "a"))
+        {
+          g_autofree char *href = attr (n, "href");
+          g_autofree char *path = path_only (href);
+          g_autofree char *text = own_text (n);
+          g_autofree char *masked = mask (r, text);
+          g_autofree char *what = classes_of (n);
+
+          line (r, depth, "link %s href=“%s”: “%s”", what, path, masked);
+          continue;
+        }
+      if (is_element (n, "img"))
+        {
+          g_autofree char *src = attr (n, "src");
+          g_autofree char *path = path_only (src);
+
+          line (r, depth, "image src=“%s”", path);
+          continue;
+        }
+      if (is_element (n, "tr"))
+        {
+          g_autofree char *what = classes_of (n);
+          guint cells = 0;
+
+          /* Rows are data (orders, names): their shape only. */
+          for (xmlNode *c = n->children; c != NULL; c = c->next)
+            cells += is_element (c, "td");
+          if (cells > 0)
+            {
+              line (r, depth, "row %s: %u cells", what, cells);
+              for (xmlNode *c = n->children; c != NULL; c = c->next)
+                if (is_element (c, "td"))
+                  {
+                    g_autofree char *cell = classes_of (c);
+
+                    line (r, depth + 1, "%s", cell);
+                    walk (r, c, depth + 2);
+                  }
+              continue;
+            }
+        }
+
+      {
+        g_autofree char *cls = attr (n, "class");
+        g_autofree char *id = attr (n, "id");
+
+        /* Elements that carry a class or id may be messages, timers or
+         * codes: name them with a short masked text. */
+        if ((cls != NULL || id != NULL) && !is_element (n, "body") && !is_element (n, "html"))
+          {
+            g_autofree char *what = classes_of (n);
+            g_autofree char *text = own_text (n);
+            g_autofree char *masked = NULL;
+
+            if (g_utf8_strlen (text, -1) > 200)
+              {
+                g_autofree char *head = g_utf8_substring (text, 0, 200);
+
+                masked = mask (r, head);
+                line (r, depth, "%s: “%s…”", what, masked);
+              }
+            else
+              {
+                masked = mask (r, text);
+                line (r, depth, "%s: “%s”", what, masked);
+              }
+            walk (r, n, depth + 1);
+            continue;
+          }
+      }
+      walk (r, n, depth);
+    }
+}
+
+static void
+collect_input_values (Report  *r,
+                      xmlNode *node)
+{
+  for (xmlNode *n = node->children; n != NULL; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (n, "input"))
+        {
+          g_autofree char *type = attr (n, "type");
+          g_autofree char *value = attr (n, "value");
+
+          if (type == NULL || (g_ascii_strcasecmp (type, "submit") != 0 &&
+                               g_ascii_strcasecmp (type, "radio") != 0 &&
+                               g_ascii_strcasecmp (type, "checkbox") != 0 &&
+                               g_ascii_strcasecmp (type, "button") != 0))
+            add_secret (r, value);
+        }
+      else if (is_element (n, "textarea"))
+        {
+          g_autofree char *text = own_text (n);
+
+          add_secret (r, text);
+        }
+      collect_input_values (r, n);
+    }
+}
+
+char *
+ey_site_report_build (EyPage             *page,
+                      const char         *problem,
+                      const char * const *personal)
+{
+  Report r;
+  EySiteProfile *profile;
+  xmlDoc *doc;
+  xmlNode *root;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M UTC");
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (EY_IS_PAGE (page), NULL);
+
+  r.out = g_string_new (NULL);
+  r.secret_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.secret_phrases = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; personal != NULL && personal[i] != NULL; i++)
+    add_secret (&r, personal[i]);
+  doc = _ey_page_get_doc (page);
+  root = xmlDocGetRootElement (doc);
+  if (root != NULL)
+    collect_input_values (&r, root);
+
+  profile = ey_page_get_profile (page);
+  url = path_only (ey_page_get_url (page));
+  line (&r, 0, "e-İmza Yenile %s: report for IT about a page the site profile did not match", PACKAGE_VERSION);
+  line (&r, 0, "Written: %s. Personal data removed: input values, cookies, query strings, digits, names.", stamp);
+  line (&r, 0, "How to use it: docs/site-profile.md (Writing a profile from a report).");
+  line (&r, 0, "%s", "");
+  line (&r, 0, "Profile: %s version %u (%s)", ey_site_profile_get_id (profile),
+        ey_site_profile_get_version (profile), ey_site_profile_get_origin (profile));
+  line (&r, 0, "Page URL: %s", url);
+  line (&r, 0, "Charset: %s", ey_page_get_charset (page));
+  line (&r, 0, "Recognised as: %s", ey_page_kind_to_string (ey_page_get_kind (page)));
+  if (problem != NULL)
+    {
+      g_autofree char *masked = mask (&r, problem);
+
+      line (&r, 0, "Problem: %s", masked);
+    }
+  if (ey_page_get_title (page) != NULL)
+    {
+      g_autofree char *masked = mask (&r, ey_page_get_title (page));
+
+      line (&r, 0, "Title: “%s”", masked);
+    }
+  line (&r, 0, "%s", "");
+  line (&r, 0, "Structure:");
+  if (root != NULL)
+    walk (&r, root, 1);
+
+  g_hash_table_unref (r.secret_words);
+  g_ptr_array_unref (r.secret_phrases);
+  return g_string_free (r.out, FALSE);
+}
+
+char *
+ey_site_report_build_for_session (EySession  *session,
+                                  const char *problem)
+{
+  g_autoptr(GPtrArray) personal = g_ptr_array_new ();
+  EyPage *page;
+  GPtrArray *form;
+
+  g_return_val_if_fail (EY_IS_SESSION (session), NULL);
+
+  page = ey_session_get_unrecognised_page (session);
+  if (page == NULL)
+    return NULL;
+  g_ptr_array_add (personal, (gpointer) ey_session_get_identity (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_applicant_name (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_institution (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_masked_phone (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_verification_code (session));
+  g_ptr_array_add (personal, (gpointer) ey_session_get_order_id (session));
+  form = ey_session_get_form (session);
+  for (guint i = 0; form != NULL && i < form->len; i++)
+    {
+      const EySessionField *field = g_ptr_array_index (form, i);
+
+      /* The security word is never on a page, and no copy of it is made here. */
+      if (!field->secret)
+        g_ptr_array_add (personal, field->value);
+    }
+  /* NULLs (values the session does not have) would end the list early. */
+  for (guint i = personal->len; i > 0; i--)
+    if (g_ptr_array_index (personal, i - 1) == NULL)
+      g_ptr_array_remove_index (personal, i - 1);
+  g_ptr_array_add (personal, NULL);
+  return ey_site_report_build (page, problem, (const char * const *) personal->pdata);
+}
+
+gboolean
+ey_site_report_write_file (const char  *report,
+                           GFile       *file,
+                           GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                        NULL, error);
+  if (out == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), report, strlen (report), NULL, NULL, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
+    return FALSE;
+  if (path != NULL)
+    g_chmod (path, 0600);
+  return TRUE;
+}
+
+gboolean
+ey_site_report_save (const char  *report,
+                     const char  *dir,
+                     char       **path,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("eimza-yenile-site-report-%s.txt", stamp);
+  g_autofree char *full = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  file = g_file_new_for_path (full);
+  if (!ey_site_report_write_file (report, file, error))
+    return FALSE;
+  if (path != NULL)
+    *path = g_steal_pointer (&full);
+  return TRUE;
+}
