@@ -134,13 +134,15 @@ sign_in_cb (GObject      *object,
       ey_step_page_show_error (visible ? visible : EY_STEP_PAGE (self), error);
       return;
     }
-  ey_step_page_show_error (EY_STEP_PAGE (self), error);
   /* The site shows a fresh picture after every failure; the old text is useless. */
   ey_page_sign_in_show_captcha (self);
   if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CAPTCHA_WRONG))
-    gtk_widget_grab_focus (GTK_WIDGET (self->captcha_row));
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->captcha_row));
   else if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CREDENTIALS_WRONG))
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->password_row));
+  else
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->captcha_row));
+  ey_step_page_show_error (EY_STEP_PAGE (self), error);
 }
 
 static void
@@ -207,6 +209,10 @@ ey_page_sign_in_sync (EyStepPage *page)
 
   /* Notices such as "your password was mailed again"; errors go below the fields. */
   gtk_label_set_text (self->notice_label, message ? message : "");
+  /* While an action still runs, its step change comes before the session drops the
+   * previous action's error: that one is stale (the mail page's failed first try). */
+  if (session && ey_session_get_busy (session))
+    error = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
                           message && *message && error == NULL);
   if (error)

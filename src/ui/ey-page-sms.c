@@ -103,9 +103,14 @@ ey_page_sms_finished (EyPageSms    *self,
 {
   if (!ok)
     {
-      ey_step_page_show_error (EY_STEP_PAGE (self), error);
       if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SMS_CODE_EXPIRED))
-        gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+          ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->new_code_button));
+        }
+      else if (ey_page_sms_at_code (self))
+        ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->code_row));
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
     }
   ey_page_sms_update (self);
 }

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-clerk"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "ui-driver.h"
+#include "ey-pin-entry.h"
+
+/* The tired clerk (issue 13): errors in view, focus and keys, the close guard, the
+ * wet path, the input count of a whole renewal.  --narrow: a 360 px window;
+ * --turkish: the Turkish UI under tr_TR.UTF-8; --errors: the error walk (it signs once,
+ * and SoftHSM keeps the first demo token it saw per process). */
+
+#define AYSE_ID   "12345678950"
+#define AYSE_PASS "Ab3kT9qz"
+
+#define NARROW 360
+#define WIDE   1000
+
+static UiDriver *shared;
+static int       window_width = WIDE;
+static gboolean  turkish;
+
+static UiDriver *
+test_driver (void)
+{
+  if (shared == NULL)
+    shared = ui_driver_new ();
+  ui_driver_new_window (shared, window_width, 600);
+  ey_sim_server_forget_applications (shared->sim);
+  if (turkish)
+    ey_application_set_language (shared->app, "tr");
+  return shared;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Until two frames are painted: the page's scrolling after the layout is applied. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ui_spin_until (two_frames, &frames, 5000));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+/* The page's error banner is shown, inside the part of the scrolled window one sees,
+ * and says what the page's error text says. */
+static void
+assert_error_in_view (UiDriver *driver)
+{
+  EyStepPage *page = ey_window_get_visible_page (driver->window);
+  GtkWidget *banner = ey_step_page_get_error_banner (page);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (banner, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_revealer_get_child (GTK_REVEALER (banner));
+  graphene_rect_t bounds;
+
+  g_assert_cmpstr (ui_error_text (driver), !=, "");
+  g_assert_true (ui_spin_until (revealed, banner, 5000));
+  wait_frames (banner);
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (content, scrolled, &bounds));
+  g_test_message ("%s: banner at y %.0f–%.0f of %d px", ey_window_get_visible_page_name (driver->window),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+}
+
+/* @widget lies fully inside what the scrolled window shows. */
+static void
+assert_widget_in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  wait_frames (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  g_test_message ("%s at y %.0f–%.0f of %d px", G_OBJECT_TYPE_NAME (widget),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+}
+
+static GtkWidget *
+focus_widget (UiDriver *driver)
+{
+  return gtk_root_get_focus (GTK_ROOT (driver->window));
+}
+
+/* Whether the focus is in @widget (an entry row's text field counts as the row). */
+static gboolean
+focus_in (UiDriver  *driver,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = focus_widget (driver);
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+done_or_failed (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  if (ey_session_get_busy (ey_window_get_session (driver->window)))
+    return FALSE;
+  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
+}
+
+static gboolean
+pin_refused (gpointer data)
+{
+  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
+}
+
+/* No network, a wrong CAPTCHA, a wrong PIN: each time the error is at the top, in view,
+ * and the focus where the correction goes. */
+static void
+test_errors_in_view (void)
+{
+  UiDriver *driver = test_driver ();
+  g_autofree char *code = NULL;
+  EyPinEntry *pin;
+
+  g_assert_true (ui_wait_certificates (driver));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
+
+  /* No network: the site's first page never answers. */
+  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_DROP, "login.go", 0);
+  ui_next (driver);
+  g_assert_true (ui_wait_idle (driver));
+  g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "mail");
+  assert_error_in_view (driver);
+  ey_sim_server_clear_faults (driver->sim);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_cmpstr (ui_error_text (driver), ==, "");
+
+  /* Wrong CAPTCHA: in view, the focus in the CAPTCHA field. */
+  g_assert_true (ui_sign_in (driver, AYSE_ID, "WRONG"));
+  g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "sign-in");
+  assert_error_in_view (driver);
+  g_assert_true (focus_in (driver, ui_child (driver, "sign-in", "captcha_row")));
+
+  g_assert_true (ui_sign_in (driver, AYSE_ID, UI_DRIVER_CAPTCHA));
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      ui_next (driver);
+      ui_wait_idle (driver);
+    }
+  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_fill_form (driver));
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sms"));
+  if (!gtk_widget_get_visible (ui_child (driver, "sms", "code_box")))
+    {
+      ui_next (driver);
+      g_assert_true (ui_wait_idle (driver));
+    }
+  code = ui_sms_code (driver, AYSE_ID);
+  g_assert_nonnull (code);
+
+  /* Wrong SMS code: in view, the focus in the code field. */
+  ui_set_text (driver, "sms", "code_row", "000000");
+  ui_next (driver);
+  g_assert_true (ui_wait_idle (driver));
+  assert_error_in_view (driver);
+  g_assert_true (focus_in (driver, ui_child (driver, "sms", "code_row")));
+
+  ui_set_text (driver, "sms", "code_row", code);
+  ui_next (driver);
+  ui_wait_idle (driver);
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "eonay") == 0)
+    {
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check")), TRUE);
+      ui_next (driver);
+    }
+  g_assert_true (ui_wait_page (driver, "consent"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "signing"));
+
+  /* Wrong PIN. */
+  pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "111111");
+  ui_next (driver);
+  g_assert_true (ui_spin_until (pin_refused, pin, 20000));
+  ui_wait_idle (driver);
+  g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "signing");
+  /* The PIN field says it itself (the signing page's own way), with the focus in it. */
+  if (*ui_error_text (driver))
+    assert_error_in_view (driver);
+  else
+    {
+      GtkWidget *label = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (pin), EY_TYPE_PIN_ENTRY,
+                                                        "error_label");
+
+      g_assert_true (gtk_widget_get_visible (label));
+      g_test_message ("focus: %s", focus_widget (driver) ? G_OBJECT_TYPE_NAME (focus_widget (driver)) : "none");
+      assert_widget_in_view (label);
+      g_assert_true (focus_in (driver, GTK_WIDGET (pin)));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "123456");
+  ui_next (driver);
+  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean errors = FALSE;
+  int status;
+
+  for (int i = 1; i < argc; i++)
+    {
+      gboolean ours = TRUE;
+
+      if (g_strcmp0 (argv[i], "--narrow") == 0)
+        window_width = NARROW;
+      else if (g_strcmp0 (argv[i], "--errors") == 0)
+        errors = TRUE;
+      else if (g_strcmp0 (argv[i], "--turkish") == 0)
+        {
+          turkish = TRUE;
+          g_setenv ("LC_ALL", "tr_TR.UTF-8", TRUE);
+          g_unsetenv ("LANGUAGE");
+        }
+      else
+        ours = FALSE;
+      if (ours)
+        {
+          memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
+          argc--;
+          i--;
+        }
+    }
+
+  ey_application_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (errors)
+    g_test_add_func ("/ui/clerk/errors-in-view", test_errors_in_view);
+  status = g_test_run ();
+  if (shared)
+    ui_driver_free (shared);
+  return status;
+}
