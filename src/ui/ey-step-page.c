@@ -300,6 +300,7 @@ scroll_after_paint_cb (GdkFrameClock *clock,
   EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
 
   g_clear_signal_handler (&priv->scroll_source, clock);
+  g_clear_object (&priv->scroll_clock);
   if (gtk_revealer_get_reveal_child (priv->banner))
     scroll_to_banner (self);
   else
@@ -321,7 +322,7 @@ queue_scroll (EyStepPage *self)
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)
     return;
-  priv->scroll_clock = clock;
+  priv->scroll_clock = g_object_ref (clock);
   priv->scroll_source = g_signal_connect (clock, "after-paint",
                                           G_CALLBACK (scroll_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -501,7 +502,7 @@ ey_step_page_size_allocate (GtkWidget *widget,
 
       if (clock)
         {
-          priv->scroll_clock = clock;
+          priv->scroll_clock = g_object_ref (clock);
           priv->scroll_source = g_signal_connect (clock, "after-paint",
                                                   G_CALLBACK (scroll_after_paint_cb), self);
         }
@@ -514,8 +515,11 @@ ey_step_page_dispose (GObject *object)
   EyStepPage *self = EY_STEP_PAGE (object);
   EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
 
-  if (priv->scroll_source)
-    g_clear_signal_handler (&priv->scroll_source, priv->scroll_clock);
+  /* The window's surface may have gone first, taking its clock's handlers along. */
+  if (priv->scroll_source && g_signal_handler_is_connected (priv->scroll_clock, priv->scroll_source))
+    g_signal_handler_disconnect (priv->scroll_clock, priv->scroll_source);
+  priv->scroll_source = 0;
+  g_clear_object (&priv->scroll_clock);
   G_OBJECT_CLASS (ey_step_page_parent_class)->dispose (object);
 }
 
