@@ -422,6 +422,91 @@ ey_step_page_get_error_text (EyStepPage *self)
   return priv->error_text ? priv->error_text : "";
 }
 
+static gboolean
+is_empty_field (GtkWidget *widget)
+{
+  if (!gtk_widget_is_visible (widget) || !gtk_widget_is_sensitive (widget) ||
+      !gtk_widget_get_focusable (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget))
+    return gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+           *gtk_editable_get_text (GTK_EDITABLE (widget)) == '\0';
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) &&
+           gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))) == 0;
+  return FALSE;
+}
+
+static GtkWidget *
+find_empty_field (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (is_empty_field (child))
+        return child;
+      if ((found = find_empty_field (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * ey_step_page_focus_first:
+ *
+ * Moves the focus to the first thing to type: the first empty field of the page
+ * (prefilled ones are skipped, so typing never overwrites them).
+ *
+ * Returns: whether the page had such a field
+ */
+gboolean
+ey_step_page_focus_first (EyStepPage *self)
+{
+  GtkWidget *field;
+
+  g_return_val_if_fail (EY_IS_STEP_PAGE (self), FALSE);
+  field = find_empty_field (GTK_WIDGET (self));
+  if (field == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (field);
+}
+
+/* The focus to the window's Continue button (its default widget), when it can act. */
+void
+ey_step_page_focus_continue (EyStepPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *button = GTK_IS_WINDOW (root) ? gtk_window_get_default_widget (GTK_WINDOW (root)) : NULL;
+
+  if (button && gtk_widget_get_visible (button) && ey_step_page_get_can_continue (self))
+    gtk_widget_grab_focus (button);
+}
+
+/**
+ * ey_step_page_enter_continues:
+ * @widget: a check or radio button of the page
+ *
+ * Enter on @widget does the page's main action (the window's default) instead of
+ * toggling it: Space ticks, Enter goes on, and Space then Enter never ticks and unticks.
+ */
+void
+ey_step_page_enter_continues (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                            gtk_named_action_new ("default.activate")));
+  gtk_widget_add_controller (widget, controller);
+}
+
 /* The subclass's template has set the page's content by now: put the banner above it. */
 static void
 ey_step_page_constructed (GObject *object)

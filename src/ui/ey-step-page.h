@@ -67,6 +67,9 @@ void          ey_step_page_set_error_focus   (EyStepPage       *self,
                                          GtkWidget        *widget);
 /* The banner at the top of the page that shows the error (a GtkRevealer). */
 GtkWidget    *ey_step_page_get_error_banner  (EyStepPage       *self);
+gboolean      ey_step_page_focus_first       (EyStepPage       *self);
+void          ey_step_page_focus_continue    (EyStepPage       *self);
+void          ey_step_page_enter_continues   (GtkWidget        *widget);
 /* The text of what the page shows as error right now ("" when none): tests read it. */
 const char   *ey_step_page_get_error_text    (EyStepPage       *self);
 

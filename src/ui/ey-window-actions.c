@@ -46,7 +46,7 @@ ey_window_restart_action (GtkWidget  *widget,
   EyWindow *self = EY_WINDOW (widget);
   GtkWidget *dialog;
 
-  if (self->session == NULL || ey_session_get_step (self->session) <= EY_SESSION_STEP_MAIL)
+  if (self->session == NULL || ey_session_get_step (self->session) < EY_SESSION_STEP_MAIL)
     {
       ey_window_restart (self);
       return;
@@ -100,6 +100,34 @@ on_close_response_cb (AdwMessageDialog *dialog,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Between the mail and the end nothing is lost by closing on the site's side, but what
+ * was typed here is: closing asks first. */
+static gboolean
+_ey_window_confirm_close_midway (EyWindow      *self,
+                                 EySessionStep  step)
+{
+  GtkWidget *dialog;
+
+  if (step < EY_SESSION_STEP_MAIL || step == EY_SESSION_STEP_DONE ||
+      step == EY_SESSION_STEP_WET || step == EY_SESSION_STEP_FAILED)
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop this renewal?"),
+                                   _("Your renewal is not finished. If you close now, you "
+                                     "start again from the mail next time; KamuSM keeps what it "
+                                     "already received."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "wait", _("_Keep Going"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Returns TRUE when closing must wait for the user's answer. */
 gboolean
 _ey_window_confirm_close (EyWindow *self)
@@ -111,7 +139,7 @@ _ey_window_confirm_close (EyWindow *self)
     return FALSE;
   step = ey_session_get_step (self->session);
   if (!self->signature_pending && step != EY_SESSION_STEP_SUBMITTING)
-    return FALSE;
+    return _ey_window_confirm_close_midway (self, step);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    _("Your application has not reached KamuSM yet"),
@@ -143,4 +171,6 @@ _ey_window_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  /* Escape goes back where the page allows it (win.back is off elsewhere). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 }

@@ -175,6 +175,22 @@ _ey_window_update_actions (EyWindow *self)
     adw_window_title_set_title (self->window_title, ey_step_page_get_title (page));
 }
 
+/* Keyboard users land on the first thing to type; with nothing to type, on Continue
+ * (one Enter), or on the page's first control when Continue waits for it. */
+static void
+ey_window_focus_page (EyWindow *self)
+{
+  EyStepPage *page = ey_window_get_visible_page (self);
+
+  if (page == NULL || ey_step_page_focus_first (page))
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)) &&
+      ey_step_page_get_can_continue (page))
+    gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 ey_window_show_step (EyWindow *self)
 {
@@ -193,10 +209,11 @@ ey_window_show_step (EyWindow *self)
     ey_step_page_sync (page);
   _ey_window_update_actions (self);
 
-  /* Keyboard users land on the page's first control, not on the previous page's. */
-  if (page && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
+  /* While the action that led here still runs, Continue is off: once it is over. */
+  self->focus_pending = self->session && ey_session_get_busy (self->session);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ey_window_focus_page (self);
 }
 
 static void
@@ -216,6 +233,12 @@ static void
 on_busy_changed_cb (EyWindow *self)
 {
   _ey_window_update_actions (self);
+  if (self->focus_pending && !ey_session_get_busy (self->session))
+    {
+      self->focus_pending = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ey_window_focus_page (self);
+    }
 }
 
 /* GTK 4.8 drops a hidden widget as the default only after the next frame, even when it
@@ -503,6 +526,7 @@ ey_window_init (EyWindow *self)
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::default-widget", G_CALLBACK (on_default_widget_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (ey_window_focus_page), NULL);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::step",
