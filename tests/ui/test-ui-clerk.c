@@ -319,8 +319,6 @@ key_enter (Keys *keys)
   GtkWidget *focus = key_focus (keys);
 
   keys->inputs++;
-  if (shortcut_for (focus, GDK_KEY_Return))
-    return;
   if (GTK_IS_BUTTON (focus))
     {
       /* A button shows itself pressed for a moment before it clicks. */
@@ -332,6 +330,8 @@ key_enter (Keys *keys)
       g_signal_handler_disconnect (focus, id);
       return;
     }
+  if (shortcut_for (focus, GDK_KEY_Return))
+    return;
   g_assert_true (gtk_widget_activate (focus));
 }
 
@@ -364,7 +364,7 @@ wait_page (Keys       *keys,
 }
 
 /* The most inputs a whole demo E-Onay renewal takes today (the goal is 12). */
-#define MAX_INPUTS 20
+#define MAX_INPUTS 17
 
 static void
 test_keyboard_walk (void)
@@ -403,9 +403,8 @@ test_keyboard_walk (void)
   wait_page (&keys, "form");
   g_assert_true (focus_in (driver, ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "security_word")));
   key_type (&keys, "mavi-kalem-7");
-  for (guint i = 0; i < 5 && !focus_in (driver, ui_find_named (GTK_WIDGET (ui_page (driver, "form")),
-                                                               "security_word_again")); i++)
-    key_tab (&keys);
+  /* Enter goes on to the repetition. */
+  key_enter (&keys);
   g_assert_true (focus_in (driver, ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "security_word_again")));
   key_type (&keys, "mavi-kalem-7");
   key_enter (&keys);
@@ -415,9 +414,6 @@ test_keyboard_walk (void)
   key_enter (&keys);
   g_assert_true (ui_wait_idle (driver));
   ui_spin_for (50);
-  /* Known gap: the focus stays on Continue after the SMS went out; the Tabs count. */
-  for (guint i = 0; i < 10 && !focus_in (driver, ui_child (driver, "sms", "code_row")); i++)
-    key_tab (&keys);
   g_assert_true (focus_in (driver, ui_child (driver, "sms", "code_row")));
   code = ui_sms_code (driver, AYSE_ID);
   key_type (&keys, code);
@@ -520,11 +516,10 @@ main (int   argc,
     g_test_add_func ("/ui/clerk/errors-in-view", test_errors_in_view);
   else
     {
-      /* The keyboard walk is not finished (it stops at the SMS code field): run by hand
-       * with --keyboard. */
       if (keyboard)
         g_test_add_func ("/ui/clerk/keyboard-walk", test_keyboard_walk);
-      g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
+      else
+        g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
     }
   status = g_test_run ();
   if (shared)
