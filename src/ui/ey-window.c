@@ -285,6 +285,7 @@ ey_window_rebuild_pages (EyWindow *self)
   gtk_label_set_text (self->demo_label, _("DEMO — not KamuSM. Nothing here reaches KamuSM: the "
                                           "site is a simulator on this computer."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main menu"));
+  gtk_button_set_label (self->back_button, _("_Back"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->steps_button), _("Show the steps"));
   gtk_window_set_title (GTK_WINDOW (self), _("e-Signature Renewal"));
   ey_card_status_refresh (self->card_status);

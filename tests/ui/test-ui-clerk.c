@@ -474,6 +474,30 @@ test_close_guard (void)
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "mail");
 }
 
+/* After the in-app switch to Turkish: Back too, and the step names in the polite -in
+ * imperative like the rest. */
+static void
+test_language (void)
+{
+  UiDriver *driver = test_driver ();
+  GtkWidget *back = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (driver->window),
+                                                                 EY_TYPE_WINDOW, "back_button");
+  GtkWidget *steps = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (driver->window),
+                                                                  EY_TYPE_WINDOW, "step_list");
+  GtkWidget *first;
+  GtkWidget *label;
+
+  ey_application_set_language (driver->app, "tr");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (back)), ==, "_Geri");
+  /* The first step's row: number, name, icon. */
+  first = gtk_widget_get_first_child (gtk_widget_get_first_child (steps));
+  g_assert_nonnull (first);
+  label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (first))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Kartınızı denetleyin");
+  ey_application_set_language (driver->app, "en");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (back)), ==, "_Back");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,7 +543,11 @@ main (int   argc,
       if (keyboard)
         g_test_add_func ("/ui/clerk/keyboard-walk", test_keyboard_walk);
       else
-        g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
+        {
+          g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
+          if (!turkish)
+            g_test_add_func ("/ui/clerk/language", test_language);
+        }
     }
   status = g_test_run ();
   if (shared)
