@@ -149,6 +149,13 @@ ey_step_list_set_steps (EyStepList         *self,
   ey_step_list_update (self);
 }
 
+guint
+ey_step_list_get_n_steps (EyStepList *self)
+{
+  g_return_val_if_fail (EY_IS_STEP_LIST (self), 0);
+  return self->rows->len;
+}
+
 void
 ey_step_list_set_current (EyStepList *self,
                           int         current)

@@ -99,10 +99,50 @@ page_info (const char *name)
   return NULL;
 }
 
+/* The wet path has its own steps: no consent, no card signature, and it ends with the
+ * printed form (the window's last page), not a confirmation. */
+static gboolean
+ey_window_on_wet_path (EyWindow *self)
+{
+  EySessionStep step = self->session ? ey_session_get_step (self->session) : EY_SESSION_STEP_START;
+
+  return self->session &&
+         (ey_session_get_path (self->session) == EY_SESSION_PATH_WET ||
+          step == EY_SESSION_STEP_WET ||
+          (step == EY_SESSION_STEP_METHOD &&
+           ey_session_get_path (self->session) == EY_SESSION_PATH_NONE));
+}
+
+static int
+ey_window_step_index (EyWindow   *self,
+                      const char *name,
+                      int         index)
+{
+  if (!ey_window_on_wet_path (self))
+    return index;
+  if (g_strcmp0 (name, "submit") == 0)
+    return 7;
+  if (g_strcmp0 (name, "wet") == 0)
+    return 8;
+  return index;
+}
+
 static void
 ey_window_update_step_titles (EyWindow *self)
 {
   gboolean wet = self->session && ey_session_get_path (self->session) == EY_SESSION_PATH_WET;
+  const char *wet_titles[] = {
+    _("Check the card"),
+    _("KamuSM mail"),
+    _("Sign in"),
+    _("Choose the order"),
+    _("Application form"),
+    _("SMS approval"),
+    _("E-Onay choice"),
+    _("Wet signature"),
+    _("Print, sign and hand in"),
+    NULL
+  };
   const char *titles[] = {
     _("Check the card"),
     _("KamuSM mail"),
@@ -118,7 +158,7 @@ ey_window_update_step_titles (EyWindow *self)
     NULL
   };
 
-  ey_step_list_set_steps (self->step_list, titles);
+  ey_step_list_set_steps (self->step_list, ey_window_on_wet_path (self) ? wet_titles : titles);
 }
 
 EyStepPage *
@@ -202,7 +242,8 @@ ey_window_show_step (EyWindow *self)
   ey_window_update_step_titles (self);
   if (info)
     ey_step_list_set_current (self->step_list,
-                              step == EY_SESSION_STEP_DONE ? info->index + 1 : info->index);
+                              step == EY_SESSION_STEP_DONE
+                              ? info->index + 1 : ey_window_step_index (self, name, info->index));
   gtk_stack_set_visible_child_name (self->stack, name);
   g_signal_group_set_target (self->page_signals, page);
   if (page)

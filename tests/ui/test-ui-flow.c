@@ -13,6 +13,7 @@
 #include "ey-countdown.h"
 #include "ey-pin-entry.h"
 #include "ey-receipt.h"
+#include "ey-step-list.h"
 #include "ey-recovery.h"
 #include "ey-core-error.h"
 
@@ -310,11 +311,19 @@ test_wet_path (void)
 
   /* No valid certificate of Fatma's on a card: the wet way is preselected. */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "no_check"))));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "submit"));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "submit", "islak_check"))));
+  /* The method is not asked again: the wet signature follows by itself. */
   ui_next (driver);
   g_assert_true (ui_wait_page (driver, "wet"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "submit", "islak_check"))));
+  /* Its own steps: nothing about consent or the card's signature ticked as done; the
+   * printed form is the last step, and the current one. */
+  {
+    EyStepList *steps = EY_STEP_LIST (gtk_widget_get_template_child (GTK_WIDGET (driver->window),
+                                                                     EY_TYPE_WINDOW, "step_list"));
+
+    g_assert_cmpint (ey_step_list_get_current (steps), ==, 8);
+    g_assert_cmpuint (ey_step_list_get_n_steps (steps), ==, 9);
+  }
   ui_wait_idle (driver);
   g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "wet", "open_button")));
   g_assert_cmpuint (ui_count (driver, "pdf-downloaded", NULL, NULL), ==, 1);
