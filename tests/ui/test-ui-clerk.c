@@ -193,6 +193,21 @@ test_errors_in_view (void)
   code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);
 
+  /* The demo's SMS stays on the page, in view at this width, with the code. */
+  {
+    GtkWidget *inbox = ui_child (driver, "sms", "inbox_row");
+    g_autofree char *phone = NULL;
+
+    g_assert_true (gtk_widget_get_visible (ui_child (driver, "sms", "inbox_group")));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (inbox)), code));
+    g_assert_true (gtk_widget_get_mapped (inbox));
+    /* The phone as typed on the form beside the site's mask. */
+    phone = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_child (driver, "sms", "phone_row"))));
+    g_test_message ("phone row: %s", phone);
+    g_assert_nonnull (strstr (phone, ey_session_get_masked_phone (ey_window_get_session (driver->window))));
+    g_assert_cmpuint (strlen (phone), >, strlen (ey_session_get_masked_phone (ey_window_get_session (driver->window))));
+  }
+
   /* Wrong SMS code: in view, the focus in the code field. */
   ui_set_text (driver, "sms", "code_row", "000000");
   ui_next (driver);
