@@ -267,6 +267,9 @@ on_step_changed_cb (EyWindow *self)
   if (step == EY_SESSION_STEP_DONE || step == EY_SESSION_STEP_WET ||
       step == EY_SESSION_STEP_FAILED)
     self->signature_pending = FALSE;
+  /* The card strip says the application was made. */
+  ey_card_status_set_sent (self->card_status,
+                           step == EY_SESSION_STEP_DONE ? ey_session_get_order_id (self->session) : NULL);
   ey_window_show_step (self);
 }
 
@@ -353,6 +356,7 @@ ey_window_set_session (EyWindow  *self,
   g_signal_group_set_target (self->session_signals, session);
   g_clear_pointer (&self->override_page, g_free);
   wipe_string (&self->access_password);
+  ey_card_status_set_sent (self->card_status, NULL);
   _ey_window_set_certificate (self, NULL);
   self->signature_pending = FALSE;
 }

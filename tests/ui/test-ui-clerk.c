@@ -8,6 +8,7 @@
 
 #include "ui-driver.h"
 #include "ey-pin-entry.h"
+#include "ey-card-status.h"
 
 /* The tired clerk (issue 13): errors in view, focus and keys, the close guard, the
  * wet path, the input count of a whole renewal.  --narrow: a 360 px window;
@@ -454,6 +455,14 @@ test_keyboard_walk (void)
   key_enter (&keys);
   g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
+  /* The card strip says the application was made, with its order number. */
+  {
+    EyCardStatus *status = EY_CARD_STATUS (gtk_widget_get_template_child (GTK_WIDGET (driver->window),
+                                                                          EY_TYPE_WINDOW, "card_status"));
+
+    g_assert_nonnull (strstr (ey_card_status_get_subtitle (status),
+                              ey_session_get_order_id (ey_window_get_session (driver->window))));
+  }
 
   g_test_message ("a whole demo E-Onay renewal by keyboard: %u inputs (%s, %d px)", keys.inputs,
                   turkish ? "Turkish" : "English", window_width);
