@@ -9,6 +9,7 @@
 #include "ui-driver.h"
 #include "ey-pin-entry.h"
 #include "ey-card-status.h"
+#include "ey-receipt.h"
 
 /* The tired clerk (issue 13): errors in view, focus and keys, the close guard, the
  * wet path, the input count of a whole renewal.  --narrow: a 360 px window;
@@ -463,6 +464,17 @@ test_keyboard_walk (void)
     g_assert_nonnull (strstr (ey_card_status_get_subtitle (status),
                               ey_session_get_order_id (ey_window_get_session (driver->window))));
   }
+
+  /* The Done page: order number, the date in the one format (dd.MM.yyyy), the way;
+   * the demo receipt carries the DEMO mark. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_child (driver, "done", "order_row"))),
+                   ==, ey_session_get_order_id (ey_window_get_session (driver->window)));
+  g_assert_true (g_regex_match_simple ("^[0-3][0-9]\\.[01][0-9]\\.20[0-9][0-9]$",
+                                       adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_child (driver, "done", "date_row"))),
+                                       0, 0));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_child (driver, "done", "method_row"))),
+                   !=, "");
+  g_assert_true (ey_receipt_get_demo ());
 
   g_test_message ("a whole demo E-Onay renewal by keyboard: %u inputs (%s, %d px)", keys.inputs,
                   turkish ? "Turkish" : "English", window_width);
