@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ey-draft.h"
 #include "ey-window-private.h"
 
 static void
@@ -94,7 +95,18 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EyWindow         *self)
 {
-  if (g_strcmp0 (response, "close") != 0)
+  if (g_strcmp0 (response, "keep") == 0 && self->session)
+    {
+      g_autofree char *path = ey_draft_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      if (!ey_draft_save (self->session, path, &error))
+        {
+          ey_window_add_toast (self, error->message);
+          return;
+        }
+    }
+  else if (g_strcmp0 (response, "close") != 0)
     return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
@@ -112,13 +124,17 @@ _ey_window_confirm_close_midway (EyWindow      *self,
       step == EY_SESSION_STEP_WET || step == EY_SESSION_STEP_FAILED)
     return FALSE;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop this renewal?"),
-                                   _("Your renewal is not finished. If you close now, you "
-                                     "start again from the mail next time; KamuSM keeps what it "
-                                     "already received."));
+                                   _("Your renewal is not finished. Keep it, and the next start "
+                                     "goes on with your name and identity number filled in "
+                                     "(nothing secret is kept: you sign in again with the mail's "
+                                     "password). KamuSM keeps what it already received."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "wait", _("_Keep Going"),
-                                    "close", _("_Close"),
+                                    "close", _("_Discard and Close"),
+                                    "keep", _("Keep for _Next Time"),
                                     NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");

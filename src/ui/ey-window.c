@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-application.h"
+#include "ey-draft.h"
 #include "ey-window-private.h"
 #include "ey-page-welcome.h"
 #include "ey-page-mail.h"
@@ -361,6 +362,25 @@ ey_window_set_session (EyWindow  *self,
   self->signature_pending = FALSE;
 }
 
+/* A renewal kept when the window closed mid-way (ey-draft.c): its facts go into the new
+ * session, and the window says so. */
+static void
+ey_window_restore_draft (EyWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->session == NULL)
+    return;
+  path = ey_draft_default_path ();
+  who = ey_draft_restore (self->session, path);
+  if (who == NULL)
+    return;
+  text = g_strdup_printf (_("The renewal of %s was kept: go on from the mail."), who);
+  ey_window_add_toast (self, text);
+}
+
 void
 ey_window_restart (EyWindow *self)
 {
@@ -378,6 +398,7 @@ ey_window_restart (EyWindow *self)
   if (session == NULL && error)
     g_warning ("Cannot start a renewal: %s", error->message);
   ey_window_set_session (self, session);
+  ey_window_restore_draft (self);
   ey_window_rebuild_pages (self);
   if (error)
     ey_window_add_toast (self, error->message);

@@ -10,6 +10,9 @@
 #include "ey-pin-entry.h"
 #include "ey-card-status.h"
 #include "ey-receipt.h"
+#include "ey-draft.h"
+
+#include <glib/gstdio.h>
 
 /* The tired clerk (issue 13): errors in view, focus and keys, the close guard, the
  * wet path, the input count of a whole renewal.  --narrow: a 360 px window;
@@ -508,6 +511,44 @@ test_close_guard (void)
   ui_spin_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "mail");
+
+  /* Keep for next time: a private file without secrets, and the next start goes on
+   * with the name filled in. */
+  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  {
+    g_autoptr(GtkWindow) old = g_object_ref (GTK_WINDOW (driver->window));
+    g_autofree char *path = ey_draft_default_path ();
+    g_autofree char *contents = NULL;
+    GStatBuf st;
+
+    dialog = NULL;
+    gtk_window_close (old);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (window) == old)
+          dialog = window;
+      }
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+    ui_spin_for (100);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (old)));
+    driver->window = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_nonnull (strstr (contents, "AYŞE YILMAZ"));
+    g_assert_null (strstr (contents, AYSE_PASS));
+
+    ui_driver_new_window (driver, window_width, 600);
+    g_assert_cmpstr (ey_session_get_applicant_name (ey_window_get_session (driver->window)), ==,
+                     "AYŞE YILMAZ");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* After the in-app switch to Turkish: Back too, and the step names in the polite -in
