@@ -10,6 +10,7 @@
 #endif
 
 #include "ey-page-form.h"
+#include "ey-ui-format.h"
 #include "ey-site-roles.h"
 #include "ey-window-private.h"
 
@@ -117,7 +118,9 @@ add_error_row (AdwPreferencesGroup *group,
                const char          *error)
 {
   GtkWidget *label;
-  g_autofree char *text = g_strdup_printf ("%s: %s", title, error);
+  const char *explained = ey_ui_explain_site_message (error);
+  g_autofree char *text = explained ? g_strdup_printf ("%s: %s (%s)", title, error, explained)
+                                    : g_strdup_printf ("%s: %s", title, error);
 
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

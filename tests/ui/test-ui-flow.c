@@ -304,6 +304,28 @@ test_wet_path (void)
   g_assert_cmpuint (ui_count (driver, "form-invalid", NULL, NULL), ==, 1);
   phone = ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "phone");
   g_assert_true (gtk_widget_has_css_class (phone, "error"));
+  /* The site's Turkish message explained in the English UI. */
+  {
+    gboolean explained = FALSE;
+    GtkWidget *group = gtk_widget_get_ancestor (phone, ADW_TYPE_PREFERENCES_GROUP);
+
+    for (GtkWidget *w = group; w; )
+      {
+        if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error") &&
+            strstr (gtk_label_get_text (GTK_LABEL (w)), "10 digits"))
+          explained = TRUE;
+        /* depth-first walk of the group */
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w && w != group && !gtk_widget_get_next_sibling (w))
+              w = gtk_widget_get_parent (w);
+            w = (w && w != group) ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_true (explained);
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "123");
   gtk_editable_set_text (GTK_EDITABLE (phone), good_phone);
 
