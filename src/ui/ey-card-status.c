@@ -9,6 +9,7 @@
 #include "ey-card-status.h"
 #include "ey-certificate.h"
 #include "ey-token.h"
+#include "ey-card-type.h"
 #include "ey-ui-format.h"
 
 /* The strip above every page: reader, card, certificate, renewal window, or what is
@@ -24,6 +25,7 @@ struct _EyCardStatus
   GtkSpinner     *spinner;
 
   EyApplication  *application;   /* weak */
+  char           *sent_order;    /* the application was made (order number), or NULL */
   GSignalGroup   *monitor_signals;
   GSignalGroup   *app_signals;
 };
@@ -57,6 +59,14 @@ ey_card_status_show (EyCardStatus *self,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static gboolean
+card_driver_installed (EyCardReader *reader)
+{
+  g_autofree char *module = ey_card_type_find_module (ey_card_reader_get_card_type (reader));
+
+  return module != NULL;
 }
 
 static void
@@ -105,6 +115,14 @@ ey_card_status_update (EyCardStatus *self)
         title = g_strdup_printf (_("%s — %s"), ey_certificate_get_holder_name (cert), device);
       else
         title = g_strdup (ey_certificate_get_holder_name (cert));
+      if (self->sent_order)
+        {
+          g_free (subtitle);
+          subtitle = g_strdup_printf (_("Renewal application sent (order %s). The new certificate "
+                                        "starts when this one ends."), self->sent_order);
+          ey_card_status_show (self, "emblem-ok-symbolic", "success", title, subtitle);
+          return;
+        }
       ey_card_status_show (self, "emblem-ok-symbolic",
                            ey_certificate_is_renewal_window_open (cert, NULL) ? "success" : "warning",
                            title, subtitle);
@@ -114,9 +132,14 @@ ey_card_status_update (EyCardStatus *self)
   switch (state)
     {
     case EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING:
-      ey_card_status_show (self, "dialog-warning-symbolic", "error",
-                           ey_card_monitor_state_get_description (state),
-                           ey_card_monitor_state_get_hint (state));
+      {
+        /* The same command as the doctor's finding, so the two never disagree. */
+        g_autofree char *hint = g_strdup_printf (_("Start it, and enable it for every boot: %s"),
+                                                 ey_card_status_pcscd_command ());
+
+        ey_card_status_show (self, "dialog-warning-symbolic", "error",
+                             ey_card_monitor_state_get_description (state), hint);
+      }
       return;
     case EY_CARD_MONITOR_STATE_NO_READER:
       ey_card_status_show (self, "media-removable-symbolic", "warning",
@@ -124,7 +147,23 @@ ey_card_status_update (EyCardStatus *self)
                            _("Plug in your card reader (or USB token)."));
       return;
     case EY_CARD_MONITOR_STATE_READY:
-      if (reader)
+      if (reader && !ey_application_get_certificates_busy (self->application) &&
+          ey_card_reader_get_card_type (reader) && !card_driver_installed (reader))
+        {
+          /* A known card whose driver is missing: that is the fix, not "insert your card"
+           * nor the wet signature. */
+          EyCardType *type = ey_card_reader_get_card_type (reader);
+          g_autofree char *title = g_strdup_printf (_("The driver of the %s card is not installed"),
+                                                    ey_card_type_get_name (type));
+
+          ey_card_status_show (self, "dialog-warning-symbolic", "error", title,
+                               ey_card_type_is_fallback (type)
+                               ? _("Install it with: sudo apt install opensc-pkcs11")
+                               : _("Install the card's driver from its vendor (for AKİS cards: "
+                                   "the Linux driver on kamusm.bilgem.tubitak.gov.tr), then "
+                                   "take the card out and put it back in."));
+        }
+      else if (reader)
         ey_card_status_show (self, "media-removable-symbolic", "warning", card_name,
                              ey_application_get_certificates_busy (self->application)
                              ? _("Reading the certificates on the card…")
@@ -154,6 +193,29 @@ ey_card_status_set_application (EyCardStatus  *self,
   g_signal_group_set_target (self->app_signals, application);
   g_signal_group_set_target (self->monitor_signals,
                              application ? ey_application_get_card_monitor (application) : NULL);
+  ey_card_status_update (self);
+}
+
+/* What the doctor suggests when pcscd does not run (ey-doctor.c, check_pcscd_running). */
+const char *
+ey_card_status_pcscd_command (void)
+{
+  return g_file_test ("/usr/sbin/pcscd", G_FILE_TEST_IS_EXECUTABLE)
+         ? "sudo systemctl enable --now pcscd.socket && sudo systemctl restart pcscd.service"
+         : "sudo apt install pcscd && sudo systemctl enable --now pcscd.socket";
+}
+
+/* The renewal application was made (the site's order number; NULL: not, or a new one):
+ * the strip stops saying "renewal possible". */
+void
+ey_card_status_set_sent (EyCardStatus *self,
+                         const char   *order)
+{
+  g_return_if_fail (EY_IS_CARD_STATUS (self));
+  if (g_strcmp0 (self->sent_order, order) == 0)
+    return;
+  g_free (self->sent_order);
+  self->sent_order = g_strdup (order);
   ey_card_status_update (self);
 }
 
@@ -196,6 +258,7 @@ ey_card_status_dispose (GObject *object)
   g_clear_object (&self->monitor_signals);
   g_clear_object (&self->app_signals);
   g_clear_weak_pointer (&self->application);
+  g_clear_pointer (&self->sent_order, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_CARD_STATUS);
   /* Children the template does not name are ours to unparent too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)

@@ -19,4 +19,8 @@ void        ey_card_status_refresh         (EyCardStatus  *self);
 const char *ey_card_status_get_title       (EyCardStatus  *self);
 const char *ey_card_status_get_subtitle    (EyCardStatus  *self);
 
+void          ey_card_status_set_sent        (EyCardStatus  *self,
+                                              const char    *order);
+const char   *ey_card_status_pcscd_command   (void);
+
 G_END_DECLS

@@ -86,6 +86,7 @@ static void
 ey_page_consent_init (EyPageConsent *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ey_step_page_enter_continues (GTK_WIDGET (self->accept_check));
   g_signal_connect_object (self->accept_check, "toggled", G_CALLBACK (on_toggled_cb), self,
                            G_CONNECT_SWAPPED);
 }

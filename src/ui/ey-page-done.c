@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ey-page-done.h"
+#include "ey-application.h"
 #include "ey-receipt.h"
+#include "ey-ui-format.h"
 #include "ey-window-private.h"
 
 struct _EyPageDone
@@ -18,6 +20,9 @@ struct _EyPageDone
   GtkButton  *print_button;
   GtkButton  *next_colleague_button;
   GtkLabel   *error_label;
+  AdwActionRow *order_row;
+  AdwActionRow *date_row;
+  AdwActionRow *method_row;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageDone, ey_page_done, EY_TYPE_STEP_PAGE)
@@ -40,6 +45,37 @@ ey_page_done_sync (EyStepPage *page)
   /* The site's own words: this page only appears after the site confirmed. */
   gtk_label_set_text (self->confirmation_label, message && *message ? message
                       : _("The site confirmed your application."));
+
+  /* What to quote when calling KamuSM, in the UI language's one date format. */
+  {
+    EyWindow *window = ey_step_page_get_window (page);
+    EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *date = ey_ui_format_date (now);
+    const char *order = session ? ey_session_get_order_id (session) : NULL;
+    const char *method;
+
+    switch (session ? ey_session_get_path (session) : EY_SESSION_PATH_NONE)
+      {
+      case EY_SESSION_PATH_EONAY:
+        method = _("E-Onay with your e-signature card");
+        break;
+      case EY_SESSION_PATH_ESIGNED:
+        method = _("Form signed with your e-signature card");
+        break;
+      case EY_SESSION_PATH_WET:
+        method = _("Wet signature on the printed form");
+        break;
+      case EY_SESSION_PATH_NONE:
+      default:
+        method = "";
+        break;
+      }
+    adw_action_row_set_subtitle (self->order_row, order ? order : "");
+    adw_action_row_set_subtitle (self->date_row, date);
+    adw_action_row_set_subtitle (self->method_row, method);
+    ey_receipt_set_demo (app && ey_application_get_demo (app));
+  }
 }
 
 static void
@@ -121,6 +157,9 @@ ey_page_done_class_init (EyPageDoneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, print_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, next_colleague_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageDone, order_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageDone, date_row);
+  gtk_widget_class_bind_template_child (widget_class, EyPageDone, method_row);
 }
 
 static void

@@ -32,6 +32,7 @@ ey_page_eonay_sync (EyStepPage *page)
   EyCertificate *cert = NULL;
 
   ey_step_page_set_error_label (page, self->error_label);
+  ey_step_page_set_can_continue (page, TRUE);
   if (certificates)
     cert = ey_certificate_pick_signing (certificates,
                                         session ? ey_session_get_identity (session) : NULL, NULL);
@@ -113,4 +114,6 @@ static void
 ey_page_eonay_init (EyPageEonay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ey_step_page_enter_continues (GTK_WIDGET (self->yes_check));
+  ey_step_page_enter_continues (GTK_WIDGET (self->no_check));
 }

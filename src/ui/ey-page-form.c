@@ -9,6 +9,7 @@
 #include "ey-page-form.h"
 #include "ey-security-word.h"
 #include "ey-form.h"
+#include "ey-ui-format.h"
 #include "ey-site-roles.h"
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
@@ -28,6 +29,23 @@ struct _EyPageForm
 };
 
 G_DEFINE_FINAL_TYPE (EyPageForm, ey_page_form, EY_TYPE_STEP_PAGE)
+
+/* Enter in the security word: on to its repetition (the next password row of the
+ * group) while that is empty, else Continue. */
+static void
+on_word_activated_cb (EyPageForm *self,
+                      GtkWidget  *row)
+{
+  GtkWidget *again = row;
+
+  while ((again = gtk_widget_get_next_sibling (again)))
+    if (ADW_IS_PASSWORD_ENTRY_ROW (again))
+      break;
+  if (again && *gtk_editable_get_text (GTK_EDITABLE (again)) == '\0')
+    gtk_widget_grab_focus (again);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "default.activate", NULL);
+}
 
 /* Our names for the fields the profile knows; the site's own label is the fallback. */
 static const struct
@@ -100,7 +118,9 @@ add_error_row (AdwPreferencesGroup *group,
                const char          *error)
 {
   GtkWidget *label;
-  g_autofree char *text = g_strdup_printf ("%s: %s", title, error);
+  const char *explained = ey_ui_explain_site_message (error);
+  g_autofree char *text = explained ? g_strdup_printf ("%s: %s (%s)", title, error, explained)
+                                    : g_strdup_printf ("%s: %s", title, error);
 
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -191,6 +211,13 @@ ey_page_form_sync (EyStepPage *page)
             ey_ui_secure_editable (row);
           gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
           adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+          if (is_role (field, EY_FIELD_ROLE_SECURITY_WORD))
+            {
+              /* Enter after the word goes on to typing it again, not to a complaint. */
+              adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
+              g_signal_connect_object (row, "entry-activated",
+                                       G_CALLBACK (on_word_activated_cb), self, G_CONNECT_SWAPPED);
+            }
           if (is_role (field, EY_FIELD_ROLE_PHONE))
             adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
           else if (is_role (field, EY_FIELD_ROLE_EMAIL))

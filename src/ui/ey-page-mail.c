@@ -104,6 +104,11 @@ ey_page_mail_parse (EyPageMail *self)
     gtk_editable_set_text (GTK_EDITABLE (self->password_row),
                            ey_email_get_password (self->email));
   ey_page_mail_update_continue (self);
+  /* A clean mail with its password: the next key is Enter on Continue, not a dozen
+   * Tabs through what was read from it. */
+  if (ey_email_get_password (self->email) && list->len == 0 &&
+      !ey_email_has_warning (self->email, EY_EMAIL_WARNING_UNTRUSTED_LINK))
+    ey_step_page_focus_continue (EY_STEP_PAGE (self));
 }
 
 static gboolean

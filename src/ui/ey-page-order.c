@@ -19,6 +19,8 @@ struct _EyPageOrder
   GtkLabel   *error_label;
 
   GPtrArray  *checks;   /* GtkCheckButton, with "order-id" data */
+  gboolean    auto_chosen;
+  gboolean    busy_watched;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageOrder, ey_page_order, EY_TYPE_STEP_PAGE)
@@ -31,6 +33,9 @@ ey_page_order_has_orders (EyPageOrder *self)
   return session && ey_session_get_step (session) != EY_SESSION_STEP_NO_ORDER &&
          ey_session_get_orders (session) && ey_session_get_orders (session)->len > 0;
 }
+
+static void ey_page_order_next (EyStepPage *page);
+static void ey_page_order_auto_choose (EyPageOrder *self);
 
 static void
 ey_page_order_sync (EyStepPage *page)
@@ -69,6 +74,7 @@ ey_page_order_sync (EyStepPage *page)
       g_object_set_data_full (G_OBJECT (check), "order-id", g_strdup (order->id), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+      ey_step_page_enter_continues (check);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->order_list, row);
@@ -86,6 +92,40 @@ ey_page_order_sync (EyStepPage *page)
   gtk_widget_set_visible (self->no_order_box, !has_orders);
   ey_step_page_set_can_continue (page, TRUE);
   ey_step_page_set_continue_label (page, has_orders ? _("_Open the Form") : _("_Start Again"));
+
+  ey_page_order_auto_choose (self);
+}
+
+/* One open order is the only sensible answer: it is opened at once, and the page says
+ * which one while the form loads.  Once the sign-in that led here is over. */
+static void
+ey_page_order_auto_choose (EyPageOrder *self)
+{
+  EyStepPage *page = EY_STEP_PAGE (self);
+  EySession *session = ey_step_page_get_session (page);
+  GPtrArray *orders = session ? ey_session_get_orders (session) : NULL;
+
+  if (session && !self->busy_watched)
+    {
+      self->busy_watched = TRUE;
+      g_signal_connect_object (session, "notify::busy", G_CALLBACK (ey_page_order_auto_choose),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (ey_window_get_visible_page (ey_step_page_get_window (page)) != page)
+    return;
+  if (ey_page_order_has_orders (self) && orders->len == 1 && !ey_session_get_busy (session) &&
+      !self->auto_chosen)
+    {
+      EySessionOrder *order = g_ptr_array_index (orders, 0);
+      g_autofree char *text =
+        g_strdup_printf (_("Your only open order is opened: %s, %s."),
+                         order->renewal ? _("Renewal") : _("New application"),
+                         order->institution ? order->institution : "");
+
+      self->auto_chosen = TRUE;
+      gtk_label_set_text (self->intro, text);
+      ey_page_order_next (page);
+    }
 }
 
 static void

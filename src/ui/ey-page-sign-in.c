@@ -25,12 +25,38 @@ struct _EyPageSignIn
   GtkButton           *refresh_button;
   GtkButton           *forgot_button;
   GtkLabel            *error_label;
+  GtkLabel            *hint_label;
 
   GSignalGroup        *session_signals;
   char                *identity;   /* normalised, or NULL while invalid */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSignIn, ey_page_sign_in, EY_TYPE_STEP_PAGE)
+
+/* A T.C. Kimlik No typed with a digit too few or too many, or with a stray letter, is
+ * not silently taken as a passport number: returns what it looks like, or NULL. */
+static char *
+ey_page_sign_in_mistyped (const char *text)
+{
+  guint digits = 0, letters = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+        letters++;
+    }
+  if (letters == 0 && digits >= 9 && digits != 11)
+    return g_strdup_printf (ngettext ("This looks like a T.C. Kimlik No, but it has %u digit; "
+                                      "it must have 11.",
+                                      "This looks like a T.C. Kimlik No, but it has %u digits; "
+                                      "it must have 11.", digits), digits);
+  if (letters == 1 && digits >= 10 && digits <= 11)
+    return g_strdup (_("This looks like a T.C. Kimlik No with a letter in it: it has only "
+                       "digits. A passport number has more letters."));
+  return NULL;
+}
 
 static void
 ey_page_sign_in_update (EyPageSignIn *self)
@@ -39,13 +65,37 @@ ey_page_sign_in_update (EyPageSignIn *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   const char *captcha = gtk_editable_get_text (GTK_EDITABLE (self->captcha_row));
   g_autoptr(GError) error = NULL;
+  g_autofree char *mistyped = NULL;
+  const char *hint = NULL;
 
   g_clear_pointer (&self->identity, g_free);
   if (identity && *identity)
-    self->identity = ey_identity_normalize (identity, NULL, &error);
+    {
+      mistyped = ey_page_sign_in_mistyped (identity);
+      if (mistyped == NULL)
+        self->identity = ey_identity_normalize (identity, NULL, &error);
+    }
 
+  /* Sign In stays grey until everything is there: say what is missing. */
+  if (self->identity == NULL)
+    hint = _("Sign In needs your identity number.");
+  else if (!*password)
+    hint = _("Sign In needs the access password from the mail.");
+  else if (!*captcha)
+    hint = _("Sign In needs the text in the picture.");
+  else if (!ey_identity_check_tckn (self->identity, NULL))
+    hint = _("Your number is read as a passport number.");
+  gtk_label_set_text (self->hint_label, hint ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
+
+  if (mistyped && strlen (identity) >= 9)
+    {
+      gtk_label_set_text (self->identity_label, mistyped);
+      gtk_widget_set_visible (GTK_WIDGET (self->identity_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->identity_row), "error");
+    }
   /* Checked as typed, but only complain once the number is long enough to judge. */
-  if (error && strlen (identity) >= 11)
+  else if (error && strlen (identity) >= 11)
     {
       gtk_label_set_text (self->identity_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->identity_label), TRUE);
@@ -135,13 +185,15 @@ sign_in_cb (GObject      *object,
       ey_step_page_show_error (visible ? visible : EY_STEP_PAGE (self), error);
       return;
     }
-  ey_step_page_show_error (EY_STEP_PAGE (self), error);
   /* The site shows a fresh picture after every failure; the old text is useless. */
   ey_page_sign_in_show_captcha (self);
   if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CAPTCHA_WRONG))
-    gtk_widget_grab_focus (GTK_WIDGET (self->captcha_row));
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->captcha_row));
   else if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CREDENTIALS_WRONG))
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->password_row));
+  else
+    ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->captcha_row));
+  ey_step_page_show_error (EY_STEP_PAGE (self), error);
 }
 
 static void
@@ -208,6 +260,10 @@ ey_page_sign_in_sync (EyStepPage *page)
 
   /* Notices such as "your password was mailed again"; errors go below the fields. */
   gtk_label_set_text (self->notice_label, message ? message : "");
+  /* While an action still runs, its step change comes before the session drops the
+   * previous action's error: that one is stale (the mail page's failed first try). */
+  if (session && ey_session_get_busy (session))
+    error = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
                           message && *message && error == NULL);
   if (error)
@@ -251,6 +307,7 @@ ey_page_sign_in_class_init (EyPageSignInClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, forgot_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSignIn, hint_label);
 }
 
 static void

@@ -6,7 +6,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ey-application.h"
 #include "ey-countdown.h"
+#include "ey-site-roles.h"
+#include "ey-sim-server.h"
 #include "ey-page-sms.h"
 #include "ey-window-private.h"
 
@@ -23,6 +26,8 @@ struct _EyPageSms
   EyCountdown  *countdown;
   GtkButton    *new_code_button;
   GtkLabel     *error_label;
+  GtkWidget    *inbox_group;
+  AdwActionRow *inbox_row;
 
   GSignalGroup *session_signals;
 };
@@ -51,6 +56,56 @@ ey_page_sms_update (EyPageSms *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), expired);
 }
 
+/* Demo only: the simulator's SMS stays on the page (a toast went away after seconds and
+ * was cut off at 360 px). */
+static void
+ey_page_sms_update_inbox (EyPageSms *self)
+{
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+  EySimServer *sim = app && ey_application_get_demo (app) ? ey_application_get_sim_server (app) : NULL;
+  const char *identity = session ? ey_session_get_identity (session) : NULL;
+  g_autofree char *code = NULL;
+
+  gtk_widget_set_visible (self->inbox_group, sim != NULL);
+  if (sim == NULL)
+    return;
+  code = identity ? ey_sim_server_get_last_sms_code (sim, identity) : NULL;
+  if (code && ey_page_sms_at_code (self))
+    {
+      g_autofree char *title = g_strdup_printf (_("Your approval code is %s"), code);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->inbox_row), title);
+      adw_action_row_set_subtitle (self->inbox_row, _("From KamuSM (simulated)"));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->inbox_row), _("No SMS yet"));
+      adw_action_row_set_subtitle (self->inbox_row, "");
+    }
+}
+
+/* The site shows the phone masked (50*****9): too little to check, so the number as
+ * typed on the form stands beside it. */
+static void
+ey_page_sms_update_phone (EyPageSms *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *masked = session ? ey_session_get_masked_phone (session) : NULL;
+  const char *typed = session ? ey_session_get_form_value (session,
+                                                           ey_field_role_to_string (EY_FIELD_ROLE_PHONE))
+                              : NULL;
+  g_autofree char *text = NULL;
+
+  if (typed && *typed && masked && *masked)
+    /* Translators: the phone number as typed on the form, then as the site shows it */
+    text = g_strdup_printf (_("%s (the site shows %s)"), typed, masked);
+  else
+    text = g_strdup (masked && *masked ? masked : (typed ? typed : ""));
+  adw_action_row_set_subtitle (self->phone_row, text);
+}
+
 static void
 ey_page_sms_start_countdown (EyPageSms *self)
 {
@@ -59,6 +114,7 @@ ey_page_sms_start_countdown (EyPageSms *self)
 
   if (deadline > 0)
     ey_countdown_start (self->countdown, deadline, MAX (236, ey_session_seconds_left (deadline)));
+  ey_page_sms_update_inbox (self);
   ey_page_sms_update (self);
 }
 
@@ -68,11 +124,11 @@ ey_page_sms_sync (EyStepPage *page)
   EyPageSms *self = EY_PAGE_SMS (page);
   EySession *session = ey_step_page_get_session (page);
   gboolean at_code = ey_page_sms_at_code (self);
-  const char *phone = session ? ey_session_get_masked_phone (session) : NULL;
 
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
-  adw_action_row_set_subtitle (self->phone_row, phone ? phone : "");
+  ey_page_sms_update_phone (self);
+  ey_page_sms_update_inbox (self);
   gtk_widget_set_visible (self->code_box, at_code);
   if (at_code)
     {
@@ -103,9 +159,14 @@ ey_page_sms_finished (EyPageSms    *self,
 {
   if (!ok)
     {
-      ey_step_page_show_error (EY_STEP_PAGE (self), error);
       if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SMS_CODE_EXPIRED))
-        gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+          ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->new_code_button));
+        }
+      else if (ey_page_sms_at_code (self))
+        ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->code_row));
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
     }
   ey_page_sms_update (self);
 }
@@ -254,6 +315,8 @@ ey_page_sms_class_init (EyPageSmsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, countdown);
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, new_code_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, inbox_group);
+  gtk_widget_class_bind_template_child (widget_class, EyPageSms, inbox_row);
 }
 
 static void

@@ -30,11 +30,13 @@ struct _EyPageSubmit
 
   GSignalGroup        *session_signals;
   gboolean             failed;
+  gboolean             wet_chosen;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSubmit, ey_page_submit, EY_TYPE_STEP_PAGE)
 
 static void ey_page_submit_sync (EyStepPage *page);
+static void ey_page_submit_choose_wet (EyPageSubmit *self);
 
 static void
 ey_page_submit_update (EyPageSubmit *self)
@@ -105,6 +107,33 @@ ey_page_submit_sync (EyStepPage *page)
       ey_step_page_set_continue_label (page, _("_Continue"));
     }
   ey_page_submit_update (self);
+
+  ey_page_submit_choose_wet (self);
+}
+
+/* "E-Onay vermek istemiyorum" was the answer: the wet signature is what remains, and
+ * the method is not asked a second time (an Enter would have taken the declined card
+ * path).  Once per page, never after a failure (then the person decides), and once the
+ * E-Onay answer's own request is over. */
+static void
+ey_page_submit_choose_wet (EyPageSubmit *self)
+{
+  EyStepPage *page = EY_STEP_PAGE (self);
+  EySession *session = ey_step_page_get_session (page);
+  EySessionMethod methods = session ? ey_session_get_methods (session) : 0;
+
+  if (session == NULL || ey_session_get_step (session) != EY_SESSION_STEP_METHOD ||
+      (methods & EY_SESSION_METHOD_EONAYLI) ||
+      ey_session_get_path (session) != EY_SESSION_PATH_NONE ||
+      !(methods & EY_SESSION_METHOD_ISLAK) || self->failed || self->wet_chosen ||
+      ey_session_get_busy (session) ||
+      ey_window_get_visible_page (ey_step_page_get_window (page)) != page)
+    return;
+  self->wet_chosen = TRUE;
+  gtk_check_button_set_active (self->islak_check, TRUE);
+  gtk_label_set_text (self->intro, _("You chose the wet signature: the form is fetched for you "
+                                     "to print and sign."));
+  EY_STEP_PAGE_GET_CLASS (page)->next (page);
 }
 
 static void
@@ -204,4 +233,6 @@ ey_page_submit_init (EyPageSubmit *self)
                                   G_CALLBACK (ey_page_submit_update), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::error",
                                   G_CALLBACK (ey_page_submit_update), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy",
+                                  G_CALLBACK (ey_page_submit_choose_wet), self);
 }

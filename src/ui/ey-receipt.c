@@ -10,6 +10,47 @@
 #include "ey-identity.h"
 #include "ey-receipt.h"
 
+/* Demo receipts carry a DEMO mark: they must never pass for a real one. */
+static gboolean receipt_demo;
+
+void
+ey_receipt_set_demo (gboolean demo)
+{
+  receipt_demo = !!demo;
+}
+
+gboolean
+ey_receipt_get_demo (void)
+{
+  return receipt_demo;
+}
+
+static void
+draw_watermark (cairo_t *cr,
+                double   width,
+                double   height)
+{
+  PangoLayout *layout;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 96");
+  int w, h;
+
+  if (!receipt_demo)
+    return;
+  cairo_save (cr);
+  layout = pango_cairo_create_layout (cr);
+  pango_layout_set_font_description (layout, font);
+  /* Not translated: the mark is the same word on every demo document. */
+  pango_layout_set_text (layout, "DEMO", -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_translate (cr, width / 2, height / 2);
+  cairo_rotate (cr, -G_PI / 5);
+  cairo_move_to (cr, -w / 2.0, -h / 2.0);
+  cairo_set_source_rgba (cr, 0.75, 0.1, 0.15, 0.25);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  cairo_restore (cr);
+}
+
 char *
 ey_receipt_get_text (EySession *session)
 {
@@ -94,6 +135,7 @@ ey_receipt_save_pdf (EySession   *session,
   text = ey_receipt_get_text (session);
   surface = cairo_pdf_surface_create (path, width, height);
   cr = cairo_create (surface);
+  draw_watermark (cr, width, height);
   cairo_move_to (cr, margin, margin);
   draw_text (cr, text, width - 2 * margin);
   cairo_show_page (cr);
@@ -118,6 +160,8 @@ draw_page_cb (GtkPrintOperation *operation,
 {
   g_autofree char *text = ey_receipt_get_text (session);
 
+  draw_watermark (gtk_print_context_get_cairo_context (context),
+                  gtk_print_context_get_width (context), gtk_print_context_get_height (context));
   cairo_move_to (gtk_print_context_get_cairo_context (context), 0, 0);
   draw_text (gtk_print_context_get_cairo_context (context), text,
              gtk_print_context_get_width (context));

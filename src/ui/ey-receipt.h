@@ -15,4 +15,7 @@ gboolean  ey_receipt_save_pdf  (EySession  *session,
 void      ey_receipt_print     (EySession  *session,
                                 GtkWindow  *parent);
 
+void      ey_receipt_set_demo  (gboolean    demo);
+gboolean  ey_receipt_get_demo  (void);
+
 G_END_DECLS

@@ -52,10 +52,14 @@ ey_step_list_update (EyStepList *self)
       const char *state = ey_step_list_get_state_name (self, i);
       g_autofree char *name = NULL;
 
-      gtk_widget_remove_css_class (row, "done");
-      gtk_widget_remove_css_class (row, "current");
-      gtk_widget_remove_css_class (row, "todo");
-      gtk_widget_add_css_class (row, state);
+      /* Only what changed: each class change restyles the row. */
+      if (!gtk_widget_has_css_class (row, state))
+        {
+          gtk_widget_remove_css_class (row, "done");
+          gtk_widget_remove_css_class (row, "current");
+          gtk_widget_remove_css_class (row, "todo");
+          gtk_widget_add_css_class (row, state);
+        }
 
       if ((int) i < self->current)
         {
@@ -93,6 +97,24 @@ ey_step_list_set_steps (EyStepList         *self,
 
   g_return_if_fail (EY_IS_STEP_LIST (self));
 
+  /* Called at every page change: new rows each time (their CSS and text layout) were
+   * the longest stall of a page change.  The same number of steps only relabels. */
+  if (titles && g_strv_length ((char **) titles) == self->rows->len)
+    {
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (self->rows, i);
+          GtkLabel *label = g_object_get_data (G_OBJECT (row), "label");
+
+          if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "title"), titles[i]) == 0)
+            continue;
+          gtk_label_set_text (label, titles[i]);
+          g_object_set_data_full (G_OBJECT (row), "title", g_strdup (titles[i]), g_free);
+        }
+      ey_step_list_update (self);
+      return;
+    }
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   g_ptr_array_set_size (self->rows, 0);
@@ -119,11 +141,19 @@ ey_step_list_set_steps (EyStepList         *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       g_object_set_data (G_OBJECT (row), "icon", icon);
+      g_object_set_data (G_OBJECT (row), "label", label);
       g_object_set_data_full (G_OBJECT (row), "title", g_strdup (titles[i]), g_free);
       gtk_list_box_append (self->list, row);
       g_ptr_array_add (self->rows, row);
     }
   ey_step_list_update (self);
+}
+
+guint
+ey_step_list_get_n_steps (EyStepList *self)
+{
+  g_return_val_if_fail (EY_IS_STEP_LIST (self), 0);
+  return self->rows->len;
 }
 
 void

@@ -14,6 +14,7 @@ void       ey_step_list_set_steps   (EyStepList         *self,
 void       ey_step_list_set_current (EyStepList         *self,
                                      int                 current);
 int        ey_step_list_get_current (EyStepList         *self);
+guint      ey_step_list_get_n_steps (EyStepList         *self);
 const char *ey_step_list_get_state_name (EyStepList *self,
                                          int         index);
 

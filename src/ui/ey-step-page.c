@@ -14,6 +14,18 @@ typedef struct
   char     *continue_label;
   GtkLabel *error_label;
   char     *error_text;
+  /* The error banner at the top of every page: in view whatever the scroll position,
+   * announced as an alert.  Pages' own error labels stay hidden. */
+  GtkRevealer *banner;
+  GtkWidget   *banner_box;
+  GtkLabel    *banner_label;
+  GtkWidget   *error_focus;
+  gulong       scroll_source;
+  /* After an error changed: the page keeps the banner or the focused field in view while
+   * its layout settles (a field's message appears, tries left are read), until the
+   * focus moves. */
+  GtkWidget   *follow_focus;
+  GdkFrameClock *scroll_clock;
   gboolean  can_continue;
   gboolean  can_go_back;
 } EyStepPagePrivate;
@@ -186,7 +198,172 @@ ey_step_page_set_error_label (EyStepPage   *self,
   EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
 
   g_return_if_fail (EY_IS_STEP_PAGE (self));
+  /* The banner says it now; the page's own label below the fields would say it twice,
+   * out of view. */
   priv->error_label = label;
+  if (label)
+    gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+}
+
+void
+ey_step_page_set_error_focus (EyStepPage *self,
+                              GtkWidget  *widget)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+
+  g_return_if_fail (EY_IS_STEP_PAGE (self));
+  priv->error_focus = widget;
+}
+
+GtkWidget *
+ey_step_page_get_error_banner (EyStepPage *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+
+  g_return_val_if_fail (EY_IS_STEP_PAGE (self), NULL);
+  return GTK_WIDGET (priv->banner);
+}
+
+/* Scroll the window's view to the page's top, where the banner is.  Again once the
+ * layout settled: moving the focus scrolls the viewport to the focused field. */
+static void
+scroll_to_banner (EyStepPage *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_compute_point (GTK_WIDGET (priv->banner), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      /* The viewport's coordinates are those of what is visible now. */
+      double top = MAX (0, gtk_adjustment_get_value (adjustment) + point.y - 12);
+
+      if (gtk_adjustment_get_value (adjustment) > top)
+        gtk_adjustment_set_value (adjustment, top);
+    }
+  else
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* Bring the part of the page that holds the focus into view: a field's own error
+ * (shown beside it, not in the banner) is then seen too.  The part is the top-level
+ * section of the page's content around the focus, when it fits. */
+static void
+scroll_to_focus (EyStepPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *section;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double height;
+
+  if (scrolled == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  height = gtk_adjustment_get_page_size (adjustment);
+
+  /* The largest part around the focus that still fits, up to the page's section: the
+   * field with its own message below it. */
+  section = focus;
+  for (GtkWidget *w = focus; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (!gtk_widget_compute_bounds (w, content, &bounds) || bounds.size.height > height)
+        break;
+      section = w;
+      if (parent && gtk_widget_get_parent (parent) == adw_bin_get_child (ADW_BIN (self)))
+        break;
+    }
+  /* The viewport's coordinates are those of what is visible now. */
+  if (gtk_widget_compute_bounds (section, content, &bounds))
+    {
+      double top = gtk_adjustment_get_value (adjustment) + bounds.origin.y;
+
+      gtk_adjustment_clamp_page (adjustment, top, top + MIN (bounds.size.height, height));
+    }
+}
+
+static void
+scroll_after_paint_cb (GdkFrameClock *clock,
+                       EyStepPage    *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+
+  g_clear_signal_handler (&priv->scroll_source, clock);
+  g_clear_object (&priv->scroll_clock);
+  if (gtk_revealer_get_reveal_child (priv->banner))
+    scroll_to_banner (self);
+  else
+    scroll_to_focus (self);
+}
+
+/* After the next layout (the error shown beside a field changes the heights). */
+static void
+queue_scroll (EyStepPage *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkFrameClock *clock;
+
+  priv->follow_focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (priv->scroll_source != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  priv->scroll_clock = g_object_ref (clock);
+  priv->scroll_source = g_signal_connect (clock, "after-paint",
+                                          G_CALLBACK (scroll_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Once the banner has slid in, its final place is known: the viewport may have
+ * scrolled to the focused field meanwhile. */
+static void
+on_child_revealed_cb (EyStepPage *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+
+  if (gtk_revealer_get_child_revealed (priv->banner))
+    scroll_to_banner (self);
+}
+
+static void
+ey_step_page_reveal_banner (EyStepPage *self)
+{
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_label_set_text (priv->banner_label, priv->error_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->banner_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, priv->error_text,
+                                  -1);
+  /* Shown anew, so that screen readers announce the alert again for a new message. */
+  gtk_revealer_set_reveal_child (priv->banner, FALSE);
+  gtk_revealer_set_reveal_child (priv->banner, TRUE);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  /* What must be corrected gets the focus.  Without such a field (no network: Enter on
+   * Continue tries again) the focus stays where the person left it. */
+  if (priv->error_focus && gtk_widget_get_visible (priv->error_focus) &&
+      gtk_widget_get_sensitive (priv->error_focus))
+    gtk_widget_grab_focus (priv->error_focus);
+  else if (root && gtk_root_get_focus (root) == NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  scroll_to_banner (self);
+  queue_scroll (self);
 }
 
 void
@@ -194,19 +371,22 @@ ey_step_page_show_message (EyStepPage     *self,
                       const char *message)
 {
   EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
-  EyWindow *window;
 
   g_return_if_fail (EY_IS_STEP_PAGE (self));
   set_str (&priv->error_text, message ? message : "");
   if (priv->error_label)
     {
       gtk_label_set_text (priv->error_label, priv->error_text);
-      gtk_widget_set_visible (GTK_WIDGET (priv->error_label), message && *message);
-      return;
+      gtk_widget_set_visible (GTK_WIDGET (priv->error_label), FALSE);
     }
-  window = ey_step_page_get_window (self);
-  if (window && message && *message)
-    ey_window_add_toast (window, message);
+  if (message && *message)
+    ey_step_page_reveal_banner (self);
+  else
+    {
+      gtk_revealer_set_reveal_child (priv->banner, FALSE);
+      queue_scroll (self);
+    }
+  priv->error_focus = NULL;
 }
 
 void
@@ -240,6 +420,192 @@ ey_step_page_get_error_text (EyStepPage *self)
 
   g_return_val_if_fail (EY_IS_STEP_PAGE (self), NULL);
   return priv->error_text ? priv->error_text : "";
+}
+
+static gboolean
+is_empty_field (GtkWidget *widget)
+{
+  if (!gtk_widget_is_visible (widget) || !gtk_widget_is_sensitive (widget) ||
+      !gtk_widget_get_focusable (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget))
+    return gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+           *gtk_editable_get_text (GTK_EDITABLE (widget)) == '\0';
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) &&
+           gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))) == 0;
+  return FALSE;
+}
+
+static GtkWidget *
+find_empty_field (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (is_empty_field (child))
+        return child;
+      if ((found = find_empty_field (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * ey_step_page_focus_first:
+ *
+ * Moves the focus to the first thing to type: the first empty field of the page
+ * (prefilled ones are skipped, so typing never overwrites them).
+ *
+ * Returns: whether the page had such a field
+ */
+gboolean
+ey_step_page_focus_first (EyStepPage *self)
+{
+  GtkWidget *field;
+
+  g_return_val_if_fail (EY_IS_STEP_PAGE (self), FALSE);
+  field = find_empty_field (GTK_WIDGET (self));
+  if (field == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (field);
+}
+
+/* The focus to the window's Continue button (its default widget), when it can act. */
+void
+ey_step_page_focus_continue (EyStepPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *button = GTK_IS_WINDOW (root) ? gtk_window_get_default_widget (GTK_WINDOW (root)) : NULL;
+
+  if (button && gtk_widget_get_visible (button) && ey_step_page_get_can_continue (self))
+    gtk_widget_grab_focus (button);
+}
+
+/**
+ * ey_step_page_enter_continues:
+ * @widget: a check or radio button of the page
+ *
+ * Enter on @widget does the page's main action (the window's default) instead of
+ * toggling it: Space ticks, Enter goes on, and Space then Enter never ticks and unticks.
+ */
+void
+ey_step_page_enter_continues (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                            gtk_named_action_new ("default.activate")));
+  gtk_widget_add_controller (widget, controller);
+}
+
+/* The subclass's template has set the page's content by now: put the banner above it. */
+static void
+ey_step_page_constructed (GObject *object)
+{
+  EyStepPage *self = EY_STEP_PAGE (object);
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+  GtkWidget *content;
+  GtkWidget *box;
+  GtkWidget *icon;
+
+  G_OBJECT_CLASS (ey_step_page_parent_class)->constructed (object);
+
+  priv->banner_box = g_object_new (GTK_TYPE_BOX,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                   "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                   "spacing", 12,
+                                   NULL);
+  gtk_widget_add_css_class (priv->banner_box, "error-banner");
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Error"), -1);
+  gtk_box_append (GTK_BOX (priv->banner_box), icon);
+  priv->banner_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (priv->banner_label, TRUE);
+  gtk_label_set_wrap_mode (priv->banner_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (priv->banner_label, 0);
+  gtk_label_set_selectable (priv->banner_label, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (priv->banner_label), TRUE);
+  gtk_box_append (GTK_BOX (priv->banner_box), GTK_WIDGET (priv->banner_label));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (priv->banner_box),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, priv->banner_label, NULL,
+                                  -1);
+
+  priv->banner = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_name (GTK_WIDGET (priv->banner), "error_banner");
+  gtk_revealer_set_transition_type (priv->banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (priv->banner, priv->banner_box);
+  g_signal_connect_object (priv->banner, "notify::child-revealed",
+                           G_CALLBACK (on_child_revealed_cb), self, G_CONNECT_SWAPPED);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  content = adw_bin_get_child (ADW_BIN (self));
+  if (content)
+    {
+      g_object_ref (content);
+      adw_bin_set_child (ADW_BIN (self), NULL);
+    }
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (priv->banner));
+  if (content)
+    {
+      gtk_box_append (GTK_BOX (box), content);
+      g_object_unref (content);
+    }
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+static void
+ey_step_page_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  EyStepPage *self = EY_STEP_PAGE (widget);
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (ey_step_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (priv->follow_focus == NULL)
+    return;
+  if (root == NULL || gtk_root_get_focus (root) != priv->follow_focus)
+    {
+      priv->follow_focus = NULL;
+      return;
+    }
+  if (priv->scroll_source == 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+      if (clock)
+        {
+          priv->scroll_clock = g_object_ref (clock);
+          priv->scroll_source = g_signal_connect (clock, "after-paint",
+                                                  G_CALLBACK (scroll_after_paint_cb), self);
+        }
+    }
+}
+
+static void
+ey_step_page_dispose (GObject *object)
+{
+  EyStepPage *self = EY_STEP_PAGE (object);
+  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
+
+  /* The window's surface may have gone first, taking its clock's handlers along. */
+  if (priv->scroll_source && g_signal_handler_is_connected (priv->scroll_clock, priv->scroll_source))
+    g_signal_handler_disconnect (priv->scroll_clock, priv->scroll_source);
+  priv->scroll_source = 0;
+  g_clear_object (&priv->scroll_clock);
+  G_OBJECT_CLASS (ey_step_page_parent_class)->dispose (object);
 }
 
 static void
@@ -313,6 +679,9 @@ ey_step_page_class_init (EyStepPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = ey_step_page_constructed;
+  object_class->dispose = ey_step_page_dispose;
+  GTK_WIDGET_CLASS (klass)->size_allocate = ey_step_page_size_allocate;
   object_class->finalize = ey_step_page_finalize;
   object_class->get_property = ey_step_page_get_property;
   object_class->set_property = ey_step_page_set_property;

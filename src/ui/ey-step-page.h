@@ -53,7 +53,7 @@ void          ey_step_page_sync              (EyStepPage       *self);
 void          ey_step_page_next              (EyStepPage       *self);
 void          ey_step_page_back              (EyStepPage       *self);
 
-/* Where ey_step_page_show_error() writes; without one the error becomes a toast. */
+/* A page's own error label: kept hidden, the banner at the page's top shows errors. */
 void          ey_step_page_set_error_label   (EyStepPage       *self,
                                          GtkLabel     *label);
 void          ey_step_page_show_error        (EyStepPage       *self,
@@ -61,6 +61,15 @@ void          ey_step_page_show_error        (EyStepPage       *self,
 void          ey_step_page_show_message      (EyStepPage       *self,
                                          const char   *message);
 void          ey_step_page_clear_error       (EyStepPage       *self);
+/* The widget the next error moves the focus to (what must be corrected); reset after
+ * each message.  Without one the focus stays where it is, or goes to the page. */
+void          ey_step_page_set_error_focus   (EyStepPage       *self,
+                                         GtkWidget        *widget);
+/* The banner at the top of the page that shows the error (a GtkRevealer). */
+GtkWidget    *ey_step_page_get_error_banner  (EyStepPage       *self);
+gboolean      ey_step_page_focus_first       (EyStepPage       *self);
+void          ey_step_page_focus_continue    (EyStepPage       *self);
+void          ey_step_page_enter_continues   (GtkWidget        *widget);
 /* The text of what the page shows as error right now ("" when none): tests read it. */
 const char   *ey_step_page_get_error_text    (EyStepPage       *self);
 

@@ -15,4 +15,8 @@ char *ey_ui_describe_certificate      (EyCertificate *certificate);
 char *ey_ui_certificate_refusal       (EyCertificate *certificate,
                                        const char    *identity);
 
+/* An English explanation of one of the site's known Turkish messages, in the English UI;
+ * NULL otherwise. */
+const char *ey_ui_explain_site_message (const char *site_text);
+
 G_END_DECLS

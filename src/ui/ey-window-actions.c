@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ey-draft.h"
 #include "ey-window-private.h"
 
 static void
@@ -46,7 +47,7 @@ ey_window_restart_action (GtkWidget  *widget,
   EyWindow *self = EY_WINDOW (widget);
   GtkWidget *dialog;
 
-  if (self->session == NULL || ey_session_get_step (self->session) <= EY_SESSION_STEP_MAIL)
+  if (self->session == NULL || ey_session_get_step (self->session) < EY_SESSION_STEP_MAIL)
     {
       ey_window_restart (self);
       return;
@@ -94,10 +95,53 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EyWindow         *self)
 {
-  if (g_strcmp0 (response, "close") != 0)
+  if (g_strcmp0 (response, "keep") == 0 && self->session)
+    {
+      g_autofree char *path = ey_draft_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      if (!ey_draft_save (self->session, path, &error))
+        {
+          ey_window_add_toast (self, error->message);
+          return;
+        }
+    }
+  else if (g_strcmp0 (response, "close") != 0)
     return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Between the mail and the end nothing is lost by closing on the site's side, but what
+ * was typed here is: closing asks first. */
+static gboolean
+_ey_window_confirm_close_midway (EyWindow      *self,
+                                 EySessionStep  step)
+{
+  GtkWidget *dialog;
+
+  if (step < EY_SESSION_STEP_MAIL || step == EY_SESSION_STEP_DONE ||
+      step == EY_SESSION_STEP_WET || step == EY_SESSION_STEP_FAILED)
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop this renewal?"),
+                                   _("Your renewal is not finished. Keep it, and the next start "
+                                     "goes on with your name and identity number filled in "
+                                     "(nothing secret is kept: you sign in again with the mail's "
+                                     "password). KamuSM keeps what it already received."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "wait", _("_Keep Going"),
+                                    "close", _("_Discard and Close"),
+                                    "keep", _("Keep for _Next Time"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* Returns TRUE when closing must wait for the user's answer. */
@@ -111,7 +155,7 @@ _ey_window_confirm_close (EyWindow *self)
     return FALSE;
   step = ey_session_get_step (self->session);
   if (!self->signature_pending && step != EY_SESSION_STEP_SUBMITTING)
-    return FALSE;
+    return _ey_window_confirm_close_midway (self, step);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    _("Your application has not reached KamuSM yet"),
@@ -143,4 +187,6 @@ _ey_window_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  /* Escape goes back where the page allows it (win.back is off elsewhere). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 }

@@ -41,6 +41,8 @@ struct _EyWindow
   EyCertificate        *certificate;
   gboolean              signature_pending;
   gboolean              close_confirmed;
+  /* The page changed while an action ran: its focus is placed once it is over. */
+  gboolean              focus_pending;
 
   /* From the mail or typed on the mail page, until sign-in uses it; wiped. */
   char                 *access_password;

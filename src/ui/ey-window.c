@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-application.h"
+#include "ey-draft.h"
 #include "ey-window-private.h"
 #include "ey-site-profile.h"
 #include "ey-page-welcome.h"
@@ -104,10 +105,50 @@ page_info (const char *name)
   return NULL;
 }
 
+/* The wet path has its own steps: no consent, no card signature, and it ends with the
+ * printed form (the window's last page), not a confirmation. */
+static gboolean
+ey_window_on_wet_path (EyWindow *self)
+{
+  EySessionStep step = self->session ? ey_session_get_step (self->session) : EY_SESSION_STEP_START;
+
+  return self->session &&
+         (ey_session_get_path (self->session) == EY_SESSION_PATH_WET ||
+          step == EY_SESSION_STEP_WET ||
+          (step == EY_SESSION_STEP_METHOD &&
+           ey_session_get_path (self->session) == EY_SESSION_PATH_NONE));
+}
+
+static int
+ey_window_step_index (EyWindow   *self,
+                      const char *name,
+                      int         index)
+{
+  if (!ey_window_on_wet_path (self))
+    return index;
+  if (g_strcmp0 (name, "submit") == 0)
+    return 7;
+  if (g_strcmp0 (name, "wet") == 0)
+    return 8;
+  return index;
+}
+
 static void
 ey_window_update_step_titles (EyWindow *self)
 {
   gboolean wet = self->session && ey_session_get_path (self->session) == EY_SESSION_PATH_WET;
+  const char *wet_titles[] = {
+    _("Check the card"),
+    _("KamuSM mail"),
+    _("Sign in"),
+    _("Choose the order"),
+    _("Application form"),
+    _("SMS approval"),
+    _("E-Onay choice"),
+    _("Wet signature"),
+    _("Print, sign and hand in"),
+    NULL
+  };
   const char *titles[] = {
     _("Check the card"),
     _("KamuSM mail"),
@@ -123,7 +164,7 @@ ey_window_update_step_titles (EyWindow *self)
     NULL
   };
 
-  ey_step_list_set_steps (self->step_list, titles);
+  ey_step_list_set_steps (self->step_list, ey_window_on_wet_path (self) ? wet_titles : titles);
 }
 
 EyStepPage *
@@ -180,6 +221,22 @@ _ey_window_update_actions (EyWindow *self)
     adw_window_title_set_title (self->window_title, ey_step_page_get_title (page));
 }
 
+/* Keyboard users land on the first thing to type; with nothing to type, on Continue
+ * (one Enter), or on the page's first control when Continue waits for it. */
+static void
+ey_window_focus_page (EyWindow *self)
+{
+  EyStepPage *page = ey_window_get_visible_page (self);
+
+  if (page == NULL || ey_step_page_focus_first (page))
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)) &&
+      ey_step_page_get_can_continue (page))
+    gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 ey_window_show_step (EyWindow *self)
 {
@@ -191,17 +248,19 @@ ey_window_show_step (EyWindow *self)
   ey_window_update_step_titles (self);
   if (info && info->index >= 0)
     ey_step_list_set_current (self->step_list,
-                              step == EY_SESSION_STEP_DONE ? info->index + 1 : info->index);
+                              step == EY_SESSION_STEP_DONE
+                              ? info->index + 1 : ey_window_step_index (self, name, info->index));
   gtk_stack_set_visible_child_name (self->stack, name);
   g_signal_group_set_target (self->page_signals, page);
   if (page)
     ey_step_page_sync (page);
   _ey_window_update_actions (self);
 
-  /* Keyboard users land on the page's first control, not on the previous page's. */
-  if (page && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
+  /* While the action that led here still runs, Continue is off: once it is over. */
+  self->focus_pending = self->session && ey_session_get_busy (self->session);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ey_window_focus_page (self);
 }
 
 static void
@@ -214,6 +273,9 @@ on_step_changed_cb (EyWindow *self)
   if (step == EY_SESSION_STEP_DONE || step == EY_SESSION_STEP_WET ||
       step == EY_SESSION_STEP_FAILED)
     self->signature_pending = FALSE;
+  /* The card strip says the application was made. */
+  ey_card_status_set_sent (self->card_status,
+                           step == EY_SESSION_STEP_DONE ? ey_session_get_order_id (self->session) : NULL);
   ey_window_show_step (self);
 }
 
@@ -233,6 +295,12 @@ static void
 on_busy_changed_cb (EyWindow *self)
 {
   _ey_window_update_actions (self);
+  if (self->focus_pending && !ey_session_get_busy (self->session))
+    {
+      self->focus_pending = FALSE;
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ey_window_focus_page (self);
+    }
 }
 
 /* GTK 4.8 drops a hidden widget as the default only after the next frame, even when it
@@ -279,6 +347,7 @@ ey_window_rebuild_pages (EyWindow *self)
   gtk_label_set_text (self->demo_label, _("DEMO — not KamuSM. Nothing here reaches KamuSM: the "
                                           "site is a simulator on this computer."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main menu"));
+  gtk_button_set_label (self->back_button, _("_Back"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->steps_button), _("Show the steps"));
   gtk_window_set_title (GTK_WINDOW (self), _("e-Signature Renewal"));
   ey_card_status_refresh (self->card_status);
@@ -305,8 +374,28 @@ ey_window_set_session (EyWindow  *self,
   g_signal_group_set_target (self->session_signals, session);
   g_clear_pointer (&self->override_page, g_free);
   wipe_string (&self->access_password);
+  ey_card_status_set_sent (self->card_status, NULL);
   _ey_window_set_certificate (self, NULL);
   self->signature_pending = FALSE;
+}
+
+/* A renewal kept when the window closed mid-way (ey-draft.c): its facts go into the new
+ * session, and the window says so. */
+static void
+ey_window_restore_draft (EyWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->session == NULL)
+    return;
+  path = ey_draft_default_path ();
+  who = ey_draft_restore (self->session, path);
+  if (who == NULL)
+    return;
+  text = g_strdup_printf (_("The renewal of %s was kept: go on from the mail."), who);
+  ey_window_add_toast (self, text);
 }
 
 void
@@ -326,6 +415,7 @@ ey_window_restart (EyWindow *self)
   if (session == NULL && error)
     g_warning ("Cannot start a renewal: %s", error->message);
   ey_window_set_session (self, session);
+  ey_window_restore_draft (self);
   ey_window_rebuild_pages (self);
   if (error)
     ey_window_add_toast (self, error->message);
@@ -560,6 +650,7 @@ ey_window_init (EyWindow *self)
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::default-widget", G_CALLBACK (on_default_widget_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (ey_window_focus_page), NULL);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::step",

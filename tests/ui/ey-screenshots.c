@@ -135,9 +135,6 @@ walk_wet (void)
   ui_next (driver);
   ui_wait_page (driver, "eonay");
   ui_next (driver);
-  ui_wait_page (driver, "submit");
-  shoot (driver, "method");
-  ui_next (driver);
   ui_wait_page (driver, "wet");
   ui_wait_idle (driver);
   shoot (driver, "wet");

@@ -195,7 +195,7 @@ sign_and_expect_removed (UiDriver   *driver,
 {
   EyPinEntry *pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
   EyCountdown *countdown = EY_COUNTDOWN (ui_child (driver, "signing", "countdown"));
-  GtkWidget *error_label = ui_child (driver, "signing", "error_label");
+  GtkWidget *banner = ey_step_page_get_error_banner (ui_page (driver, "signing"));
   const char *expected = g_dgettext (GETTEXT_PACKAGE, REMOVED_MSGID);
 
   type_pin (driver, EY_DEMO_PIN);
@@ -208,8 +208,8 @@ sign_and_expect_removed (UiDriver   *driver,
   g_test_message ("signing page says: %s", ui_error_text (driver));
   /* The specific, translated sentence, shown on the page: put the card back, sign again. */
   g_assert_cmpstr (ui_error_text (driver), ==, expected);
-  g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected);
+  /* In the banner at the top of the page. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 
   /* Still on the signing page with the same code, and the countdown still runs. */
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "signing");

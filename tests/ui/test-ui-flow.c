@@ -14,6 +14,7 @@
 #include "ey-countdown.h"
 #include "ey-pin-entry.h"
 #include "ey-receipt.h"
+#include "ey-step-list.h"
 #include "ey-recovery.h"
 #include "ey-core-error.h"
 #include "ey-page-site-changed.h"
@@ -308,6 +309,28 @@ test_wet_path (void)
   g_assert_cmpuint (ui_count (driver, "form-invalid", NULL, NULL), ==, 1);
   phone = ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "phone");
   g_assert_true (gtk_widget_has_css_class (phone, "error"));
+  /* The site's Turkish message explained in the English UI. */
+  {
+    gboolean explained = FALSE;
+    GtkWidget *group = gtk_widget_get_ancestor (phone, ADW_TYPE_PREFERENCES_GROUP);
+
+    for (GtkWidget *w = group; w; )
+      {
+        if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error") &&
+            strstr (gtk_label_get_text (GTK_LABEL (w)), "10 digits"))
+          explained = TRUE;
+        /* depth-first walk of the group */
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w && w != group && !gtk_widget_get_next_sibling (w))
+              w = gtk_widget_get_parent (w);
+            w = (w && w != group) ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_true (explained);
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "123");
   gtk_editable_set_text (GTK_EDITABLE (phone), good_phone);
 
@@ -315,11 +338,19 @@ test_wet_path (void)
 
   /* No valid certificate of Fatma's on a card: the wet way is preselected. */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "no_check"))));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "submit"));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "submit", "islak_check"))));
+  /* The method is not asked again: the wet signature follows by itself. */
   ui_next (driver);
   g_assert_true (ui_wait_page (driver, "wet"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "submit", "islak_check"))));
+  /* Its own steps: nothing about consent or the card's signature ticked as done; the
+   * printed form is the last step, and the current one. */
+  {
+    EyStepList *steps = EY_STEP_LIST (gtk_widget_get_template_child (GTK_WIDGET (driver->window),
+                                                                     EY_TYPE_WINDOW, "step_list"));
+
+    g_assert_cmpint (ey_step_list_get_current (steps), ==, 8);
+    g_assert_cmpuint (ey_step_list_get_n_steps (steps), ==, 9);
+  }
   ui_wait_idle (driver);
   g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "wet", "open_button")));
   g_assert_cmpuint (ui_count (driver, "pdf-downloaded", NULL, NULL), ==, 1);
