@@ -66,6 +66,14 @@ typedef enum
   EY_CORE_ERROR_RECOVERY,
   /* Resuming: the site no longer holds the signed application (shows the form). */
   EY_CORE_ERROR_APPLICATION_LOST,
+
+  /* The site connection (issue 9, 10) */
+  /* The site accepted a POST (it redirected) but the next page did not load:
+   * re-read the state with a GET, never send the POST again. */
+  EY_CORE_ERROR_FOLLOW_UP_FAILED,
+  EY_CORE_ERROR_ANSWER_TOO_LARGE,
+  EY_CORE_ERROR_ANSWER_TOO_SLOW,
+  EY_CORE_ERROR_TLS_TOO_OLD,
 } EyCoreError;
 
 GQuark       ey_core_error_quark             (void);
