@@ -886,7 +886,8 @@ request_send (GTask *task)
    * heap-use-after-free of the queue item; 5 of 10 runs of sign-in with
    * kamusm-sim's drop fault on the page after the 303). A connection used
    * only once is never "ever_used", so libsoup never restarts on its own
-   * and the retry is ours (GETs only, counted, visible in the log). */
+   * and the retry is ours (GETs only, counted, visible in the log). Over
+   * HTTP/2 libsoup leaves the Connection header out by itself. */
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_NEW_CONNECTION |
                                     SOUP_MESSAGE_COLLECT_METRICS);
   soup_message_headers_replace (soup_message_get_request_headers (req->msg), "Connection",
