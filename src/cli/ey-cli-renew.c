@@ -789,7 +789,6 @@ ey_cli_renew (int    argc,
   g_autofree char *profile_file = NULL;
   g_autofree char *mail_file = NULL;
   g_autofree char *recovery_file = NULL;
-  gboolean allow_http = FALSE;
   Renew r = { 0 };
   int rc;
   GOptionEntry entries[] = {
@@ -814,8 +813,6 @@ ey_cli_renew (int    argc,
       N_("DIR") },
     { "recovery-file", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &recovery_file,
       N_("Where to keep the note about an unconfirmed application"), N_("FILE") },
-    { "allow-http", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &allow_http,
-      N_("Allow plain http (tests only)"), NULL },
     { NULL }
   };
 
@@ -830,6 +827,15 @@ ey_cli_renew (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 1)
     {
       g_printerr ("%s\n", error ? error->message : _("This command takes no arguments."));
+      renew_clear (&r);
+      return EY_CLI_EXIT_USAGE;
+    }
+  /* A pinned certificate or a CA of one's own only make sense for another
+   * site (the simulator): against KamuSM they would replace the system's
+   * trust with a file anyone could hand the user. */
+  if ((pin_cert || ca) && site_url == NULL)
+    {
+      g_printerr ("%s\n", _("--pin-cert and --ca can only be used together with --site-url."));
       renew_clear (&r);
       return EY_CLI_EXIT_USAGE;
     }
@@ -850,7 +856,6 @@ ey_cli_renew (int    argc,
       return EY_CLI_EXIT_USAGE;
     }
   r.client = ey_site_client_new (r.profile);
-  ey_site_client_set_allow_http (r.client, allow_http);
   if ((site_url && !ey_site_client_set_base_url (r.client, site_url, &error)) ||
       (pin_cert && !ey_site_client_set_pinned_cert_file (r.client, pin_cert, &error)) ||
       (ca && !ey_site_client_set_ca_file (r.client, ca, &error)))

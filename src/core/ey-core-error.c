@@ -88,9 +88,17 @@ static const ErrorInfo error_table[] = {
     N_("KamuSM no longer has the application you signed last time, so it did not arrive. Your answers are kept: check the form and go on; you will sign again.") },
   { EY_CORE_ERROR_NOT_SIGN_TEXT, "not-sign-text",
     N_("The site asked to sign something that is not the E-Onay text. Nothing was signed.") },
+  { EY_CORE_ERROR_FOLLOW_UP_FAILED, "follow-up-failed",
+    N_("The site accepted what you sent, but the next page did not load. Nothing needs to be sent again: try again to load the page.") },
+  { EY_CORE_ERROR_ANSWER_TOO_LARGE, "answer-too-large",
+    N_("The site sent an answer far larger than its pages are, so it was not read. Try again later or use the site in a browser.") },
+  { EY_CORE_ERROR_ANSWER_TOO_SLOW, "answer-too-slow",
+    N_("The site’s answer did not arrive in time (it came too slowly). Try again later.") },
+  { EY_CORE_ERROR_TLS_TOO_OLD, "tls-too-old",
+    N_("The site offered only an old, insecure version of TLS (older than 1.2), so the connection was stopped.") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_NOT_SIGN_TEXT + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_table) == EY_CORE_ERROR_TLS_TOO_OLD + 1);
 
 static const ErrorInfo *
 lookup (EyCoreError code)
@@ -212,6 +220,8 @@ ey_core_error_is_retryable (const GError *error)
     case EY_CORE_ERROR_HTTP_SERVER:
     case EY_CORE_ERROR_CANCELLED:
     case EY_CORE_ERROR_FORM_RESUBMITTED:
+    case EY_CORE_ERROR_FOLLOW_UP_FAILED:
+    case EY_CORE_ERROR_ANSWER_TOO_SLOW:
       return TRUE;
     default:
       return FALSE;

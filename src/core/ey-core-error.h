@@ -68,6 +68,14 @@ typedef enum
   EY_CORE_ERROR_APPLICATION_LOST,
   /* The site asked to sign something that is not the expected text (ey-sign-data.c) */
   EY_CORE_ERROR_NOT_SIGN_TEXT,
+
+  /* The site connection (issue 9, 10) */
+  /* The site accepted a POST (it redirected) but the next page did not load:
+   * re-read the state with a GET, never send the POST again. */
+  EY_CORE_ERROR_FOLLOW_UP_FAILED,
+  EY_CORE_ERROR_ANSWER_TOO_LARGE,
+  EY_CORE_ERROR_ANSWER_TOO_SLOW,
+  EY_CORE_ERROR_TLS_TOO_OLD,
 } EyCoreError;
 
 GQuark       ey_core_error_quark             (void);

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (EySiteClient, ey_site_client, EY, SITE_CLIENT, GObject)
  * The HTTP side of one renewal: one SoupSession, cookies in memory only,
  * strict TLS (system trust, or exactly one explicit CA / pinned
  * certificate), no redirect to a host the profile does not name, no plain
- * http unless allowed for tests. Every page that comes back is recognised
+ * http unless allowed for tests, TLS 1.2 or newer, limits on the size and
+ * time of every answer. Every page that comes back is recognised
  * with the site profile; GETs are retried on connection loss, POSTs never.
  *
  * Secrets handed in form fields are never logged.
@@ -53,6 +54,20 @@ void           ey_site_client_set_timeout           (EySiteClient         *self,
 void           ey_site_client_set_retry_delay       (EySiteClient         *self,
                                                      guint                 msec);
 
+/* Limits on every answer: @max_body bytes as sent (compressed), @max_decoded
+ * bytes after decompression, @answer_seconds for the whole answer (headers
+ * and body; the per-read timeout alone lets a server drip forever). 0: the
+ * default (8 MiB, 16 MiB, 90 s). Over a limit: EY_CORE_ERROR_ANSWER_TOO_LARGE
+ * or EY_CORE_ERROR_ANSWER_TOO_SLOW. */
+void           ey_site_client_set_limits            (EySiteClient         *self,
+                                                     gsize                 max_body,
+                                                     gsize                 max_decoded,
+                                                     guint                 answer_seconds);
+
+/* After EY_CORE_ERROR_FOLLOW_UP_FAILED: where the site sent us after it
+ * accepted the POST (GET it to see the site's state); NULL otherwise. */
+const char    *ey_site_client_get_follow_up_url     (EySiteClient         *self);
+
 /* The absolute URL of the last page the client landed on, after redirects. */
 const char    *ey_site_client_get_current_url       (EySiteClient         *self);
 
@@ -77,7 +92,12 @@ EyPage        *ey_site_client_get_page_finish       (EySiteClient         *self,
  * transport or with a server error, the client GETs @reread_href (the page
  * the site should be at; NULL: the submission's URL) and returns that page
  * with the POST's error in @post_error, so the caller can see whether the
- * site took it. Without a page at all, @error is set. */
+ * site took it. Without a page at all, @error is set.
+ *
+ * When the site accepted the POST (answered with a redirect) but the page it
+ * sent us to could not be loaded (after the GET retries), @error is
+ * EY_CORE_ERROR_FOLLOW_UP_FAILED: do NOT send the POST again; GET
+ * ey_site_client_get_follow_up_url() (or the step's page) to see the state. */
 void           ey_site_client_post_form_async       (EySiteClient         *self,
                                                      EyFormData           *data,
                                                      const char           *reread_href,

@@ -26,6 +26,9 @@ static const char *kind_names[] = {
   [EY_SIM_FAULT_HTTP500] = "http500",
   [EY_SIM_FAULT_EXPIRE_SESSION] = "expire-session",
   [EY_SIM_FAULT_UNEXPECTED_PAGE] = "unexpected-page",
+  [EY_SIM_FAULT_BIG_BODY] = "big-body",
+  [EY_SIM_FAULT_GZIP_BOMB] = "gzip-bomb",
+  [EY_SIM_FAULT_DRIP] = "drip",
 };
 
 static void
@@ -127,7 +130,7 @@ ey_sim_fault_parse_spec (const char      *spec,
     {
       g_set_error (error, EY_SIM_ERROR, EY_SIM_ERROR_INVALID,
                    _("Unknown fault “%s”; use slow, drop, http500, expire-session, "
-                     "unexpected-page or clear"), spec);
+                     "unexpected-page, big-body, gzip-bomb, drip or clear"), spec);
       return FALSE;
     }
   if (parts[0] && parts[1] && parts[2] &&

@@ -337,6 +337,11 @@ _ey_sim_control_handle (EySimServer       *self,
         respond_text (msg, SOUP_STATUS_BAD_REQUEST,
                       "mode=none|pdf|other-name|other-id|other-code|error-json|huge|control\n");
     }
+  else if (post && g_strcmp0 (path, "/_sim/forget") == 0)
+    {
+      ey_sim_server_forget_applications (self);
+      respond_text (msg, SOUP_STATUS_OK, "ok\n");
+    }
   else if (post && g_strcmp0 (path, "/_sim/expire") == 0)
     {
       if (ey_sim_server_expire (self, arg (form, query, "what")))

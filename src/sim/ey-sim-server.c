@@ -35,6 +35,7 @@ typedef struct
   GHashTable        *query;
   guint              timeout_id;
   gulong             disconnected_id;
+  guint              drip_sent;       /* the "drip" fault: bytes sent so far */
 } Pending;
 
 static void handle_request (EySimServer       *self,
@@ -533,6 +534,77 @@ slow_disconnected_cb (SoupServerMessage *msg,
   g_ptr_array_remove_fast (p->server->pending, p);
 }
 
+/* 1 GiB of zeros as gzip, made once (about 1 MiB): what a "zip bomb" is. */
+static GBytes *
+gzip_bomb (void)
+{
+  static GBytes *bomb;
+
+  if (bomb == NULL)
+    {
+      g_autoptr(GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+      g_autoptr(GByteArray) out = g_byte_array_new ();
+      g_autofree char *zeros = g_malloc0 (1024 * 1024);
+      char buf[65536];
+
+      for (guint i = 0; i <= 1024; i++)
+        {
+          gsize left = i < 1024 ? 1024 * 1024 : 0;
+          const char *in = zeros;
+
+          do
+            {
+              gsize read = 0, written = 0;
+              GConverterResult r;
+
+              r = g_converter_convert (G_CONVERTER (z), in, left, buf, sizeof buf,
+                                       i < 1024 ? G_CONVERTER_NO_FLAGS : G_CONVERTER_INPUT_AT_END,
+                                       &read, &written, NULL);
+              g_byte_array_append (out, (guint8 *) buf, written);
+              in += read;
+              left -= read;
+              if (r == G_CONVERTER_FINISHED || r == G_CONVERTER_ERROR)
+                break;
+            }
+          while (left > 0 || i == 1024);
+        }
+      bomb = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+    }
+  return bomb;
+}
+
+static gboolean
+drip_cb (gpointer user_data)
+{
+  Pending *p = user_data;
+  static const char page[] = "<!DOCTYPE html><html><head><title>Giriş</title></head><body>";
+
+  /* One byte, then wait: a per-read timeout never fires */
+  soup_message_body_append (soup_server_message_get_response_body (p->msg), SOUP_MEMORY_STATIC,
+                            page + (p->drip_sent % (sizeof page - 1)), 1);
+  p->drip_sent++;
+  soup_server_message_unpause (p->msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+big_body (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autofree char *chunk = g_malloc (1024 * 1024);
+
+  memset (chunk, ' ', 1024 * 1024);
+  memcpy (chunk, "<!DOCTYPE html><html><body>", 27);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "text/html; charset=utf-8", NULL);
+  for (guint i = 0; i < 24; i++)
+    soup_message_body_append (body, SOUP_MEMORY_COPY, chunk, 1024 * 1024);
+  soup_message_body_complete (body);
+}
+
 static gboolean
 apply_fault (EySimServer       *self,
              SoupServerMessage *msg,
@@ -584,6 +656,38 @@ apply_fault (EySimServer       *self,
     case EY_SIM_FAULT_EXPIRE_SESSION:
       *expire = TRUE;
       return FALSE;
+    case EY_SIM_FAULT_BIG_BODY:
+      big_body (msg);
+      return TRUE;
+    case EY_SIM_FAULT_GZIP_BOMB:
+      {
+        GBytes *bomb = gzip_bomb ();
+
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "Content-Encoding", "gzip");
+        soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+        soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                          g_bytes_get_data (bomb, NULL),
+                                          g_bytes_get_size (bomb));
+        return TRUE;
+      }
+    case EY_SIM_FAULT_DRIP:
+      {
+        Pending *p = g_new0 (Pending, 1);
+
+        p->server = self;
+        p->msg = g_object_ref (msg);
+        p->disconnected_id = g_signal_connect (msg, "disconnected",
+                                               G_CALLBACK (slow_disconnected_cb), p);
+        soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+        soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                           SOUP_ENCODING_CHUNKED);
+        soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                               "text/html; charset=utf-8", NULL);
+        p->timeout_id = g_timeout_add (self->slow_ms, drip_cb, p);
+        g_ptr_array_add (self->pending, p);
+        return TRUE;
+      }
     case EY_SIM_FAULT_NONE:
     default:
       return FALSE;

@@ -31,6 +31,9 @@ typedef enum
   EY_SIM_FAULT_HTTP500,         /* 500 Internal Server Error page */
   EY_SIM_FAULT_EXPIRE_SESSION,  /* the session expires before this request */
   EY_SIM_FAULT_UNEXPECTED_PAGE, /* a 200 page that belongs to no step */
+  EY_SIM_FAULT_BIG_BODY,        /* a 200 page of 24 MiB, chunked (no length announced) */
+  EY_SIM_FAULT_GZIP_BOMB,       /* 1 MiB of gzip that inflates to 1 GiB */
+  EY_SIM_FAULT_DRIP,            /* the answer one byte every slow_ms, for ever */
 } EySimFaultKind;
 
 /**

@@ -12,7 +12,7 @@ check () { # description, then a command that must succeed
   local what=$1; shift
   if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
-echo "1..11"
+echo "1..15"
 
 out=$("$cli" --help); rc=$?
 check "--help lists the commands and exit codes" \
@@ -49,5 +49,18 @@ check "parse-email --json" \
   test $rc -eq 0 -a -n "$(grep -e '"password_found" *: *true' <<<"$out")" -a -z "$(grep -e 'Ab3kT9qz' <<<"$out")"
 out=$(printf 'Sayın X,\nParolanız : abc\nhttps://basvuru.kamusm.gov.tr.evil.example/bs/login.go\n' | "$cli" parse-email); rc=$?
 check "parse-email refuses a look-alike link: exit 3" test $rc -eq 3
+
+# The site connection options of renew (nothing is contacted: all refused first)
+out=$("$cli" renew --allow-http --identity 12345678950 </dev/null 2>&1); rc=$?
+check "renew --allow-http is gone: exit 2" test $rc -eq 2
+out=$("$cli" renew --pin-cert /nonexistent.pem --identity 12345678950 </dev/null 2>&1); rc=$?
+check "renew --pin-cert without --site-url: exit 2, says why" \
+  test $rc -eq 2 -a -n "$(grep -e '--site-url' <<<"$out")"
+out=$("$cli" renew --ca /nonexistent.pem --identity 12345678950 </dev/null 2>&1); rc=$?
+check "renew --ca without --site-url: exit 2, says why" \
+  test $rc -eq 2 -a -n "$(grep -e '--site-url' <<<"$out")"
+out=$("$cli" renew --site-url http://127.0.0.1:9/bs/ --identity 12345678950 </dev/null 2>&1); rc=$?
+check "renew refuses a plain http site: exit 2" \
+  test $rc -eq 2 -a -n "$(grep -e 'https' <<<"$out")"
 
 exit $failed
