@@ -32,5 +32,5 @@ static inline char *
 fuzz_strndup (const uint8_t *data,
               size_t         size)
 {
-  return g_strndup ((const char *)data, size);
+  return size == 0 ? g_strdup ("") : g_strndup ((const char *)data, size);
 }
