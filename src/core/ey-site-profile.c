@@ -1631,7 +1631,9 @@ ey_site_profile_read_sign_reply (EySiteProfile *self,
     *site_message = NULL;
 
   data = g_bytes_get_data (body, &len);
-  if (!json_parser_load_from_data (parser, data, len, NULL) ||
+  /* An empty reply has no data pointer, which json-glib refuses with a critical. */
+  if (data == NULL || len == 0 ||
+      !json_parser_load_from_data (parser, data, len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {

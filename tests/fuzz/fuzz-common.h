@@ -7,11 +7,21 @@
 
 #include <glib.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stddef.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* A fatal GLib message ends in G_BREAKPOINT (SIGTRAP), which libFuzzer does not
+ * catch: turn it into an abort so the input is saved as a crash. */
+static void
+fuzz_trap_to_abort (int sig)
+{
+  abort ();
+}
 
 static inline void
 fuzz_init_once (void)
@@ -23,6 +33,7 @@ fuzz_init_once (void)
       /* LC_ALL=tr_TR.UTF-8 in the environment fuzzes the Turkish case rules too. */
       setlocale (LC_ALL, "");
       g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      signal (SIGTRAP, fuzz_trap_to_abort);
       g_once_init_leave (&done, 1);
     }
 }
@@ -32,5 +43,5 @@ static inline char *
 fuzz_strndup (const uint8_t *data,
               size_t         size)
 {
-  return g_strndup ((const char *)data, size);
+  return size == 0 ? g_strdup ("") : g_strndup ((const char *)data, size);
 }
