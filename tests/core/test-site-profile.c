@@ -437,6 +437,16 @@ test_update (void)
   g_assert_false (ey_site_profile_is_official (used));
   description = ey_site_profile_describe (used);
   g_assert_nonnull (strstr (description, newer_path));
+  /* A profile from outside the package is announced like a site that is not KamuSM's. */
+  {
+    g_autofree char *notice = ey_site_profile_get_notice (used);
+    g_autofree char *none = ey_site_profile_get_notice (builtin);
+
+    g_assert_nonnull (notice);
+    g_assert_nonnull (strstr (notice, "NOT the KamuSM site"));
+    g_assert_nonnull (strstr (notice, newer_path));
+    g_assert_null (none);
+  }
 
   update = ey_site_profile_find_update (builtin, NULL, &notes);
   g_assert_nonnull (update);
