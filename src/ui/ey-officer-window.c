@@ -139,6 +139,7 @@ static void
 add_column (EyOfficerWindow *self,
             const char      *title,
             ColumnId         id,
+            int              width,
             gboolean         expand)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -147,6 +148,8 @@ add_column (EyOfficerWindow *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
   column = gtk_column_view_column_new (title, g_object_ref (factory));
+  /* Fixed widths: the view never measures 10,000 rows to size a column. */
+  gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
@@ -871,12 +874,12 @@ ey_officer_window_init (EyOfficerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Name"), COLUMN_NAME, TRUE);
-  add_column (self, _("Unit"), COLUMN_UNIT, TRUE);
-  add_column (self, _("Identity number"), COLUMN_IDENTITY, FALSE);
-  add_column (self, _("Certificate ends"), COLUMN_ENDS, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
-  add_column (self, _("Last change"), COLUMN_CHANGED, FALSE);
+  add_column (self, _("Name"), COLUMN_NAME, 170, TRUE);
+  add_column (self, _("Unit"), COLUMN_UNIT, 150, TRUE);
+  add_column (self, _("Identity number"), COLUMN_IDENTITY, 120, FALSE);
+  add_column (self, _("Certificate ends"), COLUMN_ENDS, 190, FALSE);
+  add_column (self, _("Status"), COLUMN_STATUS, 110, FALSE);
+  add_column (self, _("Last change"), COLUMN_CHANGED, 110, FALSE);
 
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
