@@ -537,8 +537,40 @@ test_renewal_from_row (void)
   /* The other renewal is untouched. */
   g_assert_cmpstr (ey_window_get_visible_page_name (other), ==, "welcome");
 
+  /* "Next colleague" at the end: the one after Fatma in the list gets a window, and
+   * Fatma's closes. */
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "wet", "next_colleague_button")));
+  {
+    g_autoptr(EyRosterEntry) next_entry = NULL;
+    int position = ey_roster_model_get_position (ey_officer_window_get_model (officer), FATMA_ID);
+    guint windows_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (driver->app)));
+
+    next_entry = g_list_model_get_item (G_LIST_MODEL (ey_officer_window_get_model (officer)),
+                                        position + 1);
+    g_assert_nonnull (next_entry);
+    g_object_ref (fatma);
+    g_assert_true (gtk_widget_activate_action (ui_child (driver, "wet", "next_colleague_button"),
+                                               "officer.next-colleague", NULL));
+    ui_spin_for (200);
+    g_assert_cmpstr (ey_officer_window_get_selected (officer), ==,
+                     ey_roster_entry_get_identity (next_entry));
+    /* Fatma's window went, the next one came. */
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (driver->app))),
+                      ==, windows_before);
+    g_object_unref (fatma);
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (driver->app)); l; l = l->next)
+      if (EY_IS_WINDOW (l->data) && l->data != (gpointer)main_window && l->data != (gpointer)other)
+        {
+          EySession *session = ey_window_get_session (l->data);
+
+          g_assert_cmpstr (ey_session_get_identity (session), ==,
+                           ey_roster_entry_get_identity (next_entry));
+          gtk_window_destroy (l->data);
+          break;
+        }
+  }
+
   driver->window = main_window;
-  gtk_window_destroy (GTK_WINDOW (fatma));
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
