@@ -483,6 +483,16 @@ print_due_action (GtkWidget  *widget,
 }
 
 static void
+print_cover_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+
+  ey_officer_print_cover (GTK_WINDOW (self), self->roster);
+}
+
+static void
 on_prune_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EyOfficerWindow  *self)
@@ -863,6 +873,7 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "officer.print-due", NULL, print_due_action);
   gtk_widget_class_install_action (widget_class, "officer.prune", NULL, prune_action);
+  gtk_widget_class_install_action (widget_class, "officer.print-cover", NULL, print_cover_action);
   gtk_widget_class_install_action (widget_class, "officer.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "officer.search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "officer.add", NULL);

@@ -9,6 +9,7 @@
 #include "ey-officer-detail.h"
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
+#include "ey-officer-print.h"
 #include "ey-officer-window.h"
 
 /*
@@ -274,9 +275,28 @@ test_wet_checklist (void)
   /* added, application, printed, sent, status */
   g_assert_cmpuint (rows, ==, 5);
 
+  /* Signed and received, not sent: on the cover list for the envelope; the due list
+   * has those whose certificate ends soon. */
+  g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_SIGNED, TRUE, NULL));
+  g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_RECEIVED, TRUE, NULL));
+  {
+    g_autoptr(GPtrArray) cover = ey_officer_cover_lines (roster, NULL);
+    g_autoptr(GPtrArray) due = ey_officer_due_lines (roster, NULL);
+
+    g_assert_cmpuint (cover->len, ==, 0);   /* already ticked as sent */
+    g_assert_cmpuint (due->len, ==, 2);
+    g_assert_nonnull (strstr (g_ptr_array_index (due, 0), "ALİ ÇELİK"));
+  }
+
   /* Another window's change (the CLI, an import) shows at once. */
   g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_SENT, FALSE, NULL));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (sent)));
+  {
+    g_autoptr(GPtrArray) cover = ey_officer_cover_lines (roster, NULL);
+
+    g_assert_cmpuint (cover->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (cover, 0), "MEHMET DEMİR"));
+  }
 }
 
 static GtkWidget *
