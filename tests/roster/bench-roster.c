@@ -209,22 +209,6 @@ count_widgets (GtkWidget *root)
   return n;
 }
 
-static GtkScrolledWindow *
-find_scroller (GtkWidget *root)
-{
-  if (GTK_IS_SCROLLED_WINDOW (root) && GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (root))))
-    return GTK_SCROLLED_WINDOW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scroller (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 view_bench (const char *dir,
             EyRoster   *full)
@@ -287,7 +271,7 @@ view_bench (const char *dir,
   report ("clearing the search (10,000 back)", ms_since (start), 16, "ms");
   wait_frame (window);
 
-  scroller = find_scroller (window);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (gtk_widget_get_template_child (window, EY_TYPE_OFFICER_WINDOW, "list_view"))));
   g_assert_nonnull (scroller);
   adj = gtk_scrolled_window_get_vadjustment (scroller);
   start = g_get_monotonic_time ();

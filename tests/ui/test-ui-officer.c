@@ -10,6 +10,7 @@
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
 #include "ey-officer-print.h"
+#include "ey-officer-row.h"
 #include "ey-officer-window.h"
 
 /*
@@ -177,6 +178,24 @@ add (const char *identity,
   g_assert_true (ey_roster_save (roster, &c, NULL));
 }
 
+/* The first drawn row of the list whose name is @name. */
+static EyOfficerRow *
+find_row (GtkWidget  *root,
+          const char *name)
+{
+  if (EY_IS_OFFICER_ROW (root) && g_strcmp0 (ey_officer_row_get_text (EY_OFFICER_ROW (root), 0), name) == 0)
+    return EY_OFFICER_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EyOfficerRow *row = find_row (child, name);
+
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_search_filters (void)
 {
@@ -200,6 +219,18 @@ test_search_filters (void)
   /* As typed: case and Turkish marks do not matter. */
   gtk_editable_set_text (GTK_EDITABLE (search), "celik");
   g_assert_cmpuint (n_shown (), ==, 1);
+  /* The row shows the identity number masked, the end date with the days. */
+  ui_spin_for (100);
+  {
+    EyOfficerRow *row = find_row (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                                  "list_view"), "ALİ ÇELİK");
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (ey_officer_row_get_text (row, 2), ==, "*******2316");
+    g_assert_true (g_str_has_prefix (ey_officer_row_get_text (row, 3), past_text));
+    g_assert_nonnull (strstr (ey_officer_row_get_text (row, 3), "3"));
+    g_assert_nonnull (find_row (GTK_WIDGET (officer), "Name"));   /* the column titles */
+  }
   gtk_editable_set_text (GTK_EDITABLE (search), "IGDIR");
   g_assert_cmpuint (n_shown (), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "dekanlik");
