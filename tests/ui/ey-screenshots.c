@@ -164,6 +164,8 @@ walk_officer (void)
 
   gtk_window_set_default_size (GTK_WINDOW (officer), width, height);
   ey_officer_window_select (officer, NULL);
+  /* Let a fold of the list and details finish its slide. */
+  ui_spin_for (800);
   shoot_window (GTK_WIDGET (officer), "colleagues");
   ey_officer_window_select (officer, "34567891238");
   shoot_window (GTK_WIDGET (officer), "colleague");
