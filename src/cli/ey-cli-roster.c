@@ -798,8 +798,13 @@ print_roster_help (void)
   g_print (_("Usage: %s roster [--roster FILE] [--json] SUBCOMMAND [OPTION…]\n"), "eimza-yenile-cli");
   g_print ("\n%s\n\n", _("The officer's roster of colleagues and their renewals."));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    g_print ("  %-8s %-36s %s\n", subcommands[i].name, subcommands[i].synopsis,
-             _(subcommands[i].summary));
+    {
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      int pad = 36 - (int)g_utf8_strlen (subcommands[i].synopsis, -1);
+
+      g_print ("  %-8s %s%*s %s\n", subcommands[i].name, subcommands[i].synopsis, MAX (pad, 0), "",
+               _(subcommands[i].summary));
+    }
   g_print ("\n");
   g_print (_("The roster is %s (readable only by you). It never holds a password, SMS code, PIN or security word.\n"),
            path);

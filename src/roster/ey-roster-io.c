@@ -757,6 +757,8 @@ preview_table (EyRoster   *roster,
       return NULL;
     }
 
+  if (roster != NULL)
+    _ey_roster_read_begin (roster);
   for (guint r = 1; r < rows->len; r++)
     {
       Row *row = g_ptr_array_index (rows, r);
@@ -841,6 +843,8 @@ preview_table (EyRoster   *roster,
         default:                         g_assert_not_reached ();
         }
     }
+  if (roster != NULL)
+    _ey_roster_read_end (roster);
   return g_steal_pointer (&import);
 }
 

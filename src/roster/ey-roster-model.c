@@ -123,12 +123,28 @@ rebuild_visible (EyRosterModel *self)
 static void
 refilter (EyRosterModel *self)
 {
+  g_autoptr(GPtrArray) old = g_ptr_array_copy (self->visible, NULL, NULL);
   guint before = self->visible->len;
+  guint first = 0;
+  guint last_old, last_new;
 
   update_today (self);
   rebuild_visible (self);
-  if (before != 0 || self->visible->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->visible->len);
+  /* Only the part that differs: a view keeps the rows around it ("ayşe" → "ayşe "
+   * changes nothing at all). */
+  while (first < before && first < self->visible->len &&
+         g_ptr_array_index (old, first) == g_ptr_array_index (self->visible, first))
+    first++;
+  last_old = before;
+  last_new = self->visible->len;
+  while (last_old > first && last_new > first &&
+         g_ptr_array_index (old, last_old - 1) == g_ptr_array_index (self->visible, last_new - 1))
+    {
+      last_old--;
+      last_new--;
+    }
+  if (last_old > first || last_new > first)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last_old - first, last_new - first);
   if (before != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -32,6 +32,9 @@ gboolean     _ey_roster_begin             (EyRoster          *self,
 gboolean     _ey_roster_commit            (EyRoster          *self,
                                            GError           **error);
 void         _ey_roster_rollback          (EyRoster          *self);
+/* A read transaction around many lookups (no-op inside a write transaction). */
+void         _ey_roster_read_begin        (EyRoster          *self);
+void         _ey_roster_read_end          (EyRoster          *self);
 /* Saves an already prepared colleague inside a transaction; records history.
  * Returns 1 added, 2 replaced, 3 unchanged, 0 on a database error. */
 int          _ey_roster_store             (EyRoster          *self,

@@ -29,6 +29,7 @@ struct _EyRoster
   sqlite3_stmt *history_stmt;
   GDateTime    *now;          /* tests only */
   guint         in_transaction : 1;
+  guint         in_read : 1;
 };
 
 enum {
@@ -549,6 +550,23 @@ _ey_roster_commit (EyRoster  *self,
     }
   self->in_transaction = FALSE;
   return TRUE;
+}
+
+void
+_ey_roster_read_begin (EyRoster *self)
+{
+  /* Many lookups in one read transaction: SQLite then takes its file lock once
+   * instead of once per row. */
+  if (!self->in_transaction && exec (self, "BEGIN", NULL))
+    self->in_read = TRUE;
+}
+
+void
+_ey_roster_read_end (EyRoster *self)
+{
+  if (self->in_read)
+    exec (self, "COMMIT", NULL);
+  self->in_read = FALSE;
 }
 
 void

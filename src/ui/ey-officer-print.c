@@ -52,6 +52,35 @@ ey_officer_due_lines (EyRoster  *roster,
   return lines;
 }
 
+GPtrArray *
+ey_officer_cover_lines (EyRoster  *roster,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) list = ey_roster_list (roster, error);
+  GPtrArray *lines;
+  guint n = 0;
+
+  if (list == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const EyColleague *c = g_ptr_array_index (list, i);
+
+      /* In the officer's hands, signed, not yet sent: what goes into the envelope. */
+      if (c->wet[EY_ROSTER_WET_SIGNED] == NULL || c->wet[EY_ROSTER_WET_RECEIVED] == NULL ||
+          c->wet[EY_ROSTER_WET_SENT] != NULL || c->status == EY_ROSTER_STATUS_DONE)
+        continue;
+      /* Translators: a line of the cover list sent with the wet-signed forms: number,
+       * name, identity number, unit, application number */
+      g_ptr_array_add (lines, g_strdup_printf (_("%u.\t%s\t%s\t%s\t%s"), ++n, c->full_name,
+                                               c->identity,
+                                               c->institution ? c->institution : "",
+                                               c->order ? c->order : ""));
+    }
+  return lines;
+}
+
 static PangoLayout *
 layout_for (GtkPrintContext *context,
             const char      *text,
@@ -117,22 +146,19 @@ draw_page_cb (GtkPrintOperation *op,
     }
 }
 
-void
-ey_officer_print_due (GtkWindow *parent,
-                      EyRoster  *roster)
+static void
+print_lines (GtkWindow  *parent,
+             GPtrArray  *lines,
+             const char *title,
+             const char *job_name)
 {
   GtkPrintOperation *op = gtk_print_operation_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%d.%m.%Y");
   g_autoptr(GError) error = NULL;
   Job *job = g_new0 (Job, 1);
 
-  job->lines = ey_officer_due_lines (roster, NULL);
-  if (job->lines == NULL)
-    job->lines = g_ptr_array_new_with_free_func (g_free);
-  /* Translators: the title of the printed list; %s is today's date */
-  job->title = g_strdup_printf (_("Due for renewal in the next 3 months — %s"), date);
-  gtk_print_operation_set_job_name (op, _("Due for renewal"));
+  job->lines = lines;
+  job->title = g_strdup (title);
+  gtk_print_operation_set_job_name (op, job_name);
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_object_set_data_full (G_OBJECT (op), "ey-job", job, (GDestroyNotify)job_free);
@@ -142,4 +168,36 @@ ey_officer_print_due (GtkWindow *parent,
   if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     g_warning ("Printing failed: %s", error->message);
+}
+
+void
+ey_officer_print_due (GtkWindow *parent,
+                      EyRoster  *roster)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%d.%m.%Y");
+  g_autofree char *title = NULL;
+  GPtrArray *lines = ey_officer_due_lines (roster, NULL);
+
+  if (lines == NULL)
+    lines = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: the title of the printed list; %s is today's date */
+  title = g_strdup_printf (_("Due for renewal in the next 3 months — %s"), date);
+  print_lines (parent, lines, title, _("Due for renewal"));
+}
+
+void
+ey_officer_print_cover (GtkWindow *parent,
+                        EyRoster  *roster)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%d.%m.%Y");
+  g_autofree char *title = NULL;
+  GPtrArray *lines = ey_officer_cover_lines (roster, NULL);
+
+  if (lines == NULL)
+    lines = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: the title of the cover list sent to KamuSM with the signed forms */
+  title = g_strdup_printf (_("Wet-signed application forms sent to KamuSM — %s"), date);
+  print_lines (parent, lines, title, _("Cover list"));
 }

@@ -15,4 +15,11 @@ GPtrArray *ey_officer_due_lines (EyRoster  *roster,
 void       ey_officer_print_due (GtkWindow *parent,
                                  EyRoster  *roster);
 
+/* The cover list for the envelope to KamuSM: colleagues whose wet-signed form the
+ * officer has received and not yet sent. (element-type utf8) */
+GPtrArray *ey_officer_cover_lines (EyRoster  *roster,
+                                   GError   **error);
+void       ey_officer_print_cover (GtkWindow *parent,
+                                   EyRoster  *roster);
+
 G_END_DECLS

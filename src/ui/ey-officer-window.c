@@ -14,6 +14,7 @@
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
 #include "ey-officer-print.h"
+#include "ey-officer-row.h"
 #include "ey-officer-window.h"
 #include "ey-token.h"
 #include "ey-window.h"
@@ -32,7 +33,8 @@ struct _EyOfficerWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *filter_dropdown;
   GtkStack             *list_stack;
-  GtkColumnView        *column_view;
+  GtkWidget            *header_box;
+  GtkListView          *list_view;
   GtkLabel             *storage_label;
   GtkStack             *detail_stack;
   EyOfficerDetail      *detail;
@@ -45,16 +47,6 @@ struct _EyOfficerWindow
 };
 
 G_DEFINE_FINAL_TYPE (EyOfficerWindow, ey_officer_window, ADW_TYPE_APPLICATION_WINDOW)
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_UNIT,
-  COLUMN_IDENTITY,
-  COLUMN_ENDS,
-  COLUMN_STATUS,
-  COLUMN_CHANGED,
-} ColumnId;
 
 static EyApplication *
 get_app (EyOfficerWindow *self)
@@ -74,82 +66,25 @@ toast (EyOfficerWindow *self,
 /* ---- the list ---- */
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, ey_officer_row_new (FALSE));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  ey_officer_row_set_entry (EY_OFFICER_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static char *
-ends_text (const EyColleague *c)
-{
-  int days = 0;
-
-  if (!ey_colleague_days_left (c, NULL, &days))
-    return g_strdup (_("Unknown"));
-  if (days < 0)
-    /* Translators: end date, then how long ago it ended */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (ended %d day ago)",
-                                         "%s (ended %d days ago)", -days), c->expires, -days);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day left)", "%s (%d days left)",
-                                       days), c->expires, days);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  column)
-{
-  EyRosterEntry *entry = gtk_list_item_get_item (item);
-  const EyColleague *c = ey_roster_entry_get_colleague (entry);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  switch ((ColumnId)GPOINTER_TO_INT (column))
-    {
-    case COLUMN_NAME:
-      gtk_label_set_text (label, c->full_name);
-      return;
-    case COLUMN_UNIT:
-      gtk_label_set_text (label, c->institution ? c->institution : "");
-      return;
-    case COLUMN_IDENTITY:
-      text = ey_colleague_mask_identity (c->identity);
-      break;
-    case COLUMN_ENDS:
-      text = ends_text (c);
-      break;
-    case COLUMN_STATUS:
-      gtk_label_set_text (label, ey_roster_status_get_label (c->status));
-      return;
-    case COLUMN_CHANGED:
-      text = c->changed ? g_strndup (c->changed, 10) : g_strdup ("");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (label, text);
-}
-
-static void
-add_column (EyOfficerWindow *self,
-            const char      *title,
-            ColumnId         id,
-            gboolean         expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (id));
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
+  ey_officer_row_set_entry (EY_OFFICER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -220,7 +155,7 @@ ey_officer_window_select (EyOfficerWindow *self,
   if (position >= 0)
     {
       gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                                   (guint)position);
     }
   else
@@ -477,6 +412,16 @@ print_due_action (GtkWidget  *widget,
   /* The list shows the same people the paper will. */
   gtk_drop_down_set_selected (self->filter_dropdown, EY_ROSTER_FILTER_DUE);
   ey_officer_print_due (GTK_WINDOW (self), self->roster);
+}
+
+static void
+print_cover_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+
+  ey_officer_print_cover (GTK_WINDOW (self), self->roster);
 }
 
 static void
@@ -803,8 +748,8 @@ ey_officer_window_dispose (GObject *object)
 
   if (app != NULL)
     g_clear_signal_handler (&self->read_card_handler, app);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->roster);
@@ -850,7 +795,8 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, header_box);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, storage_label);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail);
@@ -860,6 +806,7 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "officer.print-due", NULL, print_due_action);
   gtk_widget_class_install_action (widget_class, "officer.prune", NULL, prune_action);
+  gtk_widget_class_install_action (widget_class, "officer.print-cover", NULL, print_cover_action);
   gtk_widget_class_install_action (widget_class, "officer.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "officer.search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "officer.add", NULL);
@@ -869,19 +816,25 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
 static void
 ey_officer_window_init (EyOfficerWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *header;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Name"), COLUMN_NAME, TRUE);
-  add_column (self, _("Unit"), COLUMN_UNIT, TRUE);
-  add_column (self, _("Identity number"), COLUMN_IDENTITY, FALSE);
-  add_column (self, _("Certificate ends"), COLUMN_ENDS, FALSE);
-  add_column (self, _("Status"), COLUMN_STATUS, FALSE);
-  add_column (self, _("Last change"), COLUMN_CHANGED, FALSE);
+  /* One widget per row: GTK 4.8 keeps some 200 rows alive, and each is rebound when
+   * a search changes the list. */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  header = ey_officer_row_new (TRUE);
+  gtk_widget_set_hexpand (header, TRUE);
+  gtk_box_append (GTK_BOX (self->header_box), header);
 
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->detail, "edit", G_CALLBACK (on_edit_cb), self);
   g_signal_connect_swapped (self->detail, "remove", G_CALLBACK (on_remove_cb), self);
   g_signal_connect_swapped (self->detail, "start-renewal", G_CALLBACK (on_start_renewal_cb), self);
@@ -903,7 +856,7 @@ ey_officer_window_new (EyApplication *application,
   /* Only the officer's click selects: a list that changes never jumps to details. */
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_counts), self,

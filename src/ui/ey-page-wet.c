@@ -15,6 +15,7 @@ struct _EyPageWet
 
   GtkLabel   *status_label;
   GtkButton  *open_button;
+  GtkButton  *next_colleague_button;
   GtkButton  *retry_button;
   GtkLabel   *error_label;
 
@@ -114,6 +115,13 @@ ey_page_wet_sync (EyStepPage *page)
 
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
+  /* A renewal the officer started from the roster offers the next colleague. */
+  {
+    EyWindow *window = ey_step_page_get_window (page);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->next_colleague_button),
+                            window && g_object_get_data (G_OBJECT (window), "ey-officer-identity"));
+  }
   if (session == NULL || ey_session_get_step (session) != EY_SESSION_STEP_WET)
     return;
   if (ey_session_get_busy (session))
@@ -177,6 +185,7 @@ ey_page_wet_class_init (EyPageWetClass *klass)
                                                "/io/github/eimzayenile/EimzaYenile/ey-page-wet.ui");
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, status_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, open_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageWet, next_colleague_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, retry_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, error_label);
 }

@@ -358,6 +358,47 @@ test_xlsx_broken (Fixture       *f,
   g_assert_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_CSV);
 }
 
+/* Damaged and hostile input never crashes the readers: mutations of a good CSV and a
+ * good workbook (bytes flipped, cut short, NULs, quotes), with a fixed seed. */
+static void
+test_mutations (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char csv[] =
+    "Kimlik No;Ad Soyad;Birim;Sertifika Bitiş;Durum;Yazdırıldı\r\n"
+    "12345678950;\"AYŞE; YILMAZ\";Bilgi İşlem;31.12.2026;bekliyor;evet\r\n"
+    "U12345678;JOHN SMITH;;46387;applied;\r\n";
+  g_autofree char *xlsx = NULL;
+  gsize xlsx_len = 0;
+  GRand *rand = g_rand_new_with_seed (12);
+
+  xlsx = make_workbook (f->dir, &xlsx_len);
+  for (guint round = 0; round < 400; round++)
+    {
+      gboolean is_xlsx = round % 2 == 1;
+      gsize len = is_xlsx ? xlsx_len : sizeof csv - 1;
+      g_autofree char *buf = g_memdup2 (is_xlsx ? xlsx : csv, len + 1);
+      guint flips = g_rand_int_range (rand, 1, 8);
+      g_autoptr(EyRosterImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+      static const char specials[] = { '\0', '"', ';', ',', '\n', '\r', '\xff', '\xc4' };
+
+      for (guint i = 0; i < flips; i++)
+        buf[g_rand_int_range (rand, 0, len)] = g_rand_boolean (rand)
+          ? specials[g_rand_int_range (rand, 0, G_N_ELEMENTS (specials))]
+          : (char)g_rand_int_range (rand, 0, 256);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        len = g_rand_int_range (rand, 0, len);
+      import = is_xlsx ? ey_roster_preview_xlsx (NULL, buf, len, &error)
+                       : ey_roster_preview_csv (NULL, buf, len, &error);
+      g_assert_true ((import == NULL) == (error != NULL));
+      if (import != NULL)
+        g_assert_cmpuint (import->n_add + import->n_update + import->n_unchanged + import->n_refused,
+                          ==, import->rows->len);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +416,8 @@ main (int   argc,
   g_test_add ("/roster/io/xlsx-excel", Fixture, NULL, fixture_set_up, test_xlsx_excel,
               fixture_tear_down);
   g_test_add ("/roster/io/xlsx-broken", Fixture, NULL, fixture_set_up, test_xlsx_broken,
+              fixture_tear_down);
+  g_test_add ("/roster/io/mutations", Fixture, NULL, fixture_set_up, test_mutations,
               fixture_tear_down);
   return g_test_run ();
 }

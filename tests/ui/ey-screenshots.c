@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui-driver.h"
+#include "ey-officer-window.h"
 #include "ey-pin-entry.h"
 #include "ey-sim-server.h"
 
@@ -20,9 +21,19 @@ static int counter;
  * token (and the CA the simulator trusts) must stay the same throughout. */
 static UiDriver *driver;
 
+static void shoot_window (GtkWidget *window, const char *what);
+
 static void
 shoot (UiDriver   *d,
        const char *what)
+{
+  g_assert (d == driver);
+  shoot_window (GTK_WIDGET (driver->window), what);
+}
+
+static void
+shoot_window (GtkWidget  *window,
+              const char *what)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
@@ -35,17 +46,19 @@ shoot (UiDriver   *d,
 
   /* Two frames: the first after a page switch still has the crossfade in it. */
   ui_spin_for (400);
-  g_assert (d == driver);
-  w = gtk_widget_get_width (GTK_WIDGET (driver->window));
-  h = gtk_widget_get_height (GTK_WIDGET (driver->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (driver->window));
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (driver->window));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   name = g_strdup_printf ("%s-%d-%02d-%s.png", language, width, ++counter, what);
   path = g_build_filename (outdir, name, NULL);
+  if (texture == NULL)
+    g_error ("Nothing rendered for %s (%dx%d, renderer %s)", name, w, h,
+             renderer ? G_OBJECT_TYPE_NAME (renderer) : "none");
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Cannot write %s", path);
   g_print ("%s (%dx%d)\n", path, w, h);
@@ -140,6 +153,22 @@ walk_wet (void)
   shoot (driver, "wet");
 }
 
+/* Officer mode: the Colleagues window over the demo's sample roster, its details. */
+static void
+walk_officer (void)
+{
+  EyOfficerWindow *officer = ey_officer_mode_present (driver->app);
+
+  gtk_window_set_default_size (GTK_WINDOW (officer), width, height);
+  ey_officer_window_select (officer, NULL);
+  /* Let a fold of the list and details finish its slide. */
+  ui_spin_for (800);
+  shoot_window (GTK_WIDGET (officer), "colleagues");
+  ey_officer_window_select (officer, "34567891238");
+  shoot_window (GTK_WIDGET (officer), "colleague");
+  gtk_window_destroy (GTK_WINDOW (officer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,10 +194,20 @@ main (int   argc,
         width = sizes[s][0];
         height = sizes[s][1];
         counter = 0;
-        start ();
-        walk_eonay ();
-        start ();
-        walk_wet ();
+        /* EY_SCREENSHOTS=officer: only the officer's screens (numbered after the rest). */
+        if (g_strcmp0 (g_getenv ("EY_SCREENSHOTS"), "officer") == 0)
+          {
+            counter = 13;
+            ey_application_set_language (driver->app, language);
+          }
+        else
+          {
+            start ();
+            walk_eonay ();
+            start ();
+            walk_wet ();
+          }
+        walk_officer ();
       }
   ui_driver_free (driver);
   return 0;

@@ -9,6 +9,8 @@
 #include "ey-officer-detail.h"
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
+#include "ey-officer-print.h"
+#include "ey-officer-row.h"
 #include "ey-officer-window.h"
 
 /*
@@ -176,6 +178,24 @@ add (const char *identity,
   g_assert_true (ey_roster_save (roster, &c, NULL));
 }
 
+/* The first drawn row of the list whose name is @name. */
+static EyOfficerRow *
+find_row (GtkWidget  *root,
+          const char *name)
+{
+  if (EY_IS_OFFICER_ROW (root) && g_strcmp0 (ey_officer_row_get_text (EY_OFFICER_ROW (root), 0), name) == 0)
+    return EY_OFFICER_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EyOfficerRow *row = find_row (child, name);
+
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_search_filters (void)
 {
@@ -199,6 +219,18 @@ test_search_filters (void)
   /* As typed: case and Turkish marks do not matter. */
   gtk_editable_set_text (GTK_EDITABLE (search), "celik");
   g_assert_cmpuint (n_shown (), ==, 1);
+  /* The row shows the identity number masked, the end date with the days. */
+  ui_spin_for (100);
+  {
+    EyOfficerRow *row = find_row (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                                  "list_view"), "ALİ ÇELİK");
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (ey_officer_row_get_text (row, 2), ==, "*******2316");
+    g_assert_true (g_str_has_prefix (ey_officer_row_get_text (row, 3), past_text));
+    g_assert_nonnull (strstr (ey_officer_row_get_text (row, 3), "3"));
+    g_assert_nonnull (find_row (GTK_WIDGET (officer), "Name"));   /* the column titles */
+  }
   gtk_editable_set_text (GTK_EDITABLE (search), "IGDIR");
   g_assert_cmpuint (n_shown (), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "dekanlik");
@@ -274,9 +306,28 @@ test_wet_checklist (void)
   /* added, application, printed, sent, status */
   g_assert_cmpuint (rows, ==, 5);
 
+  /* Signed and received, not sent: on the cover list for the envelope; the due list
+   * has those whose certificate ends soon. */
+  g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_SIGNED, TRUE, NULL));
+  g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_RECEIVED, TRUE, NULL));
+  {
+    g_autoptr(GPtrArray) cover = ey_officer_cover_lines (roster, NULL);
+    g_autoptr(GPtrArray) due = ey_officer_due_lines (roster, NULL);
+
+    g_assert_cmpuint (cover->len, ==, 0);   /* already ticked as sent */
+    g_assert_cmpuint (due->len, ==, 2);
+    g_assert_nonnull (strstr (g_ptr_array_index (due, 0), "ALİ ÇELİK"));
+  }
+
   /* Another window's change (the CLI, an import) shows at once. */
   g_assert_true (ey_roster_set_wet_step (roster, "23456789138", EY_ROSTER_WET_SENT, FALSE, NULL));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (sent)));
+  {
+    g_autoptr(GPtrArray) cover = ey_officer_cover_lines (roster, NULL);
+
+    g_assert_cmpuint (cover->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (cover, 0), "MEHMET DEMİR"));
+  }
 }
 
 static GtkWidget *
@@ -537,8 +588,40 @@ test_renewal_from_row (void)
   /* The other renewal is untouched. */
   g_assert_cmpstr (ey_window_get_visible_page_name (other), ==, "welcome");
 
+  /* "Next colleague" at the end: the one after Fatma in the list gets a window, and
+   * Fatma's closes. */
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "wet", "next_colleague_button")));
+  {
+    g_autoptr(EyRosterEntry) next_entry = NULL;
+    int position = ey_roster_model_get_position (ey_officer_window_get_model (officer), FATMA_ID);
+    guint windows_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (driver->app)));
+
+    next_entry = g_list_model_get_item (G_LIST_MODEL (ey_officer_window_get_model (officer)),
+                                        position + 1);
+    g_assert_nonnull (next_entry);
+    g_object_ref (fatma);
+    g_assert_true (gtk_widget_activate_action (ui_child (driver, "wet", "next_colleague_button"),
+                                               "officer.next-colleague", NULL));
+    ui_spin_for (200);
+    g_assert_cmpstr (ey_officer_window_get_selected (officer), ==,
+                     ey_roster_entry_get_identity (next_entry));
+    /* Fatma's window went, the next one came. */
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (driver->app))),
+                      ==, windows_before);
+    g_object_unref (fatma);
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (driver->app)); l; l = l->next)
+      if (EY_IS_WINDOW (l->data) && l->data != (gpointer)main_window && l->data != (gpointer)other)
+        {
+          EySession *session = ey_window_get_session (l->data);
+
+          g_assert_cmpstr (ey_session_get_identity (session), ==,
+                           ey_roster_entry_get_identity (next_entry));
+          gtk_window_destroy (l->data);
+          break;
+        }
+  }
+
   driver->window = main_window;
-  gtk_window_destroy (GTK_WINDOW (fatma));
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
