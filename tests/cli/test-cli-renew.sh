@@ -14,7 +14,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-echo "1..9"
+echo "1..11"
 n=0
 ok () { n=$((n+1)); echo "ok $n - $1"; }
 not_ok () { n=$((n+1)); echo "not ok $n - $1"; failed=1; }
@@ -119,5 +119,27 @@ if [ "$subs" -eq 1 ] && [ "$accepted" -eq 1 ] && [ ! -e "$work/pending.ini" ]; t
 else
   not_ok "applications $subs, signatures $accepted, note $(ls "$work/pending.ini" 2>&1)"
 fi
+
+# 10-11: "no" to "Try again?" and SIGTERM after the accepted signature: both say
+# the application has NOT reached KamuSM and how to finish it.
+for phase in decline term; do
+  kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null
+  : >"$work/sms.jsonl"; rm -f "$work/ready" "$work/pending.ini"
+  "$sim" --port 0 --captcha K7M2Q --control --trust-ca "$pki/ca.pem" \
+    --log "$work/$phase.log" --sms-file "$work/sms.jsonl" --ready-file "$work/ready" \
+    --fault http500:imzayontemi.go:0 >"$work/sim-$phase.out" 2>"$work/sim-$phase.err" &
+  sim_pid=$!
+  for _ in $(seq 1 100); do [ -s "$work/ready" ] && break; sleep 0.1; done
+  url=$(awk '/^URL /{print $2}' "$work/sim-$phase.out")
+  cert=$(awk '/^CERT /{print $2}' "$work/sim-$phase.out")
+  expect -f "$src/tests/cli/renew-kill.exp" "$cli" "$url" "$cert" 12345678950 Ab3kT9qz \
+    "$work/sms.jsonl" 918273 "$work" "$work/$phase.log" $phase >"$work/$phase.out" 2>&1
+  rc=$?
+  if [ $rc -eq 0 ] && [ -s "$work/pending.ini" ]; then
+    ok "$phase after the accepted signature: says it did not arrive; the note stays"
+  else
+    not_ok "$phase exit $rc"; sed 's/^/# /' "$work/$phase.out" | tail -30
+  fi
+done
 
 exit $failed
