@@ -291,7 +291,8 @@ static const struct
   { ACTION_CHOOSE_METHOD,     "choose-method",     STEP (METHOD) | STEP (SIGNING) | STEP (SUBMITTING) },
   { ACTION_FETCH_PDF,         "fetch-pdf",         STEP (WET) },
   /* "Try again" after a failure: look where the site is; sends nothing */
-  { ACTION_REFRESH,           "refresh",           ~(STEP (START) | STEP (MAIL)) },
+  { ACTION_REFRESH,           "refresh",
+    ~(STEP (START) | STEP (MAIL) | STEP (DONE) | STEP (FAILED)) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (actions) == N_ACTIONS);

@@ -294,7 +294,7 @@ GBytes  *ey_session_fetch_pdf_finish         (EySession *self, GAsyncResult *res
 /* "Try again" after a failure: reads where the site is (the page after the
  * last POST if its outcome is unknown, else the current page) and moves to
  * that step; sends nothing. The result page there finishes the renewal
- * (recovery note removed, "submitted" emitted). Any step but START/MAIL. */
+ * (recovery note removed, "submitted" emitted). Not at START, MAIL, DONE, FAILED. */
 void     ey_session_refresh_async            (EySession *self, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean ey_session_refresh_finish           (EySession *self, GAsyncResult *result, GError **error);
