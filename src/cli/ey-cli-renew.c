@@ -34,6 +34,7 @@
   }
 
 SYNC (load_sign_in, ey_session_load_sign_in_async, ey_session_load_sign_in_finish, gboolean)
+SYNC (refresh, ey_session_refresh_async, ey_session_refresh_finish, gboolean)
 SYNC (send_sms, ey_session_send_sms_async, ey_session_send_sms_finish, gboolean)
 SYNC (back_to_form, ey_session_back_to_form_async, ey_session_back_to_form_finish, gboolean)
 SYNC (request_sms_code, ey_session_request_sms_code_async, ey_session_request_sms_code_finish, gboolean)
@@ -125,7 +126,18 @@ report (Renew  *r,
 
         if (again < 0)
           return EY_CLI_EXIT_CANCELLED;
-        return again ? CONTINUE : EY_CLI_EXIT_SITE;
+        if (!again)
+          return EY_CLI_EXIT_SITE;
+        /* Where is the site now? Whatever it took is not sent (or typed) again */
+        if (ey_session_error_needs_refresh (error) &&
+            ey_session_get_step (r->session) != EY_SESSION_STEP_MAIL)
+          {
+            g_autoptr(GError) refresh_error = NULL;
+
+            if (!refresh (r, &refresh_error))
+              g_debug ("refresh: %s", refresh_error->message);
+          }
+        return CONTINUE;
       }
     case EY_CORE_ERROR_NOT_SIGN_TEXT:
       /* Asking again would get the same: stop, nothing was signed */

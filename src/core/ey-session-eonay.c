@@ -167,7 +167,11 @@ _ey_session_then_not_a_reply (GTask  *task,
   if (error == NULL)
     {
       g_autofree char *got = ey_page_describe (page);
-      error = ey_core_error_new_unexpected (_("the answer to the signature"), got);
+      EySession *self = g_task_get_source_object (task);
+
+      error = ey_core_error_new_unexpected (self->step == EY_SESSION_STEP_WET
+                                            ? _("the application form (PDF)")
+                                            : _("the answer to the signature"), got);
     }
   _ey_session_op_fail (task, error);
 }

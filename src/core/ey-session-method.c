@@ -142,12 +142,26 @@ pdf_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *content_type = NULL;
   GError *error = NULL;
+  gsize len = 0;
+  const char *head;
 
-  pdf = ey_site_client_get_bytes_finish (EY_SITE_CLIENT (object), result, NULL, &error);
+  pdf = ey_site_client_get_bytes_finish (EY_SITE_CLIENT (object), result, &content_type, &error);
   if (pdf == NULL)
     {
       _ey_session_op_fail (task, error);
+      return;
+    }
+  /* Only a PDF is the form (and the wet path's submission): a page instead
+   * (the sign-in page of an expired session, a maintenance page) is not */
+  head = g_bytes_get_data (pdf, &len);
+  if (len < 5 || memcmp (head, "%PDF-", 5) != 0)
+    {
+      if (_ey_session_raw_reply_is_page (task, pdf, content_type))
+        return;
+      _ey_session_op_fail (task, ey_core_error_new_unexpected (_("the application form (PDF)"),
+                                                               _("something else")));
       return;
     }
   _ey_session_set_bytes (self, &self->pdf, pdf, PROP_PDF);

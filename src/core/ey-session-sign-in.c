@@ -162,6 +162,22 @@ do_sign_in (GTask  *task,
 /* With a recovery record, sign-in goes on to the recorded order and, if
  * the site still holds the accepted E-Onay, submits the application. */
 
+/* The recorded order as a link on this site: its path and query only. A
+ * note written against another address (the demo's site on another port, an
+ * older site address) must not send the session elsewhere, nor fail for good
+ * as a refused redirect. */
+static char *
+order_href (const char *recorded)
+{
+  g_autoptr(GUri) uri = g_uri_parse (recorded, G_URI_FLAGS_ENCODED, NULL);
+
+  if (uri == NULL)
+    return g_strdup (recorded);
+  if (g_uri_get_query (uri))
+    return g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL);
+  return g_strdup (g_uri_get_path (uri));
+}
+
 static void
 then_after_sign_in (GTask  *task,
                     EyPage *page)
@@ -205,10 +221,13 @@ then_after_sign_in (GTask  *task,
       ey_recovery_matches (self->recovery, self->identity) &&
       *ey_recovery_get_order_id (self->recovery) != '\0')
     {
+      g_autofree char *path = order_href (ey_recovery_get_order_id (self->recovery));
+      g_autoptr(GUri) here = ey_site_client_resolve (self->client, path, NULL);
+      g_autofree char *href = here ? g_uri_to_string (here) : g_strdup (path);
+
       g_debug ("resuming the recorded application");
-      _ey_session_set_string (self, &self->order_id, ey_recovery_get_order_id (self->recovery),
-                  PROP_ORDER_ID);
-      _ey_session_op_get (task, ey_recovery_get_order_id (self->recovery), _ey_session_then_resume);
+      _ey_session_set_string (self, &self->order_id, href, PROP_ORDER_ID);
+      _ey_session_op_get (task, href, _ey_session_then_resume);
       return;
     }
   _ey_session_op_succeed (task);

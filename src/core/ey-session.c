@@ -290,6 +290,9 @@ static const struct
    * press failed and the user retries it */
   { ACTION_CHOOSE_METHOD,     "choose-method",     STEP (METHOD) | STEP (SIGNING) | STEP (SUBMITTING) },
   { ACTION_FETCH_PDF,         "fetch-pdf",         STEP (WET) },
+  /* "Try again" after a failure: look where the site is; sends nothing */
+  { ACTION_REFRESH,           "refresh",
+    ~(STEP (START) | STEP (MAIL) | STEP (DONE) | STEP (FAILED)) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (actions) == N_ACTIONS);
@@ -1594,6 +1597,68 @@ _ey_session_do_press (GTask        *task,
 
   if (data != NULL)
     _ey_session_op_post (task, data, _ey_session_then_done);
+}
+
+/* --- refresh -------------------------------------------------------------- */
+
+gboolean
+ey_session_error_needs_refresh (const GError *error)
+{
+  return error != NULL && _ey_session_is_transport (error) &&
+         !g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_CANCELLED);
+}
+
+static void
+then_refreshed (GTask  *task,
+                EyPage *page)
+{
+  EySession *self = g_task_get_source_object (task);
+
+  /* The result page is the confirmation, whatever we thought before */
+  if (self->step == EY_SESSION_STEP_DONE && !_ey_session_has_marker_error (task))
+    {
+      _ey_session_then_submitted (task, page);
+      return;
+    }
+  _ey_session_then_captcha (task, page);
+}
+
+static void
+do_refresh (GTask  *task,
+            EyPage *page)
+{
+  EySession *self = g_task_get_source_object (task);
+
+  if (page == NULL)
+    {
+      _ey_session_op_succeed (task);
+      return;
+    }
+  _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_page_get_url (page),
+                      then_refreshed);
+}
+
+void
+ey_session_refresh_async (EySession           *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EY_IS_SESSION (self));
+
+  task = _ey_session_op_new (self, ey_session_refresh_async, cancellable, callback, user_data);
+  self->page_stale = FALSE;   /* this is the re-read */
+  _ey_session_op_start (self, task, ACTION_REFRESH, do_refresh);
+}
+
+gboolean
+ey_session_refresh_finish (EySession     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return _ey_session_op_finish (self, result, ey_session_refresh_async, error);
 }
 
 void

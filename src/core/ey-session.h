@@ -294,6 +294,17 @@ void     ey_session_fetch_pdf_async          (EySession *self, GCancellable *can
                                               GAsyncReadyCallback callback, gpointer user_data);
 GBytes  *ey_session_fetch_pdf_finish         (EySession *self, GAsyncResult *result, GError **error);
 
+/* "Try again" after a failure: reads where the site is (the page after the
+ * last POST if its outcome is unknown, else the current page) and moves to
+ * that step; sends nothing. The result page there finishes the renewal
+ * (recovery note removed, "submitted" emitted). Not at START, MAIL, DONE, FAILED. */
+void     ey_session_refresh_async            (EySession *self, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+gboolean ey_session_refresh_finish           (EySession *self, GAsyncResult *result, GError **error);
+/* Whether "Try again" after @error should refresh first: the site's state
+ * is unknown (network, time limit, server error, a page we do not know). */
+gboolean ey_session_error_needs_refresh      (const GError *error);
+
 /* Cancel whatever runs; the session stays usable. */
 void            ey_session_cancel                 (EySession      *self);
 

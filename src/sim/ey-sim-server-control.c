@@ -169,6 +169,7 @@ ey_sim_server_forget_applications (EySimServer *self)
 {
   g_return_if_fail (EY_IS_SIM_SERVER (self));
   ey_sim_sessions_forget_applications (self->sessions);
+  _ey_sim_server_save_state (self);
 }
 
 static const char * const hostile_modes[] = {

@@ -24,6 +24,7 @@ struct _EySimServer
   char                    *tls_cert_file;
   char                    *tls_key_file;
   char                    *people_file;
+  char                    *state_file;      /* applications across restarts, or NULL */
   GStrv                    trust_ca_files;
   guint                    sms_ttl;
   guint                    code_ttl;
@@ -107,6 +108,7 @@ EySimPage   _ey_sim_step_page      (EySimStep     step);
 /* The signed-in person's progress record for the session's order (NULL before an
  * order is open). */
 EySimApplication *_ey_sim_application (EySimRequest *r);
+void              _ey_sim_server_save_state (EySimServer *self);
 /* Records the application as arrived by @method and logs it; FALSE (nothing logged,
  * the session shows the earlier result) when it had arrived before. */
 gboolean    _ey_sim_submit         (EySimRequest *r,

@@ -100,6 +100,7 @@ ey_sim_server_finalize (GObject *object)
   g_free (self->captcha_text);
   g_free (self->charset);
   g_free (self->log_file);
+  g_free (self->state_file);
   g_free (self->sms_file);
   g_free (self->hostile_veri);
   g_free (self->cert_pem);
@@ -172,6 +173,7 @@ ey_sim_server_new (const EySimOptions *opts)
   self->tls_cert_file = g_strdup (opts->tls_cert_file);
   self->tls_key_file = g_strdup (opts->tls_key_file);
   self->people_file = g_strdup (opts->people_file);
+  self->state_file = g_strdup (opts->state_file);
   self->trust_ca_files = g_strdupv ((GStrv) opts->trust_ca_files);
   self->sms_ttl = opts->sms_ttl ? opts->sms_ttl : defaults.sms_ttl;
   self->code_ttl = opts->code_ttl ? opts->code_ttl : defaults.code_ttl;
@@ -605,6 +607,17 @@ big_body (SoupServerMessage *msg)
   soup_message_body_complete (body);
 }
 
+/* The applications' progress, after every request that may have changed it */
+void
+_ey_sim_server_save_state (EySimServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->state_file &&
+      !ey_sim_sessions_save_applications (self->sessions, self->state_file, &error))
+    g_warning ("cannot keep the simulator's state in %s: %s", self->state_file, error->message);
+}
+
 static gboolean
 apply_fault (EySimServer       *self,
              SoupServerMessage *msg,
@@ -737,6 +750,7 @@ handle_request (EySimServer       *self,
   if (!faults_done && apply_fault (self, msg, path, rel, query, &expire))
     return;
   serve_page (self, msg, page, query, expire);
+  _ey_sim_server_save_state (self);
 }
 
 static void
@@ -834,6 +848,9 @@ ey_sim_server_start (EySimServer  *self,
   people_path = self->people_file ? g_strdup (self->people_file) : ey_sim_people_default_path ();
   self->people = ey_sim_people_load (people_path, error);
   if (self->people == NULL || !load_trust (self, error))
+    return FALSE;
+  if (self->state_file &&
+      !ey_sim_sessions_load_applications (self->sessions, self->state_file, error))
     return FALSE;
   if (!self->http && !load_tls (self, error))
     return FALSE;

@@ -60,6 +60,8 @@ typedef struct
   const char         *sms_file;        /* append one JSON line per simulated SMS */
   gboolean            print_sms;       /* print "SMS id masked code" lines on stdout */
   guint               slow_ms;         /* delay of the "slow" fault, 3000 */
+  const char         *state_file;      /* keep the applications' progress here across
+                                        * restarts (the demo); default: memory only */
 } EySimOptions;
 
 void ey_sim_options_init (EySimOptions *opts);

@@ -206,6 +206,78 @@ ey_sim_sessions_forget_applications (EySimSessions *sessions)
   g_hash_table_remove_all (sessions->applications);
 }
 
+gboolean
+ey_sim_sessions_save_applications (EySimSessions  *sessions,
+                                   const char     *file,
+                                   GError        **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *dir = g_path_get_dirname (file);
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize len;
+
+  g_hash_table_iter_init (&iter, sessions->applications);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      EySimApplication *a = value;
+
+      g_key_file_set_string (kf, key, "identity", a->identity);
+      g_key_file_set_uint64 (kf, key, "order", a->order);
+      g_key_file_set_boolean (kf, key, "form-saved", a->form_saved);
+      g_key_file_set_boolean (kf, key, "sms-ok", a->sms_ok);
+      g_key_file_set_boolean (kf, key, "eonay-signed", a->eonay_signed);
+      if (a->method_chosen)
+        g_key_file_set_string (kf, key, "method-chosen", a->method_chosen);
+      if (a->submitted)
+        g_key_file_set_string (kf, key, "submitted", a->submitted);
+    }
+  data = g_key_file_to_data (kf, &len, NULL);
+  g_mkdir_with_parents (dir, 0700);
+  return g_file_set_contents_full (file, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+gboolean
+ey_sim_sessions_load_applications (EySimSessions  *sessions,
+                                   const char     *file,
+                                   GError        **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_auto(GStrv) groups = NULL;
+  GError *local = NULL;
+
+  if (!g_key_file_load_from_file (kf, file, G_KEY_FILE_NONE, &local))
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_clear_error (&local);
+          return TRUE;
+        }
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  groups = g_key_file_get_groups (kf, NULL);
+  for (guint i = 0; groups[i]; i++)
+    {
+      g_autofree char *identity = g_key_file_get_string (kf, groups[i], "identity", NULL);
+      guint64 order = g_key_file_get_uint64 (kf, groups[i], "order", NULL);
+      EySimApplication *a;
+
+      if (identity == NULL || order == 0 || order > G_MAXUINT)
+        continue;
+      a = ey_sim_sessions_application (sessions, identity, (guint) order);
+      a->form_saved = g_key_file_get_boolean (kf, groups[i], "form-saved", NULL);
+      a->sms_ok = g_key_file_get_boolean (kf, groups[i], "sms-ok", NULL);
+      a->eonay_signed = g_key_file_get_boolean (kf, groups[i], "eonay-signed", NULL);
+      g_free (a->method_chosen);
+      a->method_chosen = g_key_file_get_string (kf, groups[i], "method-chosen", NULL);
+      g_free (a->submitted);
+      a->submitted = g_key_file_get_string (kf, groups[i], "submitted", NULL);
+    }
+  return TRUE;
+}
+
 EySimApplication *
 ey_sim_sessions_application (EySimSessions *sessions,
                              const char    *identity,

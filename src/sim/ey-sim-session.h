@@ -89,6 +89,16 @@ void           ey_sim_sessions_collect      (EySimSessions *sessions,
 /* Forgets every application's progress, as if the orders had just been opened. */
 void           ey_sim_sessions_forget_applications (EySimSessions *sessions);
 
+/* The applications' progress (not the form values) in a key file: the demo
+ * keeps its applications across restarts of the app. Load: missing file is
+ * no error. */
+gboolean       ey_sim_sessions_save_applications (EySimSessions *sessions,
+                                                  const char    *file,
+                                                  GError       **error);
+gboolean       ey_sim_sessions_load_applications (EySimSessions *sessions,
+                                                  const char    *file,
+                                                  GError       **error);
+
 /* The progress record of @identity's application for @order, made on first use. */
 EySimApplication *ey_sim_sessions_application (EySimSessions *sessions,
                                                const char    *identity,

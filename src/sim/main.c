@@ -33,6 +33,7 @@ main (int    argc,
   g_autofree char *address = NULL, *cert = NULL, *key = NULL, *people = NULL;
   g_autofree char *captcha = NULL, *sms_file = NULL, *log_file = NULL, *charset = NULL;
   g_autofree char *variation = NULL;
+  g_autofree char *state_file = NULL;
   g_autofree char *variant = NULL, *ready_file = NULL, *cert_path = NULL;
   int port = 0, sms_ttl = 0, code_ttl = 0, idle = 0;
   gboolean http = FALSE, control = FALSE;
@@ -51,6 +52,7 @@ main (int    argc,
     { "session-idle", 0, 0, G_OPTION_ARG_INT, &idle, N_("Session idle timeout in seconds"), "S" },
     { "captcha", 0, 0, G_OPTION_ARG_STRING, &captcha, N_("Fixed CAPTCHA text"), "TEXT" },
     { "sms-file", 0, 0, G_OPTION_ARG_FILENAME, &sms_file, N_("Append simulated SMS here (JSON lines)"), "FILE" },
+    { "state-file", 0, 0, G_OPTION_ARG_FILENAME, &state_file, N_("Keep the applications’ progress in this file across restarts"), "FILE" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_file, N_("Append the state log here (JSON lines)"), "FILE" },
     { "charset", 0, 0, G_OPTION_ARG_STRING, &charset,
       N_("Page encoding: utf-8, iso-8859-9 or windows-1254"), "NAME" },
@@ -104,6 +106,7 @@ main (int    argc,
   opts.control = control;
   opts.log_file = log_file;
   opts.sms_file = sms_file;
+  opts.state_file = state_file;
   opts.print_sms = TRUE;
 
   if (trust == NULL)

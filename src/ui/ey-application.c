@@ -16,6 +16,8 @@
 #include "ey-officer-window.h"
 #include "ey-card-db.h"
 #include "ey-demo-token.h"
+#include "ey-recovery.h"
+#include "ey-session.h"
 #include "ey-sim-server.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
@@ -407,6 +409,7 @@ ey_application_create_session (EyApplication  *self,
 {
   g_autoptr(EySiteProfile) profile = NULL;
   g_autoptr(EySiteClient) client = NULL;
+  g_autofree char *recovery_dir = NULL;
   EySession *session;
 
   g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
@@ -426,6 +429,9 @@ ey_application_create_session (EyApplication  *self,
     }
   session = ey_session_new (client);
   g_signal_connect_object (session, "notify::step", G_CALLBACK (on_session_step_cb), self, 0);
+  /* Pending applications per mode: the demo's never show in the real program */
+  recovery_dir = ey_recovery_default_dir (self->demo ? "demo" : "real");
+  ey_session_set_recovery_dir (session, recovery_dir);
   return session;
 }
 
@@ -454,11 +460,24 @@ ey_application_start_demo (EyApplication *self)
   EySimOptions opts;
   const char *ca_files[2] = { NULL, NULL };
   g_autoptr(GError) error = NULL;
+  g_autofree char *state_file = NULL;
+  g_autofree char *pending_dir = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
 
   if (self->demo_token)
     ca_files[0] = ey_demo_token_get_ca_file (self->demo_token);
   ey_sim_options_init (&opts);
   opts.trust_ca_files = ca_files;
+  /* The demo site keeps its applications in the demo's data folder, so a
+   * renewal stranded after the signature can be finished after a restart, as
+   * on the real site. Without a pending demo application it starts afresh. */
+  state_file = g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "demo",
+                                 "site-state.ini", NULL);
+  pending_dir = ey_recovery_default_dir ("demo");
+  pending = ey_recovery_list (pending_dir);
+  if (pending->len == 0)
+    g_unlink (state_file);
+  opts.state_file = state_file;
   opts.captcha_text = g_getenv ("EY_DEMO_CAPTCHA");
   self->sim = ey_sim_server_new (&opts);
   if (!ey_sim_server_start (self->sim, 0, &error))

@@ -88,10 +88,18 @@ ey_page_submit_sync (EyStepPage *page)
   if (step == EY_SESSION_STEP_SUBMITTING || eonay_done)
     {
       gtk_label_set_text (self->heading, _("Sending your application"));
-      gtk_label_set_text (self->intro,
-                          _("Your signature was accepted. The program now presses \"E-Onaylı "
-                            "Başvuru\" for you and waits for KamuSM's confirmation. Keep this "
-                            "window open."));
+      /* Never stranded: after a failure, say plainly where the application is */
+      if (self->failed)
+        gtk_label_set_text (self->intro,
+                            _("Your signature was accepted, but the application has NOT reached "
+                              "KamuSM yet. Press Try Again. If you close the program now, it "
+                              "finishes the application the next time you start it and sign in, "
+                              "without signing again."));
+      else
+        gtk_label_set_text (self->intro,
+                            _("Your signature was accepted. The program now presses \"E-Onaylı "
+                              "Başvuru\" for you and waits for KamuSM's confirmation. Keep this "
+                              "window open."));
       gtk_label_set_text (self->progress_label, _("Sending the application and waiting for "
                                                   "KamuSM's confirmation…"));
       gtk_widget_set_visible (GTK_WIDGET (self->method_group), FALSE);

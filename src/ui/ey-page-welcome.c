@@ -17,6 +17,8 @@ struct _EyPageWelcome
   EyStepPage    parent_instance;
 
   GtkLabel     *notice_label;
+  GtkButton    *forget_button;
+  EyRecovery   *pending;        /* the unfinished application the notice is about */
   GtkLabel     *error_label;
   AdwActionRow *holder_row;
   AdwActionRow *validity_row;
@@ -392,8 +394,9 @@ ey_page_welcome_sync (EyStepPage *page)
   EyWindow *window = ey_step_page_get_window (page);
   EySession *session = ey_step_page_get_session (page);
   EyApplication *app = window ? _ey_window_get_application (window) : NULL;
-  g_autoptr(EyRecovery) recovery = NULL;
-  g_autofree char *path = ey_recovery_default_path ();
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *dir = NULL;
+  EyRecovery *recovery = NULL;
 
   g_signal_group_set_target (self->app_signals, app);
   ey_page_welcome_show_card (self);
@@ -411,22 +414,36 @@ ey_page_welcome_sync (EyStepPage *page)
   else
     ey_step_page_set_continue_label (page, _("_Start the Renewal"));
 
-  /* A signed application that was never confirmed: say so, and let sign-in finish it. */
-  recovery = ey_recovery_load (path, NULL);
+  /* A signed application that was never confirmed: say so, and let sign-in finish it.
+   * Notes are kept per mode (the demo's never show in the real program) and per
+   * person (after sign-in the session takes the note of whoever signed in). */
+  dir = ey_recovery_default_dir (app && ey_application_get_demo (app) ? "demo" : "real");
+  notes = ey_recovery_list (dir);
+  if (notes->len > 0)
+    recovery = g_ptr_array_index (notes, 0);
+  g_clear_pointer (&self->pending, ey_recovery_unref);
   if (recovery && session)
     {
       g_autofree char *text = NULL;
       g_autofree char *when = ey_ui_format_date (ey_recovery_get_created (recovery));
 
-      ey_session_set_recovery (session, recovery);
-      text = g_strdup_printf (_("An application signed on %s for %s has not been confirmed by "
-                                "KamuSM yet. Sign in again and the program finishes it."),
-                              when, ey_recovery_get_display_name (recovery));
+      self->pending = ey_recovery_ref (recovery);
+      if (ey_session_get_recovery (session) == NULL)
+        ey_session_set_recovery (session, recovery);
+      text = g_strdup_printf (_("The application that %s signed on %s has NOT reached KamuSM yet. "
+                                "Sign in as %s and the program finishes it, without signing "
+                                "again."),
+                              ey_recovery_get_display_name (recovery), when,
+                              ey_recovery_get_display_name (recovery));
       gtk_label_set_text (self->notice_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->forget_button), TRUE);
     }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->forget_button), FALSE);
+    }
 }
 
 static void
@@ -467,6 +484,8 @@ ey_page_welcome_finalize (GObject *object)
   EyPageWelcome *self = EY_PAGE_WELCOME (object);
 
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->pending, ey_recovery_unref);
+
   G_OBJECT_CLASS (ey_page_welcome_parent_class)->finalize (object);
 }
 
@@ -489,6 +508,60 @@ ey_page_welcome_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+on_forget_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EyPageWelcome    *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "forget") != 0 || self->pending == NULL)
+    return;
+  if (ey_recovery_get_file (self->pending) &&
+      !ey_recovery_clear (ey_recovery_get_file (self->pending), &error))
+    {
+      ey_step_page_show_message (EY_STEP_PAGE (self), error->message);
+      return;
+    }
+  if (session && ey_session_get_recovery (session) == self->pending)
+    ey_session_set_recovery (session, NULL);
+  g_clear_pointer (&self->pending, ey_recovery_unref);
+  ey_page_welcome_sync (EY_STEP_PAGE (self));
+}
+
+/* Forgetting is for an application KamuSM has after all, or one nobody wants
+ * any more: the dialog says what is lost. */
+static void
+on_forget_clicked (EyPageWelcome *self)
+{
+  GtkWidget *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+
+  if (self->pending == NULL)
+    return;
+  body = g_strdup_printf (_("The signature of %s was accepted, but the application has NOT "
+                            "reached KamuSM. If you forget it, this program no longer finishes "
+                            "it: the renewal must then be done again from the start (new SMS "
+                            "code and a new signature), or finished on the KamuSM site.\n\n"
+                            "Forget it only if KamuSM confirmed the application in another way, "
+                            "or if this renewal is not wanted any more."),
+                          ey_recovery_get_display_name (self->pending));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Forget the unfinished application?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep It"),
+                                    "forget", _("_Forget It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forget_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -517,6 +590,8 @@ ey_page_welcome_class_init (EyPageWelcomeClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-page-welcome.ui");
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, forget_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_forget_clicked);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, error_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, holder_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, validity_row);

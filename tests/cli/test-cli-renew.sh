@@ -164,5 +164,66 @@ else
 fi
 kill "$sim2_pid" 2>/dev/null; wait "$sim2_pid" 2>/dev/null
 
+
+# 7-9: kill -9 right after the signature was accepted, then a fresh start:
+# exactly one application, no second PIN. A simulator of its own (Ayşe's
+# application above went through) failing on the method page at first.
+kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null
+: >"$work/sms.jsonl"; rm -f "$work/ready" "$work/pending.ini"
+"$sim" --port 0 --captcha K7M2Q --control --trust-ca "$pki/ca.pem" \
+  --log "$work/kill.log" --sms-file "$work/sms.jsonl" --ready-file "$work/ready" \
+  --fault http500:imzayontemi.go:0 >"$work/sim2.out" 2>"$work/sim2.err" &
+sim_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/ready" ] && break; sleep 0.1; done
+url=$(awk '/^URL /{print $2}' "$work/sim2.out")
+cert=$(awk '/^CERT /{print $2}' "$work/sim2.out")
+expect -f "$src/tests/cli/renew-kill.exp" "$cli" "$url" "$cert" 12345678950 Ab3kT9qz \
+  "$work/sms.jsonl" 918273 "$work" "$work/kill.log" sign >"$work/kill.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && [ -s "$work/pending.ini" ]; then
+  ok "killed after the accepted signature: the note stays"
+else
+  not_ok "kill phase exit $rc"; sed 's/^/# /' "$work/kill.out" | tail -30
+fi
+base=${url%/bs/}
+curl -skf -X POST --data 'kind=clear' "$base/_sim/fault" >/dev/null || echo "# could not clear the faults"
+expect -f "$src/tests/cli/renew-kill.exp" "$cli" "$url" "$cert" 12345678950 Ab3kT9qz \
+  "$work/sms.jsonl" 918273 "$work" "$work/kill.log" resume >"$work/resume.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ]; then
+  ok "a fresh start finishes it without a PIN"
+else
+  not_ok "resume exit $rc"; sed 's/^/# /' "$work/resume.out" | tail -30
+fi
+subs=$(grep -c '"event":"application-submitted"' "$work/kill.log")
+accepted=$(grep -c '"event":"signature-accepted"' "$work/kill.log")
+if [ "$subs" -eq 1 ] && [ "$accepted" -eq 1 ] && [ ! -e "$work/pending.ini" ]; then
+  ok "exactly one application and one signature; the note is gone"
+else
+  not_ok "applications $subs, signatures $accepted, note $(ls "$work/pending.ini" 2>&1)"
+fi
+
+# 10-11: "no" to "Try again?" and SIGTERM after the accepted signature: both say
+# the application has NOT reached KamuSM and how to finish it.
+for phase in decline term; do
+  kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null
+  : >"$work/sms.jsonl"; rm -f "$work/ready" "$work/pending.ini"
+  "$sim" --port 0 --captcha K7M2Q --control --trust-ca "$pki/ca.pem" \
+    --log "$work/$phase.log" --sms-file "$work/sms.jsonl" --ready-file "$work/ready" \
+    --fault http500:imzayontemi.go:0 >"$work/sim-$phase.out" 2>"$work/sim-$phase.err" &
+  sim_pid=$!
+  for _ in $(seq 1 100); do [ -s "$work/ready" ] && break; sleep 0.1; done
+  url=$(awk '/^URL /{print $2}' "$work/sim-$phase.out")
+  cert=$(awk '/^CERT /{print $2}' "$work/sim-$phase.out")
+  expect -f "$src/tests/cli/renew-kill.exp" "$cli" "$url" "$cert" 12345678950 Ab3kT9qz \
+    "$work/sms.jsonl" 918273 "$work" "$work/$phase.log" $phase >"$work/$phase.out" 2>&1
+  rc=$?
+  if [ $rc -eq 0 ] && [ -s "$work/pending.ini" ]; then
+    ok "$phase after the accepted signature: says it did not arrive; the note stays"
+  else
+    not_ok "$phase exit $rc"; sed 's/^/# /' "$work/$phase.out" | tail -30
+  fi
+done
+
 echo "1..$n"
 exit $failed

@@ -222,6 +222,9 @@ SYNC_BOOL (s, ey_session_submit_signature_async, ey_session_submit_signature_fin
 gboolean s_choose_method (EySession *s, EySessionMethod method, GError **error)
 SYNC_BOOL (s, ey_session_choose_method_async, ey_session_choose_method_finish, method)
 
+gboolean s_refresh (EySession *s, GError **error)
+SYNC_BOOL (s, ey_session_refresh_async, ey_session_refresh_finish)
+
 GBytes *s_fetch_pdf (EySession *s, GError **error)
 SYNC_BOOL (s, ey_session_fetch_pdf_async, ey_session_fetch_pdf_finish)
 

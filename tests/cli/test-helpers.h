@@ -67,6 +67,7 @@ gboolean     s_renew_code        (EySession *s, GError **error);
 gboolean     s_submit_signature  (EySession *s, GBytes *cms, GError **error);
 gboolean     s_choose_method     (EySession *s, EySessionMethod method, GError **error);
 GBytes      *s_fetch_pdf         (EySession *s, GError **error);
+gboolean     s_refresh           (EySession *s, GError **error);
 
 /* The last SMS code the simulator sent to @identity (asserted present). */
 char        *sim_sms_code        (Bed *bed, const char *identity);

@@ -39,7 +39,7 @@ test_round_trip (void)
   g_assert_cmpint (g_stat (sub, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
-  /* No identity number in the file, only its salted hash */
+  /* No identity number in the file, only its keyed hash */
   g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
   g_assert_null (strstr (text, "12345678950"));
   g_assert_nonnull (strstr (text, "AYŞE YILMAZ"));
@@ -61,8 +61,147 @@ test_round_trip (void)
   /* Clearing twice is fine */
   g_assert_true (ey_recovery_clear (file, &error));
 
+  {
+    g_autofree char *key = g_build_filename (sub, "recovery.key", NULL);
+    g_unlink (key);
+  }
   g_rmdir (sub);
   g_rmdir (dir);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The claim of ey-recovery.h: a keyed hash whose key is in another file, so
+ * the note alone does not give the number away (it no longer matches
+ * anything without the key), and no salt stored beside a plain hash. */
+static void
+test_keyed_hash (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ey-recovery-XXXXXX", &error);
+  g_autofree char *notes = g_build_filename (dir, "pending-real", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "copied", NULL);
+  g_autofree char *file = ey_recovery_path_for (notes, "12345678950", &error);
+  g_autofree char *key_file = g_build_filename (notes, "recovery.key", NULL);
+  g_autofree char *copy = g_build_filename (elsewhere, "note.ini", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *plain = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "12345678950", -1);
+  g_autoptr(EyRecovery) note = ey_recovery_new ("12345678950", "AYŞE YILMAZ", "basvuru.go?siparisNo=1001", "eonay");
+  g_autoptr(EyRecovery) alone = NULL;
+  gsize key_len = 0;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  g_assert_true (ey_recovery_save (note, file, &error));
+  g_assert_no_error (error);
+
+  /* The key: random, 32 bytes, its own file, 0600 */
+  g_assert_true (g_file_get_contents (key_file, &key, &key_len, NULL));
+  g_assert_cmpuint (key_len, ==, 32);
+  g_assert_cmpint (g_stat (key_file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_null (strstr (text, "12345678950"));
+  g_assert_null (strstr (text, "salt"));
+  g_assert_null (strstr (text, plain));
+  g_assert_nonnull (strstr (text, "identity-hmac"));
+  /* the file name does not show the number either */
+  g_assert_null (strstr (file, "12345678950"));
+
+  /* The note copied alone: no key beside it, nothing to match with */
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  alone = ey_recovery_load (copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (ey_recovery_matches (alone, "12345678950"));
+
+  remove_dir (dir);
+}
+
+/* One note per person in a mode's directory; the modes apart; older salted
+ * notes still read. */
+static void
+test_per_person_and_mode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ey-recovery-XXXXXX", &error);
+  g_autofree char *demo = g_build_filename (dir, "pending-demo", NULL);
+  g_autofree char *ayse = ey_recovery_path_for (demo, "12345678950", &error);
+  g_autofree char *ali = ey_recovery_path_for (demo, "45678912316", &error);
+  g_autofree char *real = ey_recovery_default_dir ("real");
+  g_autofree char *demo_default = ey_recovery_default_dir ("demo");
+  g_autofree char *old_file = g_build_filename (demo, "old.ini", NULL);
+  g_autofree char *old_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             "abcd:23456789138", -1);
+  g_autofree char *old_text = NULL;
+  g_autoptr(EyRecovery) a = ey_recovery_new ("12345678950", "AYŞE YILMAZ", "o1", "eonay");
+  g_autoptr(EyRecovery) b = ey_recovery_new ("45678912316", "ALİ ÇELİK", "o2", "esigned");
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ayse, !=, ali);
+  /* the same person, the same file */
+  {
+    g_autofree char *again = ey_recovery_path_for (demo, "12345678950", NULL);
+    g_assert_cmpstr (again, ==, ayse);
+  }
+  g_assert_true (ey_recovery_save (a, ayse, NULL));
+  g_assert_true (ey_recovery_save (b, ali, NULL));
+  old_text = g_strdup_printf ("[pending]\nsalt=abcd\nidentity-hash=%s\nname=MEHMET\norder=o3\n"
+                              "path=eonay\ncreated=2026-11-24T09:00:00Z\n", old_hash);
+  g_assert_true (g_file_set_contents (old_file, old_text, -1, NULL));
+
+  list = ey_recovery_list (demo);
+  g_assert_cmpuint (list->len, ==, 3);
+  for (guint i = 0; i < list->len; i++)
+    {
+      EyRecovery *n = g_ptr_array_index (list, i);
+      const char *name = ey_recovery_get_display_name (n);
+
+      g_assert_true (ey_recovery_matches (n, g_str_equal (name, "AYŞE YILMAZ") ? "12345678950"
+                                             : g_str_equal (name, "ALİ ÇELİK") ? "45678912316"
+                                             : "23456789138"));
+      g_assert_false (ey_recovery_matches (n, "56789123416"));
+      g_assert_nonnull (ey_recovery_get_file (n));
+    }
+  /* oldest first: the old note */
+  g_assert_cmpstr (ey_recovery_get_display_name (g_ptr_array_index (list, 0)), ==, "MEHMET");
+
+  /* The modes never share a directory */
+  g_assert_cmpstr (real, !=, demo_default);
+  g_assert_true (g_str_has_prefix (real, g_get_user_state_dir ()));
+  g_assert_true (g_str_has_prefix (demo_default, g_get_user_state_dir ()));
+  {
+    g_autoptr(GPtrArray) none = ey_recovery_list (real);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  /* Forgetting one leaves the other */
+  g_assert_true (ey_recovery_clear (ayse, NULL));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ey_recovery_list (demo);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  remove_dir (dir);
 }
 
 static void
@@ -92,9 +231,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/recovery/round-trip", test_round_trip);
   g_test_add_func ("/recovery/corrupt", test_corrupt);
+  g_test_add_func ("/recovery/keyed-hash", test_keyed_hash);
+  g_test_add_func ("/recovery/per-person-and-mode", test_per_person_and_mode);
   g_test_add_func ("/recovery/default-path", test_default_path);
   return g_test_run ();
 }

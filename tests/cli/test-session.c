@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "ey-core-error.h"
+#include "ey-page.h"
 #include "ey-recovery.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
@@ -984,6 +986,47 @@ test_foreign_redirect (void)
   g_assert_cmpint (ey_session_get_step (session), ==, EY_SESSION_STEP_FAILED);
 }
 
+/* The site's sign-in error in words the profile does not know (a non-breaking
+ * space did this): the sign-in page again is an error that names what was
+ * expected and what came, never a success that asks for the CAPTCHA again. */
+static void
+test_sign_in_unknown_answer (void)
+{
+  Bed bed;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = g_build_filename (g_getenv ("EY_SOURCE_ROOT"), "data", "site",
+                                           "kamusm.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ey-profile-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "kamusm.xml", NULL);
+  g_autofree char *changed = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  parts = g_strsplit (text, "'erişim parolası hatalı'", -1);
+  g_assert_cmpuint (g_strv_length (parts), >=, 2);
+  changed = g_strjoinv ("'erişim parolası YANLIŞ'", parts);
+  g_assert_true (g_file_set_contents (file, changed, -1, NULL));
+
+  bed_init (&bed, NULL, file);
+  g_assert_true (s_load_sign_in (bed.session, &error));
+  g_assert_no_error (error);
+  g_assert_false (s_sign_in (bed.session, BED_CAPTCHA, AYSE, "wrong-password", &error));
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
+  /* Names what was expected (the order page or the form) and what came */
+  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_ORDERS)));
+  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_LOGIN)));
+  g_clear_error (&error);
+  g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGN_IN);
+  g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "login-failed", NULL, NULL), ==, 1);
+  /* A known refusal still reads as itself */
+  g_assert_false (s_sign_in (bed.session, "WRONG", AYSE, AYSE_PW, &error));
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_CAPTCHA_WRONG);
+  bed_clear (&bed);
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 static void
 test_alt_profile (void)
 {
@@ -1070,5 +1113,6 @@ main (int   argc,
   g_test_add_func ("/session/tls-and-hosts", test_tls_and_hosts);
   g_test_add_func ("/session/foreign-redirect", test_foreign_redirect);
   g_test_add_func ("/session/alt-profile", test_alt_profile);
+  g_test_add_func ("/session/sign-in-unknown-answer", test_sign_in_unknown_answer);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "ey-page-signing.h"
 #include "ui-driver.h"
@@ -163,6 +164,24 @@ find_dialog (UiDriver *driver)
         return window;
     }
   return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 static gboolean
@@ -369,8 +388,14 @@ test_recovery (void)
   GtkWindow *old;
   EySession *session;
   g_autofree char *record = NULL;
+  g_autofree char *lost_record = NULL;
+  g_autofree char *real_dir = ey_recovery_default_dir ("real");
+  g_autofree char *demo_dir = ey_recovery_default_dir ("demo");
   g_autofree char *lost_order = NULL;
   g_autoptr(EyRecovery) lost = NULL;
+  g_autoptr(EyRecovery) forget = NULL;
+  g_autoptr(GPtrArray) real_notes = NULL;
+  GtkWindow *confirm;
 
   g_assert_true (ui_wait_certificates (driver));
   go_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
@@ -403,6 +428,12 @@ test_recovery (void)
   driver->window = NULL;
   g_object_unref (old);
 
+  /* The note is the demo's, and Ayşe's: the real program never sees it */
+  record = ey_recovery_path_for (demo_dir, AYSE_ID, NULL);
+  g_assert_true (g_file_test (record, G_FILE_TEST_EXISTS));
+  real_notes = ey_recovery_list (real_dir);
+  g_assert_cmpuint (real_notes->len, ==, 0);
+
   /* Next start: the notice, then sign-in finishes the application by itself. */
   ey_sim_server_clear_faults (driver->sim);
   ui_driver_new_window (driver, 1000, 700);
@@ -433,7 +464,6 @@ test_recovery (void)
                                                 "eonayli"), ==, 1);
   g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "signature-accepted", NULL, NULL), ==, 1);
   /* Confirmed: the record is gone, the next start says nothing. */
-  record = ey_recovery_default_path ();
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
   g_assert_null (ey_session_get_recovery (session));
 
@@ -443,7 +473,8 @@ test_recovery (void)
   g_assert_nonnull (strstr (lost_order, "1001"));
   memcpy (strstr (lost_order, "1001"), "1004", 4);
   lost = ey_recovery_new (ALI_ID, "ALİ ÇELİK", lost_order, "eonay");
-  g_assert_true (ey_recovery_save (lost, record, NULL));
+  lost_record = ey_recovery_path_for (demo_dir, ALI_ID, NULL);
+  g_assert_true (ey_recovery_save (lost, lost_record, NULL));
   ui_driver_new_window (driver, 1000, 700);
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
   go_to_sign_in (driver, "ALİ ÇELİK", ALI_PASS);
@@ -454,7 +485,32 @@ test_recovery (void)
   g_assert_cmpuint (ui_count (driver, "application-resumed", NULL, NULL), ==, 0);
   g_assert_cmpuint (ey_sim_server_count_events (driver->sim, "application-submitted", NULL, NULL), ==, 1);
   /* The record claimed what the site does not have: it is gone. */
-  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (lost_record, G_FILE_TEST_EXISTS));
+
+  /* Forgetting one: only after a confirmation that says what is lost */
+  forget = ey_recovery_new (ALI_ID, "ALİ ÇELİK", lost_order, "eonay");
+  g_assert_true (ey_recovery_save (forget, lost_record, NULL));
+  ui_driver_new_window (driver, 1000, 700);
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "forget_button")));
+  g_signal_emit_by_name (ui_child (driver, "welcome", "forget_button"), "clicked");
+  ui_spin_for (100);
+  confirm = find_dialog (driver);
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "NOT"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "keep");
+  ui_spin_for (100);
+  g_assert_true (g_file_test (lost_record, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
+  g_signal_emit_by_name (ui_child (driver, "welcome", "forget_button"), "clicked");
+  ui_spin_for (100);
+  confirm = find_dialog (driver);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "forget");
+  ui_spin_for (100);
+  g_assert_false (g_file_test (lost_record, G_FILE_TEST_EXISTS));
+  g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
+  g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "forget_button")));
 }
 
 /* Someone else's card in the reader: listed, refused with the reason, no way to sign. */
@@ -684,6 +740,9 @@ main (int   argc,
       char *argv[])
 {
   gboolean recovery = FALSE;
+  g_autofree char *run_dir = NULL;
+  g_autofree char *state_home = NULL;
+  g_autofree char *data_home = NULL;
   int status;
 
   /* --recovery runs only the recovery test, in its own process: SoftHSM keeps the first
@@ -696,6 +755,15 @@ main (int   argc,
         argc--;
         break;
       }
+
+  /* This run's own state and data folders: pending applications and the
+   * demo site's state are kept there, never in the user's */
+  run_dir = g_dir_make_tmp ("ey-ui-flow-XXXXXX", NULL);
+  g_assert_nonnull (run_dir);
+  state_home = g_build_filename (run_dir, "state", NULL);
+  data_home = g_build_filename (run_dir, "data", NULL);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   ey_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
@@ -718,5 +786,6 @@ main (int   argc,
   status = g_test_run ();
   if (shared)
     ui_driver_free (shared);
+  remove_tree (run_dir);
   return status;
 }
