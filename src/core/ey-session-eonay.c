@@ -217,6 +217,24 @@ sign_data_cb (GObject      *object,
     }
   if (_ey_session_raw_reply_is_page (task, bytes, content_type))
     return;
+  if (content_type != NULL && g_str_has_prefix (content_type, "application/json"))
+    {
+      /* The site says the code expired or is unknown, in the upload answer's
+       * form: said as itself, so a new code can be asked for.  Any other JSON
+       * falls to the check below and is refused as not the text to sign. */
+      g_autofree char *site_code = NULL;
+      g_autoptr(GError) read_error = NULL;
+      EySignOutcome outcome = ey_site_profile_read_sign_reply (self->profile, bytes, &site_code,
+                                                               NULL, &read_error);
+
+      if (read_error == NULL && (outcome == EY_SIGN_OUTCOME_CODE_EXPIRED ||
+                                 outcome == EY_SIGN_OUTCOME_CODE_UNKNOWN))
+        {
+          g_debug ("sign data refused by the site: %s", site_code ? site_code : "?");
+          _ey_session_op_fail (task, ey_core_error_new (ey_core_error_from_sign_outcome (outcome)));
+          return;
+        }
+    }
   {
     /* Only the text the profile describes, naming this applicant and this page's
      * code, may reach the card (ey-sign-data.c); the rest fails before any PIN. */

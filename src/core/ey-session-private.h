@@ -178,6 +178,7 @@ void        _ey_session_set_busy         (EySession *self, gboolean busy);
 void        _ey_session_set_error        (EySession *self, const GError *error);
 gboolean    _ey_session_lookup_transition (EySessionStep from, int event, EySessionStep *to);
 char       *_ey_session_describe_expected (EySessionStep from);
+char       *_ey_session_describe_expected_but (EySessionStep from, int except);
 /* Writes the note that the signature was accepted (see ey-recovery.h) */
 void        _ey_session_save_recovery    (EySession *self, const char *path_nick);
 /* The site confirmed (or showed it lost): the note goes */

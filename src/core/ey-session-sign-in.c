@@ -194,7 +194,8 @@ then_after_sign_in (GTask  *task,
        * was expected and what came. */
       if (!_ey_session_has_marker_error (task))
         {
-          g_autofree char *expected = _ey_session_describe_expected (EY_SESSION_STEP_SIGN_IN);
+          g_autofree char *expected = _ey_session_describe_expected_but (EY_SESSION_STEP_SIGN_IN,
+                                                                         EY_PAGE_KIND_LOGIN);
           g_autofree char *got = ey_page_describe (page);
 
           _ey_session_set_marker_error (task, ey_core_error_new_unexpected (expected, got));

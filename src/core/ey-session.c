@@ -242,13 +242,22 @@ _ey_session_lookup_transition (EySessionStep  from,
 char *
 _ey_session_describe_expected (EySessionStep from)
 {
+  return _ey_session_describe_expected_but (from, -1);
+}
+
+/* The pages that may follow @from, but @except: the sign-in page again without
+ * a refusal we know must not name itself as expected. */
+char *
+_ey_session_describe_expected_but (EySessionStep from,
+                                   int           except)
+{
   g_autoptr(GString) s = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (transitions); i++)
     {
       int ev = transitions[i].event;
 
-      if (transitions[i].from != from || ev > EY_PAGE_KIND_LAST)
+      if (transitions[i].from != from || ev > EY_PAGE_KIND_LAST || ev == except)
         continue;
       if (strstr (s->str, ey_page_kind_get_label (ev)))
         continue;
@@ -1131,6 +1140,9 @@ _ey_session_is_transport (const GError *error)
     EY_CORE_ERROR_NETWORK_UNREACHABLE, EY_CORE_ERROR_TIMEOUT, EY_CORE_ERROR_TLS_FAILED,
     EY_CORE_ERROR_HTTP_SERVER, EY_CORE_ERROR_UNEXPECTED_PAGE, EY_CORE_ERROR_CANCELLED,
     EY_CORE_ERROR_FAILED,
+    /* The site took the POST but the page after it did not load: re-read, never resend */
+    EY_CORE_ERROR_FOLLOW_UP_FAILED,
+    EY_CORE_ERROR_ANSWER_TOO_SLOW, EY_CORE_ERROR_ANSWER_TOO_LARGE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
