@@ -120,6 +120,10 @@ report (Renew  *r,
     case EY_CORE_ERROR_TLS_FAILED:
     case EY_CORE_ERROR_HTTP_SERVER:
     case EY_CORE_ERROR_UNEXPECTED_PAGE:
+    case EY_CORE_ERROR_FOLLOW_UP_FAILED:
+    case EY_CORE_ERROR_ANSWER_TOO_LARGE:
+    case EY_CORE_ERROR_ANSWER_TOO_SLOW:
+    case EY_CORE_ERROR_TLS_TOO_OLD:
     case EY_CORE_ERROR_FAILED:
       {
         int again = ey_cli_ask_yes_no (_("Try again?"), TRUE);

@@ -70,6 +70,33 @@ test_drop (void)
   sim_fixture_stop (&f);
 }
 
+/* The faults for the client's limits (what they do to a client is tested
+ * with the site client in tests/cli/test-site-client.c) */
+static void
+test_limit_fault_specs (void)
+{
+  SimFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SimResponse) big = NULL;
+  const char *specs[] = { "big-body:login.go:1", "gzip-bomb:*:2", "drip:siparis.go:0" };
+
+  sim_fixture_start (&f, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_assert_true (ey_sim_server_add_fault_spec (f.server, specs[i], &error));
+      g_assert_no_error (error);
+    }
+  ey_sim_server_clear_faults (f.server);
+  /* 24 MiB, sent without a length */
+  ey_sim_server_set_fault (f.server, EY_SIM_FAULT_BIG_BODY, "login.go", 1);
+  big = sim_request (&f, "GET", "login.go", NULL);
+  g_assert_no_error (big->error);
+  g_assert_cmpuint (big->status, ==, 200);
+  g_assert_cmpuint (strlen (big->text), ==, 24 * 1024 * 1024);
+  g_assert_nonnull (ey_sim_server_find_event (f.server, "fault", "kind", "big-body"));
+  sim_fixture_stop (&f);
+}
+
 typedef struct
 {
   gint64 paused;   /* when the fault held the request back */
@@ -362,6 +389,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sim/fault/http500-unexpected", test_http500_and_unexpected);
   g_test_add_func ("/sim/fault/drop", test_drop);
+  g_test_add_func ("/sim/fault/limit-faults", test_limit_fault_specs);
   g_test_add_func ("/sim/fault/slow", test_slow_never_blocks);
   g_test_add_func ("/sim/fault/expire-session", test_expire_session_fault);
   g_test_add_func ("/sim/control/endpoints", test_control_endpoints);
