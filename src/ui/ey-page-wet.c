@@ -9,6 +9,7 @@
 #include <gtk/gtkunixprint.h>
 
 #include "ey-page-wet.h"
+#include "ey-ui-format.h"
 #include "ey-window-private.h"
 
 struct _EyPageWet
@@ -36,7 +37,7 @@ static char *
 ey_page_wet_order_key (EyPageWet *self)
 {
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
-  const char *order = session ? ey_session_get_order_id (session) : NULL;
+  g_autofree char *order = ey_ui_order_number (session ? ey_session_get_order_id (session) : NULL);
   GString *safe = g_string_new (NULL);
 
   for (const char *p = order ? order : ""; *p; p++)
