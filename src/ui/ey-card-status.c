@@ -212,10 +212,8 @@ ey_card_status_set_sent (EyCardStatus *self,
                          const char   *order)
 {
   g_return_if_fail (EY_IS_CARD_STATUS (self));
-  if (g_strcmp0 (self->sent_order, order) == 0)
-    return;
   g_free (self->sent_order);
-  self->sent_order = g_strdup (order);
+  self->sent_order = ey_ui_order_number (order);
   ey_card_status_update (self);
 }
 

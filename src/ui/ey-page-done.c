@@ -52,7 +52,7 @@ ey_page_done_sync (EyStepPage *page)
     EyApplication *app = window ? _ey_window_get_application (window) : NULL;
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *date = ey_ui_format_date (now);
-    const char *order = session ? ey_session_get_order_id (session) : NULL;
+    g_autofree char *order = ey_ui_order_number (session ? ey_session_get_order_id (session) : NULL);
     const char *method;
 
     switch (session ? ey_session_get_path (session) : EY_SESSION_PATH_NONE)

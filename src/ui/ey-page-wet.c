@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <gtk/gtkunixprint.h>
+
 #include "ey-page-wet.h"
+#include "ey-ui-format.h"
 #include "ey-window-private.h"
 
 struct _EyPageWet
@@ -17,22 +20,198 @@ struct _EyPageWet
   GtkButton  *open_button;
   GtkButton  *next_colleague_button;
   GtkButton  *retry_button;
+  GtkButton  *print_button;
+  GtkButton  *save_button;
+  GtkCheckButton *checks[4];
   GtkLabel   *error_label;
 
   char       *pdf_path;
   GSignalGroup *session_signals;
   gboolean    fetching;
+  gboolean    loading;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageWet, ey_page_wet, EY_TYPE_STEP_PAGE)
+
+/* The order number as far as it is safe in a file name or key (letters, digits, '-'). */
+static char *
+ey_page_wet_order_key (EyPageWet *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  g_autofree char *order = ey_ui_order_number (session ? ey_session_get_order_id (session) : NULL);
+  GString *safe = g_string_new (NULL);
+
+  for (const char *p = order ? order : ""; *p; p++)
+    if (g_ascii_isalnum (*p) || *p == '-')
+      g_string_append_c (safe, *p);
+  if (safe->len == 0)
+    {
+      g_string_free (safe, TRUE);
+      return NULL;
+    }
+  return g_string_free (safe, FALSE);
+}
+
+/* basvuru-formu-<order>-<date-time>.pdf: one file per form, never an older one
+ * overwritten or opened by mistake. */
+static char *
+ey_page_wet_file_name (EyPageWet *self)
+{
+  g_autofree char *order = ey_page_wet_order_key (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return g_strdup_printf ("basvuru-formu-%s%s%s.pdf", order ? order : "", order ? "-" : "", when);
+}
+
+/* The checklist is kept per order, so that it is still ticked after a restart. */
+static char *
+ey_page_wet_checklist_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), PACKAGE_NAME, "wet-checklist.ini", NULL);
+}
+
+static void
+ey_page_wet_load_checklist (EyPageWet *self)
+{
+  g_autofree char *order = ey_page_wet_order_key (self);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = ey_page_wet_checklist_path ();
+  g_autofree gboolean *ticked = NULL;
+  gsize n = 0;
+
+  if (order == NULL || !g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  ticked = g_key_file_get_boolean_list (file, "checklist", order, &n, NULL);
+  self->loading = TRUE;
+  for (gsize i = 0; ticked && i < n && i < G_N_ELEMENTS (self->checks); i++)
+    gtk_check_button_set_active (self->checks[i], ticked[i]);
+  self->loading = FALSE;
+}
+
+static void
+on_check_toggled_cb (EyPageWet *self)
+{
+  g_autofree char *order = ey_page_wet_order_key (self);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = ey_page_wet_checklist_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  gboolean ticked[G_N_ELEMENTS (self->checks)];
+  g_autoptr(GError) error = NULL;
+
+  if (order == NULL || self->loading)
+    return;
+  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
+    ticked[i] = gtk_check_button_get_active (self->checks[i]);
+  g_key_file_set_boolean_list (file, "checklist", order, ticked, G_N_ELEMENTS (ticked));
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
+    g_debug ("Checklist not kept: %s", error ? error->message : g_strerror (errno));
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+on_save_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     EyPageWet       *self)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->pdf_path)
+    {
+      target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      source = g_file_new_for_path (self->pdf_path);
+      if (target && !g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        ey_step_page_show_error (EY_STEP_PAGE (self), error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_save_clicked_cb (EyPageWet *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->pdf_path == NULL)
+    return;
+  /* GtkFileDialog is GTK 4.10; the target is 4.8. */
+  chooser = gtk_file_chooser_native_new (_("Save the Application Form"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_path_get_basename (self->pdf_path);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+print_job_done_cb (GtkPrintJob  *job,
+                   gpointer      user_data,
+                   const GError *error)
+{
+  EyPageWet *self = user_data;
+
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+}
+
+static void
+on_print_response_cb (GtkDialog *dialog,
+                      int        response,
+                      EyPageWet *self)
+{
+  if (response == GTK_RESPONSE_OK && self->pdf_path)
+    {
+      GtkPrintUnixDialog *print = GTK_PRINT_UNIX_DIALOG (dialog);
+      g_autoptr(GtkPrintJob) job = gtk_print_job_new (_("Application form"),
+                                                      gtk_print_unix_dialog_get_selected_printer (print),
+                                                      gtk_print_unix_dialog_get_settings (print),
+                                                      gtk_print_unix_dialog_get_page_setup (print));
+      g_autoptr(GError) error = NULL;
+
+      /* The PDF as KamuSM made it, not a redrawing of it. */
+      if (!gtk_print_job_set_source_file (job, self->pdf_path, &error))
+        ey_step_page_show_error (EY_STEP_PAGE (self), error);
+      else
+        gtk_print_job_send (job, print_job_done_cb, g_object_ref (self), g_object_unref);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_clicked_cb (EyPageWet *self)
+{
+  GtkWidget *dialog;
+
+  if (self->pdf_path == NULL)
+    return;
+  dialog = gtk_print_unix_dialog_new (_("Print the Application Form"),
+                                      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
+                                                 GTK_PRINT_CAPABILITY_GENERATE_PDF |
+                                                 GTK_PRINT_CAPABILITY_COPIES);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 ey_page_wet_store (EyPageWet *self,
                    GBytes    *pdf)
 {
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, NULL);
-  g_autofree char *path = g_build_filename (dir, "basvuru-formu.pdf", NULL);
+  g_autofree char *name = ey_page_wet_file_name (self);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* Stored once per page: a second store (sync again) keeps the same file. */
+  if (self->pdf_path)
+    return;
+  path = g_build_filename (dir, name, NULL);
 
   /* Kept in the user's cache so a viewer can open and print it. */
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
@@ -51,6 +230,8 @@ ey_page_wet_store (EyPageWet *self,
                       _("KamuSM prepared your application form. Open it, print it and follow "
                         "the checklist below."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
 }
 
@@ -124,6 +305,7 @@ ey_page_wet_sync (EyStepPage *page)
   }
   if (session == NULL || ey_session_get_step (session) != EY_SESSION_STEP_WET)
     return;
+  ey_page_wet_load_checklist (self);
   if (ey_session_get_busy (session))
     {
       gtk_label_set_text (self->status_label, _("Downloading your application form from KamuSM…"));
@@ -188,6 +370,16 @@ ey_page_wet_class_init (EyPageWetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, next_colleague_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, retry_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWet, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EyPageWet, print_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageWet, save_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "check0", FALSE,
+                                             G_STRUCT_OFFSET (EyPageWet, checks[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "check1", FALSE,
+                                             G_STRUCT_OFFSET (EyPageWet, checks[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "check2", FALSE,
+                                             G_STRUCT_OFFSET (EyPageWet, checks[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "check3", FALSE,
+                                             G_STRUCT_OFFSET (EyPageWet, checks[3]));
 }
 
 static void
@@ -198,6 +390,13 @@ ey_page_wet_init (EyPageWet *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (ey_page_wet_fetch), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
+    g_signal_connect_object (self->checks[i], "toggled", G_CALLBACK (on_check_toggled_cb), self,
+                             G_CONNECT_SWAPPED);
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::busy",
                                   G_CALLBACK (ey_page_wet_maybe_fetch), self);

@@ -95,3 +95,19 @@ ey_ui_explain_site_message (const char *site_text)
       return _(site_messages[i].explanation);
   return NULL;
 }
+
+char *
+ey_ui_order_number (const char *order_id)
+{
+  const char *number;
+
+  if (order_id == NULL)
+    return NULL;
+  /* The session knows the order by the form's address (…basvuru.go?siparisNo=1001);
+   * people know it by its number. */
+  number = strstr (order_id, "siparisNo=");
+  if (number == NULL)
+    return g_strdup (order_id);
+  number += strlen ("siparisNo=");
+  return g_strndup (number, strcspn (number, "&#"));
+}

@@ -19,4 +19,7 @@ char *ey_ui_certificate_refusal       (EyCertificate *certificate,
  * NULL otherwise. */
 const char *ey_ui_explain_site_message (const char *site_text);
 
+/* The order's number as people quote it (from the session's order id). */
+char       *ey_ui_order_number         (const char *order_id);
+
 G_END_DECLS

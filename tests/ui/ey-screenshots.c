@@ -86,10 +86,18 @@ walk_eonay (void)
   ui_wait_page (driver, "mail");
   ui_paste_mail (driver, "AYŞE YILMAZ", "Ab3kT9qz");
   shoot (driver, "mail");
+  /* Error states: no network first (the site never answers). */
+  ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_DROP, "login.go", 0);
+  ui_next (driver);
+  ui_wait_idle (driver);
+  shoot (driver, "mail-no-network");
+  ey_sim_server_clear_faults (driver->sim);
   ui_next (driver);
   ui_wait_page (driver, "sign-in");
   ui_set_text (driver, "sign-in", "identity_row", "12345678950");
   shoot (driver, "sign-in");
+  ui_sign_in (driver, "12345678950", "WRONG");
+  shoot (driver, "sign-in-wrong-captcha");
   ui_sign_in (driver, "12345678950", UI_DRIVER_CAPTCHA);
   if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
     {
@@ -105,6 +113,10 @@ walk_eonay (void)
   ui_next (driver);
   ui_wait_idle (driver);
   code = ui_sms_code (driver, "12345678950");
+  ui_set_text (driver, "sms", "code_row", "000000");
+  ui_next (driver);
+  ui_wait_idle (driver);
+  shoot (driver, "sms-wrong-code");
   ui_set_text (driver, "sms", "code_row", code ? code : "");
   shoot (driver, "sms-code");
   ui_next (driver);

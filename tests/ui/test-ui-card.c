@@ -519,7 +519,6 @@ test_hotplug (void)
   g_autofree char *app_id = NULL;
   const char *no_card = _("Reader without a card");
   const char *no_service;
-  const char *no_service_hint;
   EyApplication *app;
   GtkWindow *window;
   EyCardStatus *status;
@@ -558,7 +557,6 @@ test_hotplug (void)
   status = EY_CARD_STATUS (gtk_widget_get_template_child (GTK_WIDGET (window), EY_TYPE_WINDOW,
                                                           "card_status"));
   no_service = ey_card_monitor_state_get_description (EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING);
-  no_service_hint = ey_card_monitor_state_get_hint (EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING);
 
   g_signal_connect (ey_application_get_card_monitor (app), "card-inserted",
                     G_CALLBACK (on_card_inserted_cb), &signalled);
@@ -582,7 +580,9 @@ test_hotplug (void)
       g_test_message ("vcard insert → \"%s\": %.1f ms (monitor signal → label: %.1f ms)",
                       ey_card_status_get_title (status), ms,
                       ms - (signalled - start) / 1000.0);
-      g_assert_cmpstr (ey_card_status_get_title (status), ==, "AKİS");
+      /* The type alone while its certificates are read, then (no AKİS driver here)
+       * that its driver is missing, with the fix. */
+      g_assert_nonnull (strstr (ey_card_status_get_title (status), "AKİS"));
       g_assert_cmpstr (ey_card_status_get_subtitle (status), !=, "");
       check_accessible (status);
 
@@ -599,8 +599,9 @@ test_hotplug (void)
   ms = wait_status (status, no_service, NULL, start);
   pcscd_ctl_end (&run);
   g_test_message ("pcscd stop → \"%s\": %.1f ms", no_service, ms);
-  g_assert_cmpstr (ey_card_status_get_subtitle (status), ==, no_service_hint);
-  g_assert_nonnull (strstr (no_service_hint, "pcscd"));
+  /* The doctor's own command for it. */
+  g_assert_nonnull (strstr (ey_card_status_get_subtitle (status), ey_card_status_pcscd_command ()));
+  g_assert_nonnull (strstr (ey_card_status_get_subtitle (status), "pcscd"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   check_accessible (status);
 
@@ -616,7 +617,7 @@ test_hotplug (void)
   /* And a card inserted now still shows. */
   g_assert_true (ey_vcard_insert (0, AKIS_ATR, &error));
   g_assert_no_error (error);
-  wait_status (status, "AKİS", NULL, g_get_monotonic_time ());
+  wait_status (status, NULL, "AKİS", g_get_monotonic_time ());
   ey_vcard_remove_all ();
   wait_status (status, no_card, NULL, g_get_monotonic_time ());
 

@@ -372,6 +372,29 @@ test_wet_path (void)
   }
   ui_wait_idle (driver);
   g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "wet", "open_button")));
+  /* Print and Save for the form. */
+  g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "wet", "print_button")));
+  g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "wet", "save_button")));
+  /* The checklist is kept: ticked, it is still ticked on a page made anew (the language
+   * switch rebuilds every page from the session and what is stored). */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "wet", "check1")), TRUE);
+  ey_application_set_language (driver->app, "tr");
+  ey_application_set_language (driver->app, "en");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "wet", "check1"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "wet", "check0"))));
+  /* Its own file, named after the order: never the same cache file for every form. */
+  {
+    g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, NULL);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while (listing && (name = g_dir_read_name (listing)))
+      if (g_str_has_prefix (name, "basvuru-formu-") && g_str_has_suffix (name, ".pdf") &&
+          strcmp (name, "basvuru-formu.pdf") != 0)
+        found = TRUE;
+    g_assert_true (found);
+  }
   g_assert_cmpuint (ui_count (driver, "pdf-downloaded", NULL, NULL), ==, 1);
   g_assert_cmpuint (ui_count (driver, "application-submitted", "method",
                                                 "islak"), ==, 1);

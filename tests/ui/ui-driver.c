@@ -245,12 +245,7 @@ ui_driver_new (void)
   /* The recovery record and the wet PDF go into this run's own folders. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  /* The kept renewal (ey-draft.c) too. */
-  {
-    g_autofree char *data = g_build_filename (driver->tmpdir, "data", NULL);
 
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
   /* A test may pick its own CAPTCHA text (e.g. with i/I under a Turkish locale). */
   g_setenv ("EY_DEMO_CAPTCHA", UI_DRIVER_CAPTCHA, FALSE);
   g_setenv ("EY_NO_CARD_MONITOR", "1", TRUE);
