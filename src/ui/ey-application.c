@@ -234,6 +234,28 @@ set_listing (EyApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATES_BUSY]);
 }
 
+#define ONLINE_ISLEMLER_URL "https://onlineislemler.kamusm.gov.tr"
+#define NES_BIREYSEL_URL    "https://nesbireysel.kamusm.gov.tr"
+
+static void
+new_card_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  const char *uri = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (g_str_equal (response, "online"))
+    uri = ONLINE_ISLEMLER_URL;
+  else if (g_str_equal (response, "nes"))
+    uri = NES_BIREYSEL_URL;
+  if (uri == NULL)
+    return;
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+              gtk_widget_get_display (GTK_WIDGET (dialog))));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, NULL, NULL);
+}
+
 static void
 present_new_card (EyApplication *self,
                   EyCertificate *cert)
@@ -247,9 +269,17 @@ present_new_card (EyApplication *self,
     return;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Your New Card Has Arrived"),
                                                        NULL));
-  /* Plain text on purpose: nothing from the card is read as markup. */
+  /* Plain text on purpose: nothing from the card is read as markup.  The two sites
+   * are buttons that open the browser. */
   adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_responses (dialog,
+                                    "online", _("Open _Online İşlemler"),
+                                    "nes", _("Open _NES Bireysel"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (new_card_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

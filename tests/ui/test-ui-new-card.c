@@ -77,6 +77,9 @@ activate_cb (GApplication *app,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "Your new card has arrived; its certificate starts on"));
   g_assert_true (adw_message_dialog_get_body_use_markup (dialog) == FALSE);
+  /* The two KamuSM sites open from the dialog */
+  g_assert_true (adw_message_dialog_has_response (dialog, "online"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "nes"));
 
   /* The old certificate (it ends in 59 days) stays the one reminded about. */
   holder = g_settings_get_string (settings, "reminder-holder");
