@@ -95,6 +95,19 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       EyWindow         *self)
 {
+  if (g_strcmp0 (response, "wait") == 0)
+    return;
+  /* Asked while the card was still signing and answered after the signature came:
+   * "Stop this renewal?" no longer says what closing loses, so ask the signed
+   * question instead of closing. */
+  if (!g_object_get_data (G_OBJECT (dialog), "ey-asked-signed") &&
+      self->session &&
+      (self->signature_pending ||
+       ey_session_get_step (self->session) == EY_SESSION_STEP_SUBMITTING))
+    {
+      _ey_window_confirm_close (self);
+      return;
+    }
   if (g_strcmp0 (response, "keep") == 0 && self->session)
     {
       g_autofree char *path = ey_draft_default_path ();
@@ -109,6 +122,11 @@ on_close_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "close") != 0)
     return;
   self->close_confirmed = TRUE;
+  /* The question lets go of its parent first: the response signal holds the dialog
+   * until it returns, and with nothing else holding the window (Ctrl+Q) the window is
+   * finalized first; the dialog's dispose would then unset a parent that is gone. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -172,6 +190,7 @@ _ey_window_confirm_close (EyWindow *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  g_object_set_data (G_OBJECT (dialog), "ey-asked-signed", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

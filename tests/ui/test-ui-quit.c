@@ -11,6 +11,8 @@
 #include <dlfcn.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "ui-driver.h"
 #include "ey-card-monitor-private.h"
 #include "ey-demo-token.h"
@@ -100,6 +102,22 @@ go_to_signing (UiDriver *driver)
   g_assert_true (ui_wait_page (driver, "signing"));
 }
 
+/* The question a window asks before it closes, if any. */
+static GtkWindow *
+find_dialog (UiDriver *driver)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (driver->window))
+        return window;
+    }
+  return NULL;
+}
+
 static gboolean
 can_sign (gpointer data)
 {
@@ -136,6 +154,7 @@ quit_while_signing (void)
 {
   EyTokenManager *manager = ey_token_manager_get_default ();
   UiDriver *driver;
+  GtkWindow *guard;
   GThread *card;
 
   /* Only the quirky wrapper (around SoftHSM and the demo token). */
@@ -156,10 +175,19 @@ quit_while_signing (void)
   g_assert_true (ui_spin_until (is_set, &sign_held, 20000));
   g_assert_cmpuint (quirky_finalize_calls (), ==, 0);
 
-  /* Quit as with Ctrl+Q: every window closes (nothing signed yet, so no question),
-   * then GApplication's shutdown, which ui_driver_free () runs as g_application_run ()
+  /* Quit as with Ctrl+Q.  The renewal is past the mail and nothing is signed yet, so
+   * the window asks whether to stop it (the close guard) and stays until answered; the
+   * person quitting says Discard and Close, and every window is gone.  Then
+   * GApplication's shutdown, which ui_driver_free () runs as g_application_run ()
    * would. */
   g_action_group_activate_action (G_ACTION_GROUP (driver->app), "quit", NULL);
+  guard = find_dialog (driver);
+  g_assert_nonnull (guard);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (guard));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (guard)), ==,
+                   _("Stop this renewal?"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (guard), "close");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (driver->app)));
   ui_driver_free (driver);
   g_thread_join (card);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "ui-driver.h"
@@ -320,6 +322,38 @@ remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+static char *process_home;
+
+static void
+remove_process_home (void)
+{
+  if (process_home != NULL)
+    remove_tree (process_home);
+}
+
+/* GLib reads XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME once, at the first
+ * g_get_user_*_dir () call, which GTK makes during gtk_test_init (): the per-driver
+ * folders set in ui_driver_new () come too late, and the demo site's state, the kept
+ * renewal and the recovery records went into the real home, shared by the UI tests
+ * running side by side.  Each test process (and each g_test_trap_subprocess () child)
+ * gets its own folders before main () instead. */
+__attribute__((constructor)) static void
+isolate_process_home (void)
+{
+  static const char *const names[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
+
+  process_home = g_dir_make_tmp ("eimza-ui-home-XXXXXX", NULL);
+  if (process_home == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *dir = g_build_filename (process_home, names[i], NULL);
+
+      g_setenv (names[i], dir, TRUE);
+    }
+  atexit (remove_process_home);
 }
 
 void
