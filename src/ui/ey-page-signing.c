@@ -262,6 +262,11 @@ fetch_text_cb (GObject      *object,
       return;
     }
   ey_page_signing_set_text (self, text, code);
+  /* The text is there and the PIN can be typed: the focus goes to it, as every page
+   * puts it on the first thing to type. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->signing &&
+      gtk_widget_get_sensitive (GTK_WIDGET (self->pin_group)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
 /* Fetches the text for the current code once the session is free. */
@@ -393,8 +398,10 @@ ey_page_signing_fail (EyPageSigning *self,
       ey_page_signing_show_pin_flags (self);
       if (!(self->pin_flags & EY_PIN_LOCKED))
         ey_pin_entry_set_error (self->pin_entry, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
-      ey_step_page_clear_error (EY_STEP_PAGE (self));
+      /* Below the text to sign the PIN field may be out of view: the banner at the
+       * top says it too (announced), and the focus goes back to the PIN. */
+      ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->pin_entry));
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
     }
   else if (error && error->domain == EY_TOKEN_ERROR && ey_token_error_is_token_removed (error))
     ey_step_page_show_message (EY_STEP_PAGE (self),
