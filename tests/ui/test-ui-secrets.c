@@ -30,7 +30,9 @@
 #define FATMA_ID      "34567891238"
 #define FATMA_PASS    "Fq4nR8ty"
 #define PIN           "123456"
-#define WRONG_PIN     "111111"
+/* Not a run of one digit: memory fill patterns (MALLOC_PERTURB_, X atoms) would
+ * look like it. */
+#define WRONG_PIN     "852963"
 #define SECURITY_WORD "mavi-kalem-7"   /* what ui_fill_form() types */
 #define SLOW_MS       1500
 #define SLOW_REQUESTS 3
