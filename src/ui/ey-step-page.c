@@ -14,14 +14,15 @@ typedef struct
   char     *continue_label;
   GtkLabel *error_label;
   char     *error_text;
-  /* The error banner at the top of every page: in view whatever the scroll position,
-   * announced as an alert.  Pages' own error labels stay hidden. */
+  /* The error banner at the top of every page, above the page's scrolled view, so in view
+   * whatever the scroll position; announced as an alert.  Pages' own error labels stay
+   * hidden. */
   GtkRevealer *banner;
   GtkWidget   *banner_box;
   GtkLabel    *banner_label;
   GtkWidget   *error_focus;
   gulong       scroll_source;
-  /* After an error changed: the page keeps the banner or the focused field in view while
+  /* After an error changed: the page keeps the focused field in view while
    * its layout settles (a field's message appears, tries left are read), until the
    * focus moves. */
   GtkWidget   *follow_focus;
@@ -224,32 +225,6 @@ ey_step_page_get_error_banner (EyStepPage *self)
   return GTK_WIDGET (priv->banner);
 }
 
-/* Scroll the window's view to the page's top, where the banner is.  Again once the
- * layout settled: moving the focus scrolls the viewport to the focused field. */
-static void
-scroll_to_banner (EyStepPage *self)
-{
-  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  graphene_point_t point;
-
-  if (scrolled == NULL)
-    return;
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  if (gtk_widget_compute_point (GTK_WIDGET (priv->banner), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                &GRAPHENE_POINT_INIT (0, 0), &point))
-    {
-      /* The viewport's coordinates are those of what is visible now. */
-      double top = MAX (0, gtk_adjustment_get_value (adjustment) + point.y - 12);
-
-      if (gtk_adjustment_get_value (adjustment) > top)
-        gtk_adjustment_set_value (adjustment, top);
-    }
-  else
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-}
-
 /* Bring the part of the page that holds the focus into view: a field's own error
  * (shown beside it, not in the banner) is then seen too.  The part is the top-level
  * section of the page's content around the focus, when it fits. */
@@ -301,10 +276,7 @@ scroll_after_paint_cb (GdkFrameClock *clock,
 
   g_clear_signal_handler (&priv->scroll_source, clock);
   g_clear_object (&priv->scroll_clock);
-  if (gtk_revealer_get_reveal_child (priv->banner))
-    scroll_to_banner (self);
-  else
-    scroll_to_focus (self);
+  scroll_to_focus (self);
 }
 
 /* After the next layout (the error shown beside a field changes the heights). */
@@ -326,17 +298,6 @@ queue_scroll (EyStepPage *self)
   priv->scroll_source = g_signal_connect (clock, "after-paint",
                                           G_CALLBACK (scroll_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Once the banner has slid in, its final place is known: the viewport may have
- * scrolled to the focused field meanwhile. */
-static void
-on_child_revealed_cb (EyStepPage *self)
-{
-  EyStepPagePrivate *priv = ey_step_page_get_instance_private (self);
-
-  if (gtk_revealer_get_child_revealed (priv->banner))
-    scroll_to_banner (self);
 }
 
 static void
@@ -362,7 +323,6 @@ ey_step_page_reveal_banner (EyStepPage *self)
     gtk_widget_grab_focus (priv->error_focus);
   else if (root && gtk_root_get_focus (root) == NULL)
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
-  scroll_to_banner (self);
   queue_scroll (self);
 }
 
@@ -516,6 +476,9 @@ ey_step_page_constructed (GObject *object)
   GtkWidget *content;
   GtkWidget *box;
   GtkWidget *icon;
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+  GtkWidget *banner_clamp;
 
   G_OBJECT_CLASS (ey_step_page_parent_class)->constructed (object);
 
@@ -544,22 +507,42 @@ ey_step_page_constructed (GObject *object)
   gtk_widget_set_name (GTK_WIDGET (priv->banner), "error_banner");
   gtk_revealer_set_transition_type (priv->banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
   gtk_revealer_set_child (priv->banner, priv->banner_box);
-  g_signal_connect_object (priv->banner, "notify::child-revealed",
-                           G_CALLBACK (on_child_revealed_cb), self, G_CONNECT_SWAPPED);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* The banner stays above the page's own scrolled view: moving the focus to a field far
+   * down (the PIN below the text to sign at 360 px) scrolls the view, never the banner
+   * out of it. */
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "vexpand", TRUE,
+                           NULL);
+  clamp = g_object_new (ADW_TYPE_CLAMP,
+                        "maximum-size", 680,
+                        "tightening-threshold", 480,
+                        "margin-start", 12,
+                        "margin-end", 12,
+                        "margin-top", 18,
+                        "margin-bottom", 18,
+                        NULL);
   content = adw_bin_get_child (ADW_BIN (self));
   if (content)
     {
       g_object_ref (content);
       adw_bin_set_child (ADW_BIN (self), NULL);
-    }
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (priv->banner));
-  if (content)
-    {
-      gtk_box_append (GTK_BOX (box), content);
+      adw_clamp_set_child (ADW_CLAMP (clamp), content);
       g_object_unref (content);
     }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  banner_clamp = g_object_new (ADW_TYPE_CLAMP,
+                               "maximum-size", 680,
+                               "tightening-threshold", 480,
+                               "margin-start", 12,
+                               "margin-end", 12,
+                               "child", priv->banner,
+                               NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), banner_clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
   adw_bin_set_child (ADW_BIN (self), box);
 }
 

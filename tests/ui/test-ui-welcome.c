@@ -155,6 +155,15 @@ check_buttons (GtkWidget  *widget,
   return n;
 }
 
+static gboolean
+list_rows_mapped (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *first = gtk_widget_get_first_child (list);
+
+  return gtk_widget_get_mapped (list) && first != NULL && gtk_widget_get_mapped (first);
+}
+
 static void
 test_findings (void)
 {
@@ -213,9 +222,8 @@ test_findings (void)
 
   /* The details open with the button; the rows show and fit a 360 px window. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (details), TRUE);
-  ui_spin_for (400);
-  g_assert_true (gtk_widget_get_mapped (list));
-  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_first_child (list)));
+  /* The rows are mapped once the details' revealer has started to open. */
+  g_assert_true (ui_spin_until (list_rows_mapped, list, 10000));
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
                       NULL, NULL);
   g_assert_cmpint (min_width, <=, 360 - 24);
