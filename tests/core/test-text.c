@@ -100,6 +100,33 @@ test_fold_unichar (void)
   g_assert_cmpuint (ey_text_fold_unichar (0x00E9), ==, 'e');   /* é */
 }
 
+/* A long text is normalized in pieces (GLib's composition is quadratic in one piece): the
+ * result is exactly NFC of the whole, whatever falls on the cuts — decomposed letters,
+ * combining marks in non-canonical order, letters beyond U+0180. */
+static void
+test_normalize_long (void)
+{
+  static const char * const units[] = {
+    "S\xcc\xa7", "e\xcc\x81", "\xc4\xb1", "I\xcc\x87", "a", "o\xcc\x88\xcc\xa3",
+    "o\xcc\xa3\xcc\x88", "\xe1\x84\x80\xe1\x85\xa1", "\xce\xb1\xcd\x85", "Z",
+    "u\xcc\x88\xcc\x81", "\xc3\xa7", "\xe0\xa4\x95\xe0\xa4\xbc",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1923);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *whole = NULL;
+      g_autofree char *ours = NULL;
+
+      while (s->len < 40000)
+        g_string_append (s, units[g_rand_int_range (rand, 0, G_N_ELEMENTS (units))]);
+      whole = g_utf8_normalize (s->str, -1, G_NORMALIZE_NFC);
+      ours = ey_text_normalize (s->str);
+      g_assert_cmpstr (ours, ==, whole);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +135,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/normalize-long", test_normalize_long);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/compare", test_compare);
   g_test_add_func ("/text/fold-unichar", test_fold_unichar);

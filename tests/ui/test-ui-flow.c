@@ -176,6 +176,30 @@ find_dialog (UiDriver *driver)
   return NULL;
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog (data) == NULL;
+}
+
+static gboolean
+window_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -281,13 +305,13 @@ test_eonay_path (void)
 
       /* Closing now would lose a signed application: the window asks first and stays. */
       gtk_window_close (GTK_WINDOW (driver->window));
-      ui_spin_for (50);
+      g_assert_true (ui_spin_until (dialog_shown, driver, 10000));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
       guard = find_dialog (driver);
       g_assert_nonnull (guard);
       g_assert_true (ADW_IS_MESSAGE_DIALOG (guard));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (guard), "wait");
-      ui_spin_for (50);
+      g_assert_true (ui_spin_until (dialog_gone, driver, 10000));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
 
       ui_next (driver);
@@ -456,8 +480,7 @@ test_recovery (void)
   guard = find_dialog (driver);
   g_assert_nonnull (guard);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (guard), "close");
-  ui_spin_for (100);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (old)));
+  g_assert_true (ui_spin_until (window_hidden, old, 10000));
   driver->window = NULL;
   g_object_unref (old);
 
@@ -527,21 +550,20 @@ test_recovery (void)
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "forget_button")));
   g_signal_emit_by_name (ui_child (driver, "welcome", "forget_button"), "clicked");
-  ui_spin_for (100);
+  g_assert_true (ui_spin_until (dialog_shown, driver, 10000));
   confirm = find_dialog (driver);
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "NOT"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "keep");
-  ui_spin_for (100);
+  g_assert_true (ui_spin_until (dialog_gone, driver, 10000));
   g_assert_true (g_file_test (lost_record, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
   g_signal_emit_by_name (ui_child (driver, "welcome", "forget_button"), "clicked");
-  ui_spin_for (100);
+  g_assert_true (ui_spin_until (dialog_shown, driver, 10000));
   confirm = find_dialog (driver);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "forget");
-  ui_spin_for (100);
-  g_assert_false (g_file_test (lost_record, G_FILE_TEST_EXISTS));
+  g_assert_true (ui_spin_until (file_gone, (gpointer) lost_record, 10000));
   g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
   g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "forget_button")));
 }
