@@ -170,10 +170,22 @@ find_dialog (UiDriver *driver)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (driver->window))
+      /* A dialog answered is hidden at once; it may stay listed a while longer. */
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (driver->window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
     }
   return NULL;
+}
+
+/* As a click on one of its buttons: the response, then the dialog closes
+ * (adw_message_dialog_response() alone leaves it open). */
+static void
+answer_dialog (GtkWindow  *dialog,
+               const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
 }
 
 static gboolean
@@ -310,7 +322,7 @@ test_eonay_path (void)
       guard = find_dialog (driver);
       g_assert_nonnull (guard);
       g_assert_true (ADW_IS_MESSAGE_DIALOG (guard));
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (guard), "wait");
+      answer_dialog (guard, "wait");
       g_assert_true (ui_spin_until (dialog_gone, driver, 10000));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
 
@@ -554,7 +566,7 @@ test_recovery (void)
   confirm = find_dialog (driver);
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "NOT"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "keep");
+  answer_dialog (confirm, "keep");
   g_assert_true (ui_spin_until (dialog_gone, driver, 10000));
   g_assert_true (g_file_test (lost_record, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
@@ -562,7 +574,7 @@ test_recovery (void)
   g_assert_true (ui_spin_until (dialog_shown, driver, 10000));
   confirm = find_dialog (driver);
   g_assert_nonnull (confirm);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "forget");
+  answer_dialog (confirm, "forget");
   g_assert_true (ui_spin_until (file_gone, (gpointer) lost_record, 10000));
   g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "notice_label")));
   g_assert_false (gtk_widget_get_visible (ui_child (driver, "welcome", "forget_button")));
