@@ -36,6 +36,11 @@ struct _EyDemoToken
   char    *certificate_file;
   char    *softhsm_conf;
   char    *token_url;
+  char    *module;
+
+  /* Kept until the colleagues' cards are made (demo keys, nobody's secret). */
+  gnutls_x509_privkey_t  ca_key;
+  gnutls_x509_crt_t      ca;
 };
 
 G_DEFINE_FINAL_TYPE (EyDemoToken, ey_demo_token, G_TYPE_OBJECT)
@@ -50,6 +55,9 @@ ey_demo_token_finalize (GObject *object)
   g_free (self->certificate_file);
   g_free (self->softhsm_conf);
   g_free (self->token_url);
+  g_free (self->module);
+  g_clear_pointer (&self->ca, gnutls_x509_crt_deinit);
+  g_clear_pointer (&self->ca_key, gnutls_x509_privkey_deinit);
 
   G_OBJECT_CLASS (ey_demo_token_parent_class)->finalize (object);
 }
@@ -319,22 +327,10 @@ EyDemoToken *
 ey_demo_token_new (const char  *directory,
                    GError     **error)
 {
-  return ey_demo_token_new_full (directory, FALSE, error);
-}
-
-EyDemoToken *
-ey_demo_token_new_full (const char  *directory,
-                        gboolean     with_colleagues,
-                        GError     **error)
-{
   g_autoptr(EyDemoToken) self = NULL;
   g_autofree char *softhsm_dir = NULL;
   g_autofree char *tokens_dir = NULL;
   g_autofree char *conf_text = NULL;
-  g_autofree char *module = NULL;
-  gnutls_x509_privkey_t ca_key = NULL;
-  gnutls_x509_crt_t ca = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -348,8 +344,8 @@ ey_demo_token_new_full (const char  *directory,
   softhsm_dir = g_build_filename (self->directory, "softhsm", NULL);
   tokens_dir = g_build_filename (softhsm_dir, "tokens", NULL);
 
-  module = ey_token_manager_find_module_path ("softhsm2");
-  if (module == NULL)
+  self->module = ey_token_manager_find_module_path ("softhsm2");
+  if (self->module == NULL)
     {
       g_propagate_error (error, _ey_token_error_new (EY_TOKEN_ERROR_NO_MODULE,
                                                      "libsofthsm2.so not found",
@@ -373,27 +369,36 @@ ey_demo_token_new_full (const char  *directory,
   /* SoftHSM reads this in C_Initialize: it must be set before any module loads. */
   g_setenv ("SOFTHSM2_CONF", self->softhsm_conf, TRUE);
 
-  gnutls_x509_privkey_init (&ca_key);
-  gnutls_x509_crt_init (&ca);
-  ok = make_ca (ca_key, ca, error)
-       && write_pem (self->ca_file, ca, error)
-       && make_card (self, ca_key, ca, module, EY_DEMO_LABEL, EY_DEMO_NAME, EY_DEMO_IDENTITY,
-                     DEMO_DAYS, self->certificate_file, error);
+  gnutls_x509_privkey_init (&self->ca_key);
+  gnutls_x509_crt_init (&self->ca);
+  if (!make_ca (self->ca_key, self->ca, error)
+      || !write_pem (self->ca_file, self->ca, error)
+      || !make_card (self, self->ca_key, self->ca, self->module, EY_DEMO_LABEL, EY_DEMO_NAME,
+                     EY_DEMO_IDENTITY, DEMO_DAYS, self->certificate_file, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+ey_demo_token_add_colleagues (EyDemoToken  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (EY_IS_DEMO_TOKEN (self), FALSE);
+  g_return_val_if_fail (self->ca_key != NULL, FALSE);
+
   /* Every colleague's card is signed by the same CA, which the simulator trusts. */
-  for (guint i = 0; ok && with_colleagues && i < G_N_ELEMENTS (colleagues); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (colleagues); i++)
     {
       g_autofree char *name = g_strdup_printf ("demo-nes-%s.pem", colleagues[i].identity);
       g_autofree char *file = g_build_filename (self->directory, name, NULL);
 
-      ok = make_card (self, ca_key, ca, module, colleagues[i].label, colleagues[i].name,
-                      colleagues[i].identity, colleagues[i].days, file, error);
+      if (!make_card (self, self->ca_key, self->ca, self->module, colleagues[i].label,
+                      colleagues[i].name, colleagues[i].identity, colleagues[i].days, file,
+                      error))
+        return FALSE;
     }
-  gnutls_x509_crt_deinit (ca);
-  gnutls_x509_privkey_deinit (ca_key);
-  if (!ok)
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 const char *

@@ -49,14 +49,13 @@ G_DECLARE_FINAL_TYPE (EyDemoToken, ey_demo_token, EY, DEMO_TOKEN, GObject)
 EyDemoToken *ey_demo_token_new                  (const char  *directory,
                                                  GError     **error);
 /**
- * ey_demo_token_new_full:
- * @with_colleagues: also make a card (token) for each of ey_demo_colleagues (), signed
- *   by the same demo CA, for the officer's demo (about a second more per card)
+ * ey_demo_token_add_colleagues:
  *
- * As ey_demo_token_new ().
+ * For the officer's demo: a card (token) for each of ey_demo_colleagues (), signed by
+ * the same demo CA, in the same SoftHSM folder.  Call it before any PKCS#11 module is
+ * loaded; it sets no environment, so threads may run.  Blocking (about a second per card).
  */
-EyDemoToken *ey_demo_token_new_full             (const char  *directory,
-                                                 gboolean     with_colleagues,
+gboolean     ey_demo_token_add_colleagues       (EyDemoToken *self,
                                                  GError     **error);
 /* PEM of the demo CA: give it to the simulator as a trusted CA. */
 const char  *ey_demo_token_get_ca_file          (EyDemoToken *self);
