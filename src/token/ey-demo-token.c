@@ -36,6 +36,11 @@ struct _EyDemoToken
   char    *certificate_file;
   char    *softhsm_conf;
   char    *token_url;
+  char    *module;
+
+  /* Kept until the colleagues' cards are made (demo keys, nobody's secret). */
+  gnutls_x509_privkey_t  ca_key;
+  gnutls_x509_crt_t      ca;
 };
 
 G_DEFINE_FINAL_TYPE (EyDemoToken, ey_demo_token, G_TYPE_OBJECT)
@@ -50,6 +55,9 @@ ey_demo_token_finalize (GObject *object)
   g_free (self->certificate_file);
   g_free (self->softhsm_conf);
   g_free (self->token_url);
+  g_free (self->module);
+  g_clear_pointer (&self->ca, gnutls_x509_crt_deinit);
+  g_clear_pointer (&self->ca_key, gnutls_x509_privkey_deinit);
 
   G_OBJECT_CLASS (ey_demo_token_parent_class)->finalize (object);
 }
@@ -109,32 +117,18 @@ write_pem (const char        *path,
   return ok;
 }
 
-/* CA and demo holder certificate; the holder's key goes to @key_file as PKCS#8. */
+/* The demo CA, kept in memory while the cards are made. */
 static gboolean
-make_certificates (EyDemoToken  *self,
-                   const char   *key_file,
-                   GError      **error)
+make_ca (gnutls_x509_privkey_t  ca_key,
+         gnutls_x509_crt_t      ca,
+         GError               **error)
 {
-  gnutls_x509_privkey_t ca_key = NULL;
-  gnutls_x509_privkey_t key = NULL;
-  gnutls_x509_crt_t ca = NULL;
-  gnutls_x509_crt_t crt = NULL;
-  gnutls_datum_t ext = { (unsigned char *) qc_statements, sizeof qc_statements };
-  gnutls_datum_t p8 = { NULL, 0 };
   time_t now = time (NULL);
   unsigned int ca_bits = GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1);
-  gboolean ok = FALSE;
-
-  gnutls_x509_privkey_init (&ca_key);
-  gnutls_x509_privkey_init (&key);
-  gnutls_x509_crt_init (&ca);
-  gnutls_x509_crt_init (&crt);
 
   if (!gnutls_check (gnutls_x509_privkey_generate (ca_key, GNUTLS_PK_ECDSA, ca_bits, 0),
-                     "generate CA key", error)
-      || !gnutls_check (gnutls_x509_privkey_generate (key, GNUTLS_PK_RSA, 2048, 0),
-                        "generate key", error))
-    goto out;
+                     "generate CA key", error))
+    return FALSE;
 
   /* CA: valid from yesterday for ten years. */
   gnutls_x509_crt_set_version (ca, 3);
@@ -150,21 +144,45 @@ make_certificates (EyDemoToken  *self,
                                                        | GNUTLS_KEY_CRL_SIGN), "CA ku", error)
       || !gnutls_check (gnutls_x509_crt_set_subject_key_id (ca, (const void *) "demo-ca", 7),
                         "CA ski", error))
-    goto out;
+    return FALSE;
   gnutls_x509_crt_set_activation_time (ca, now - 24 * 3600);
   gnutls_x509_crt_set_expiration_time (ca, now + 10 * 365 * 24 * 3600L);
-  if (!gnutls_check (gnutls_x509_crt_sign2 (ca, ca, ca_key, GNUTLS_DIG_SHA256, 0),
-                     "CA sign", error))
+  return gnutls_check (gnutls_x509_crt_sign2 (ca, ca, ca_key, GNUTLS_DIG_SHA256, 0),
+                       "CA sign", error);
+}
+
+/* A holder's NES certificate (PEM to @cert_file) and key (PKCS#8 to @key_file). */
+static gboolean
+make_holder (gnutls_x509_privkey_t   ca_key,
+             gnutls_x509_crt_t       ca,
+             const char             *name,
+             const char             *identity,
+             int                     days,
+             const char             *cert_file,
+             const char             *key_file,
+             GError                **error)
+{
+  gnutls_x509_privkey_t key = NULL;
+  gnutls_x509_crt_t crt = NULL;
+  gnutls_datum_t ext = { (unsigned char *) qc_statements, sizeof qc_statements };
+  gnutls_datum_t p8 = { NULL, 0 };
+  time_t now = time (NULL);
+  gboolean ok = FALSE;
+
+  gnutls_x509_privkey_init (&key);
+  gnutls_x509_crt_init (&crt);
+
+  if (!gnutls_check (gnutls_x509_privkey_generate (key, GNUTLS_PK_RSA, 2048, 0),
+                     "generate key", error))
     goto out;
 
-  /* Holder: 60 days, so the renewal window (3 months) is open. */
   gnutls_x509_crt_set_version (crt, 3);
   if (!set_serial (crt)
       || !gnutls_check (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0,
-                                                       EY_DEMO_NAME, strlen (EY_DEMO_NAME)),
+                                                       name, strlen (name)),
                         "CN", error)
-      || !gnutls_check (gnutls_x509_crt_set_dn_by_oid (crt, "2.5.4.5", 0, EY_DEMO_IDENTITY,
-                                                       strlen (EY_DEMO_IDENTITY)),
+      || !gnutls_check (gnutls_x509_crt_set_dn_by_oid (crt, "2.5.4.5", 0, identity,
+                                                       strlen (identity)),
                         "serialNumber", error)
       || !gnutls_check (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COUNTRY_NAME, 0,
                                                        "TR", 2), "C", error)
@@ -179,12 +197,12 @@ make_certificates (EyDemoToken  *self,
                         "aki", error))
     goto out;
   gnutls_x509_crt_set_activation_time (crt, now - 24 * 3600);
-  gnutls_x509_crt_set_expiration_time (crt, now + DEMO_DAYS * 24 * 3600L);
+  gnutls_x509_crt_set_expiration_time (crt, now + days * 24 * 3600L);
   if (!gnutls_check (gnutls_x509_crt_sign2 (crt, ca, ca_key, GNUTLS_DIG_SHA256, 0),
                      "sign", error))
     goto out;
 
-  if (!write_pem (self->ca_file, ca, error) || !write_pem (self->certificate_file, crt, error))
+  if (!write_pem (cert_file, crt, error))
     goto out;
 
   if (!gnutls_check (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
@@ -198,9 +216,7 @@ make_certificates (EyDemoToken  *self,
 
 out:
   gnutls_x509_crt_deinit (crt);
-  gnutls_x509_crt_deinit (ca);
   gnutls_x509_privkey_deinit (key);
-  gnutls_x509_privkey_deinit (ca_key);
   return ok;
 }
 
@@ -253,6 +269,60 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The demo colleagues: the same people as the simulator's (data/sim/people.ini) and
+ * the demo roster's, so a colleague's renewal in the demo can sign with their card. */
+static const EyDemoColleague colleagues[] = {
+  { "67891234594", "EMRE ARSLAN", "DEMO-EMRE", 20 },
+  { "78912345694", "ELİF KOÇ",    "DEMO-ELIF", 35 },
+  { "89123456772", "HASAN ÖZTÜRK", "DEMO-HASAN", 50 },
+};
+
+const EyDemoColleague *
+ey_demo_colleagues (guint *n_colleagues)
+{
+  if (n_colleagues != NULL)
+    *n_colleagues = G_N_ELEMENTS (colleagues);
+  return colleagues;
+}
+
+/* One SoftHSM token holding a holder's key and certificate, like one card. */
+static gboolean
+make_card (EyDemoToken           *self,
+           gnutls_x509_privkey_t  ca_key,
+           gnutls_x509_crt_t      ca,
+           const char            *module,
+           const char            *label,
+           const char            *name,
+           const char            *identity,
+           int                    days,
+           const char            *cert_file,
+           GError               **error)
+{
+  g_autofree char *key_file = g_build_filename (self->directory, "demo-key.p8", NULL);
+  g_autofree char *url = g_strconcat ("pkcs11:token=", label, NULL);
+  const char *init[] = { "softhsm2-util", "--init-token", "--free",
+                         "--label", label, "--pin", EY_DEMO_PIN,
+                         "--so-pin", EY_DEMO_SO_PIN, NULL };
+  const char *import[] = { "softhsm2-util", "--import", key_file, "--token", label,
+                           "--label", "demo-nes", "--id", "01", "--pin", EY_DEMO_PIN, NULL };
+  const char *cert[] = { "p11tool", "--provider", module, "--login", "--write",
+                         "--no-mark-private", "--load-certificate", cert_file,
+                         "--label", "demo-nes", "--id", "01", url, NULL };
+  gboolean ok;
+
+  if (!make_holder (ca_key, ca, name, identity, days, cert_file, key_file, error))
+    {
+      g_unlink (key_file);
+      return FALSE;
+    }
+  ok = run (init, self->softhsm_conf, error)
+       && run (import, self->softhsm_conf, error)
+       && run (cert, self->softhsm_conf, error);
+  /* The key lives on the token only. */
+  g_unlink (key_file);
+  return ok;
+}
+
 EyDemoToken *
 ey_demo_token_new (const char  *directory,
                    GError     **error)
@@ -260,10 +330,7 @@ ey_demo_token_new (const char  *directory,
   g_autoptr(EyDemoToken) self = NULL;
   g_autofree char *softhsm_dir = NULL;
   g_autofree char *tokens_dir = NULL;
-  g_autofree char *key_file = NULL;
   g_autofree char *conf_text = NULL;
-  g_autofree char *module = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -276,10 +343,9 @@ ey_demo_token_new (const char  *directory,
   self->token_url = g_strdup ("pkcs11:token=" EY_DEMO_LABEL);
   softhsm_dir = g_build_filename (self->directory, "softhsm", NULL);
   tokens_dir = g_build_filename (softhsm_dir, "tokens", NULL);
-  key_file = g_build_filename (self->directory, "demo-key.p8", NULL);
 
-  module = ey_token_manager_find_module_path ("softhsm2");
-  if (module == NULL)
+  self->module = ey_token_manager_find_module_path ("softhsm2");
+  if (self->module == NULL)
     {
       g_propagate_error (error, _ey_token_error_new (EY_TOKEN_ERROR_NO_MODULE,
                                                      "libsofthsm2.so not found",
@@ -303,30 +369,36 @@ ey_demo_token_new (const char  *directory,
   /* SoftHSM reads this in C_Initialize: it must be set before any module loads. */
   g_setenv ("SOFTHSM2_CONF", self->softhsm_conf, TRUE);
 
-  if (!make_certificates (self, key_file, error))
-    return NULL;
-
-  {
-    const char *init[] = { "softhsm2-util", "--init-token", "--free",
-                           "--label", EY_DEMO_LABEL, "--pin", EY_DEMO_PIN,
-                           "--so-pin", EY_DEMO_SO_PIN, NULL };
-    const char *import[] = { "softhsm2-util", "--import", key_file, "--token", EY_DEMO_LABEL,
-                             "--label", "demo-nes", "--id", "01", "--pin", EY_DEMO_PIN, NULL };
-    const char *cert[] = { "p11tool", "--provider", module, "--login", "--write",
-                           "--no-mark-private", "--load-certificate", self->certificate_file,
-                           "--label", "demo-nes", "--id", "01",
-                           "pkcs11:token=" EY_DEMO_LABEL, NULL };
-
-    ok = run (init, self->softhsm_conf, error)
-         && run (import, self->softhsm_conf, error)
-         && run (cert, self->softhsm_conf, error);
-  }
-  /* The key lives on the token only. */
-  g_unlink (key_file);
-  if (!ok)
+  gnutls_x509_privkey_init (&self->ca_key);
+  gnutls_x509_crt_init (&self->ca);
+  if (!make_ca (self->ca_key, self->ca, error)
+      || !write_pem (self->ca_file, self->ca, error)
+      || !make_card (self, self->ca_key, self->ca, self->module, EY_DEMO_LABEL, EY_DEMO_NAME,
+                     EY_DEMO_IDENTITY, DEMO_DAYS, self->certificate_file, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+ey_demo_token_add_colleagues (EyDemoToken  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (EY_IS_DEMO_TOKEN (self), FALSE);
+  g_return_val_if_fail (self->ca_key != NULL, FALSE);
+
+  /* Every colleague's card is signed by the same CA, which the simulator trusts. */
+  for (guint i = 0; i < G_N_ELEMENTS (colleagues); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("demo-nes-%s.pem", colleagues[i].identity);
+      g_autofree char *file = g_build_filename (self->directory, name, NULL);
+
+      if (!make_card (self, self->ca_key, self->ca, self->module, colleagues[i].label,
+                      colleagues[i].name, colleagues[i].identity, colleagues[i].days, file,
+                      error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

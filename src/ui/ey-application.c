@@ -809,6 +809,23 @@ ey_application_init (EyApplication *self)
                                  NULL);
 }
 
+/* An officer's demo has colleagues' cards too; they are made before any module loads,
+ * so officer mode must be on when the demo starts. */
+static gboolean
+officer_mode_is_on (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return FALSE;
+  settings = g_settings_new (SCHEMA_ID);
+  return g_settings_get_boolean (settings, "officer-mode");
+}
+
 /**
  * ey_application_new:
  * @demo: run against the in-process simulator with a demo SoftHSM token
@@ -836,6 +853,13 @@ ey_application_new (gboolean demo)
       self->demo_dir = g_dir_make_tmp ("eimza-yenile-demo-XXXXXX", &error);
       if (self->demo_dir)
         self->demo_token = ey_demo_token_new (self->demo_dir, &error);
+      /* After the demo card: it set SOFTHSM2_CONF before GSettings may start a thread. */
+      if (self->demo_token != NULL && officer_mode_is_on () &&
+          !ey_demo_token_add_colleagues (self->demo_token, &error))
+        {
+          g_message ("No demo colleagues' cards: %s", error->message);
+          g_clear_error (&error);
+        }
       if (self->demo_token == NULL)
         g_message ("No demo card (is SoftHSM2 installed?): %s",
                    error ? error->message : "unknown");

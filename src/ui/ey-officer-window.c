@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "ey-certificate.h"
+#include "ey-demo-token.h"
 #include "ey-identity.h"
+#include "ey-officer-card.h"
 #include "ey-officer-detail.h"
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
@@ -17,6 +19,7 @@
 #include "ey-officer-row.h"
 #include "ey-officer-window.h"
 #include "ey-token.h"
+#include "ey-ui-format.h"
 #include "ey-window.h"
 
 struct _EyOfficerWindow
@@ -424,6 +427,91 @@ print_cover_action (GtkWidget  *widget,
   ey_officer_print_cover (GTK_WINDOW (self), self->roster);
 }
 
+/* "All waiting for wet form": the list shows the same people the paper will. */
+static GStrv
+forms_to_print (EyOfficerWindow *self)
+{
+  g_autoptr(GPtrArray) ids = ey_officer_waiting_wet (self->roster, NULL);
+
+  gtk_drop_down_set_selected (self->filter_dropdown, EY_ROSTER_FILTER_WAITING_WET);
+  if (ids == NULL || ids->len == 0)
+    {
+      toast (self, _("Nobody is waiting for a wet-signed form."));
+      return NULL;
+    }
+  g_ptr_array_add (ids, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+static gboolean
+is_demo (EyOfficerWindow *self)
+{
+  EyApplication *app = get_app (self);
+
+  return app != NULL && ey_application_get_demo (app);
+}
+
+static void
+print_forms_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  g_auto(GStrv) ids = forms_to_print (self);
+  g_autoptr(GError) error = NULL;
+
+  if (ids != NULL &&
+      !ey_officer_print_forms (GTK_WINDOW (self), self->roster, (const char * const *)ids,
+                               is_demo (self), &error))
+    toast (self, error->message);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+on_save_forms_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           EyOfficerWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GStrv ids = g_object_get_data (G_OBJECT (chooser), "ey-identities");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path != NULL &&
+          ey_officer_export_forms_pdf (self->roster, (const char * const *)ids, is_demo (self),
+                                       path, &error))
+        toast (self, _("Saved. The file holds identity numbers: keep it safe."));
+      else if (error != NULL)
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_forms_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  GStrv ids = forms_to_print (self);
+  GtkFileChooserNative *chooser;
+
+  if (ids == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Wet Forms as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the suggested file name of the forms and cover list; keep .pdf */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("wet-forms.pdf"));
+  g_object_set_data_full (G_OBJECT (chooser), "ey-identities", ids, (GDestroyNotify)g_strfreev);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_forms_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 static void
 on_prune_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -494,72 +582,98 @@ certificate_identity (EyCertificate *cert)
   return id;
 }
 
+/* One card's certificate into its colleague's row (added if new). */
+static EyColleague *
+save_from_card (EyOfficerWindow  *self,
+                EyCertificate    *cert,
+                const char       *identity,
+                gboolean          only_card,
+                GError          **error)
+{
+  g_autoptr(EyColleague) c = ey_roster_lookup (self->roster, identity, NULL);
+  g_autoptr(GDateTime) end = g_date_time_to_local (ey_certificate_get_not_after (cert));
+  g_autofree char *card_type = ey_officer_card_type_name (get_app (self), cert, only_card);
+
+  if (c == NULL)
+    {
+      c = ey_colleague_new ();
+      c->identity = g_strdup (identity);
+    }
+  g_free (c->full_name);
+  c->full_name = g_strdup (ey_certificate_get_holder_name (cert));
+  g_free (c->expires);
+  c->expires = g_date_time_format (end, "%Y-%m-%d");
+  if (card_type != NULL)
+    {
+      g_free (c->card_type);
+      c->card_type = g_steal_pointer (&card_type);
+    }
+  if (!ey_roster_save (self->roster, c, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
 static void
 fill_from_card (EyOfficerWindow *self)
 {
   EyApplication *app = get_app (self);
   GPtrArray *certs = app ? ey_application_get_certificates (app) : NULL;
-  EyCertificate *best = NULL;
-  g_autofree char *best_id = NULL;
-  g_autoptr(EyColleague) c = NULL;
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EyColleague) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.read-card", TRUE);
-  /* The certificate that ends last among those that name a person. */
+  /* Per person, the certificate that ends last; with cards in several readers each
+   * fills its own row. */
   for (guint i = 0; certs != NULL && i < certs->len; i++)
     {
       EyCertificate *cert = g_ptr_array_index (certs, i);
       g_autofree char *id = certificate_identity (cert);
+      EyCertificate *known;
 
       if (id == NULL)
         continue;
-      if (best == NULL ||
+      known = g_hash_table_lookup (best, id);
+      if (known == NULL)
+        g_ptr_array_add (order, g_strdup (id));
+      if (known == NULL ||
           g_date_time_compare (ey_certificate_get_not_after (cert),
-                               ey_certificate_get_not_after (best)) > 0)
-        {
-          best = cert;
-          g_free (best_id);
-          best_id = g_steal_pointer (&id);
-        }
+                               ey_certificate_get_not_after (known)) > 0)
+        g_hash_table_replace (best, g_steal_pointer (&id), cert);
     }
-  if (best == NULL)
+  if (order->len == 0)
     {
       toast (self, _("No e-signature card was found. Insert the colleague's card in the reader "
                      "and try again."));
       return;
     }
 
-  c = ey_roster_lookup (self->roster, best_id, NULL);
-  if (c == NULL)
+  for (guint i = 0; i < order->len; i++)
     {
-      c = ey_colleague_new ();
-      c->identity = g_strdup (best_id);
-    }
-  {
-    g_autoptr(GDateTime) end = g_date_time_to_local (ey_certificate_get_not_after (best));
-    EyToken *token = ey_certificate_get_token (best);
-    const char *model = token ? ey_token_get_model (token) : NULL;
+      const char *id = g_ptr_array_index (order, i);
+      g_autoptr(EyColleague) c = save_from_card (self, g_hash_table_lookup (best, id), id,
+                                                 order->len == 1, &error);
 
-    g_free (c->full_name);
-    c->full_name = g_strdup (ey_certificate_get_holder_name (best));
-    g_free (c->expires);
-    c->expires = g_date_time_format (end, "%Y-%m-%d");
-    if (token != NULL)
-      {
-        g_free (c->card_type);
-        c->card_type = g_strdup (model && *model ? model : ey_token_get_label (token));
-      }
-  }
-  if (!ey_roster_save (self->roster, c, &error))
-    {
-      toast (self, error->message);
-      return;
+      if (c == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+      if (first == NULL)
+        first = g_steal_pointer (&c);
     }
-  ey_officer_window_select (self, best_id);
-  /* Translators: a toast after reading a card: the holder's name and the end date */
-  message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."), c->full_name,
-                             c->expires);
+  ey_officer_window_select (self, first->identity);
+  if (order->len == 1)
+    /* Translators: a toast after reading a card: the holder's name and the end date */
+    message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."), first->full_name,
+                               first->expires);
+  else
+    /* Translators: a toast after reading the cards in several readers at once */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Read %u card: each filled its "
+                                            "colleague's row.", "Read %u cards: each filled its "
+                                            "colleague's row.", order->len), order->len);
   toast (self, message);
 }
 
@@ -623,8 +737,9 @@ on_submitted_cb (EySession     *session,
                                                : EY_ROSTER_APPLICATION_EONAY;
   if (ey_session_get_order_id (session) != NULL)
     {
+      /* The session knows the order by its link; the officer by its number. */
       g_free (c->order);
-      c->order = g_strdup (ey_session_get_order_id (session));
+      c->order = ey_ui_order_number (ey_session_get_order_id (session));
     }
   if (path == EY_SESSION_PATH_WET && c->wet[EY_ROSTER_WET_PRINTED] == NULL)
     {
@@ -807,6 +922,8 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.print-due", NULL, print_due_action);
   gtk_widget_class_install_action (widget_class, "officer.prune", NULL, prune_action);
   gtk_widget_class_install_action (widget_class, "officer.print-cover", NULL, print_cover_action);
+  gtk_widget_class_install_action (widget_class, "officer.print-forms", NULL, print_forms_action);
+  gtk_widget_class_install_action (widget_class, "officer.save-forms", NULL, save_forms_action);
   gtk_widget_class_install_action (widget_class, "officer.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "officer.search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "officer.add", NULL);
@@ -883,6 +1000,35 @@ find_window (EyApplication *application)
   return NULL;
 }
 
+/* The demo colleagues with a demo card each: name, number and end date as on the card
+ * (ey_demo_colleagues ()); unit, mail and phone as the simulator knows them. */
+static void
+seed_demo_colleagues (GString   *csv,
+                      GDateTime *now)
+{
+  static const struct
+  {
+    const char *email, *phone, *unit, *title;
+  } more[] = {
+    { "emre.arslan@igdir.edu.tr", "05061112244", "İktisadi ve İdari Bilimler Fakültesi", "Şef" },
+    { "elif.koc@igdir.edu.tr", "05071113355", "Strateji Geliştirme Daire Başkanlığı",
+      "Bilgisayar İşletmeni" },
+    { "hasan.ozturk@igdir.edu.tr", "05081114466", "Genel Sekreterlik", "Daire Başkanı" },
+  };
+  guint n = 0;
+  const EyDemoColleague *colleagues = ey_demo_colleagues (&n);
+
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (more); i++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (now, colleagues[i].days);
+      g_autofree char *date = g_date_time_format (end, "%Y-%m-%d");
+
+      g_string_append_printf (csv, "%s;%s;%s;%s;%s;%s;%s;order-opened;\n",
+                              colleagues[i].identity, colleagues[i].name, more[i].email,
+                              more[i].phone, more[i].unit, more[i].title, date);
+    }
+}
+
 /* The demo's sample roster: the simulator's people (data/sim/people.ini), with end
  * dates around today so every filter has someone. Goes through the import. */
 static void
@@ -922,6 +1068,7 @@ seed_demo (EyRoster *roster)
                               people[i].name, people[i].email, people[i].phone, people[i].unit,
                               people[i].title, date, people[i].status, people[i].application);
     }
+  seed_demo_colleagues (csv, now);
   import = ey_roster_preview_csv (roster, csv->str, csv->len, &error);
   if (import == NULL || !ey_roster_apply_import (roster, import, NULL, NULL, &error))
     g_warning ("The demo roster could not be filled: %s", error->message);

@@ -150,7 +150,14 @@ static void
 on_demo_mail_clicked_cb (EyPageMail *self)
 {
   EySimServer *sim = ey_page_mail_get_demo_sim (self);
-  g_autofree char *mail = sim ? ey_sim_server_get_access_mail (sim, EY_DEMO_IDENTITY) : NULL;
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *identity = session ? ey_session_get_identity (session) : NULL;
+  g_autofree char *mail = NULL;
+
+  /* A colleague's renewal started from the officer's roster gets that colleague's mail. */
+  if (identity == NULL || *identity == '\0')
+    identity = EY_DEMO_IDENTITY;
+  mail = sim ? ey_sim_server_get_access_mail (sim, identity) : NULL;
 
   if (mail == NULL)
     return;

@@ -15,6 +15,8 @@
 #include "ey-token-manager.h"
 #include "token-fixture.h"
 #include "ey-token-layer.h"
+#include "ey-token-error.h"
+#include "ey-token.h"
 
 static char *dir;
 static EyDemoToken *demo;
@@ -131,11 +133,63 @@ test_demo_token (void)
   g_bytes_unref (r.cms);
 }
 
+/* Each demo colleague's card: their name and number, their end date, signed by the
+ * demo CA, so the simulator accepts their E-Onay signature. */
+static void
+test_demo_colleagues (void)
+{
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) certs = NULL;
+  g_autoptr(GBytes) data = g_bytes_new_static ("colleague", 9);
+  guint n = 0;
+  const EyDemoColleague *colleagues = ey_demo_colleagues (&n);
+  ListResult lr = { FALSE, NULL };
+
+  g_assert_cmpuint (n, >=, 3);
+  ey_token_manager_list_tokens_async (ey_token_manager_get_default (), NULL, list_cb, &lr);
+  token_fixture_wait (&lr.done);
+  tokens = lr.tokens;
+  certs = ey_token_manager_collect_certificates (tokens);
+  for (guint i = 0; i < n; i++)
+    {
+      EyCertificate *cert = ey_certificate_pick_signing (certs, colleagues[i].identity, NULL);
+      gnutls_x509_trust_list_t trust = NULL;
+      g_autofree char *detail = NULL;
+      SignResult r = { FALSE, NULL, NULL };
+      /* A PIN is wiped once used. */
+      g_autoptr(EyPin) pin = ey_pin_new (EY_DEMO_PIN, -1);
+
+      g_assert_nonnull (cert);
+      g_assert_cmpstr (ey_certificate_get_holder_name (cert), ==, colleagues[i].name);
+      g_assert_cmpstr (ey_token_get_label (ey_certificate_get_token (cert)), ==,
+                       colleagues[i].label);
+      g_assert_cmpint (ey_certificate_get_expires_in_days (cert, NULL), >=, colleagues[i].days - 1);
+      g_assert_cmpint (ey_certificate_get_expires_in_days (cert, NULL), <=, colleagues[i].days);
+      g_assert_true (ey_certificate_is_renewal_window_open (cert, NULL));
+
+      ey_signer_sign_async (cert, data, pin, 0, colleagues[i].identity, NULL, sign_cb, &r);
+      token_fixture_wait (&r.done);
+      g_assert_no_error (r.error);
+      gnutls_x509_trust_list_init (&trust, 0);
+      g_assert_cmpint (gnutls_x509_trust_list_add_trust_file (trust,
+                                                              ey_demo_token_get_ca_file (demo),
+                                                              NULL, GNUTLS_X509_FMT_PEM, 0, 0),
+                       ==, 1);
+      g_assert_cmpint (ey_sim_cms_verify (r.cms, data, trust, colleagues[i].identity,
+                                          g_get_real_time () / G_USEC_PER_SEC, &detail),
+                       ==, EY_SIM_CMS_OK);
+      gnutls_x509_trust_list_deinit (trust, 1);
+      g_bytes_unref (r.cms);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  gint64 started;
+  guint n_colleagues = 0;
   int ret;
 
   token_fixture_take_args (&argc, &argv);
@@ -144,10 +198,21 @@ main (int   argc,
   /* As eimza-yenile --demo does: first thing, before any module is loaded. */
   dir = g_dir_make_tmp ("ey-demo-XXXXXX", &error);
   g_assert_no_error (error);
+  /* With the officer's colleagues' cards, as with officer mode on (how long the demo's
+   * start takes for them is reported, not asserted). */
+  started = g_get_monotonic_time ();
   demo = ey_demo_token_new (dir, &error);
+  if (demo != NULL)
+    ey_demo_token_add_colleagues (demo, &error);
+  ey_demo_colleagues (&n_colleagues);
+  g_test_message ("demo card and %u colleagues' cards made in %.0f ms", n_colleagues,
+                  (g_get_monotonic_time () - started) / 1000.0);
+  if (error != NULL)
+    g_printerr ("%s\n", ey_token_error_get_detail (error));
   g_assert_no_error (error);
 
   g_test_add_func ("/token/demo", test_demo_token);
+  g_test_add_func ("/token/demo/colleagues", test_demo_colleagues);
   ret = g_test_run ();
   ey_token_layer_shutdown ();
 

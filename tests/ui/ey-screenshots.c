@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ui-driver.h"
 #include "ey-officer-window.h"
 #include "ey-pin-entry.h"
@@ -178,6 +180,21 @@ walk_officer (void)
   shoot_window (GTK_WIDGET (officer), "colleagues");
   ey_officer_window_select (officer, "34567891238");
   shoot_window (GTK_WIDGET (officer), "colleague");
+
+  /* The import preview: what a list would add, update or refuse, and why. */
+  {
+    static const char csv[] =
+      "Kimlik No;Ad Soyad;Birim;Cep Telefonu\n"
+      "34567891238;FATMA KAYA;Personel Daire Başkanlığı;05439876500\n"
+      "91234567872;KEMAL YURT;Hukuk Müşavirliği;05091234567\n"
+      "12345678951;SELİN AK;Kütüphane;05091234568\n";
+    GtkWindow *dialog = ey_officer_window_preview_import (officer, csv, strlen (csv));
+
+    gtk_window_set_default_size (dialog, MIN (width, 640), MIN (height, 600));
+    ui_spin_for (400);
+    shoot_window (GTK_WIDGET (dialog), "colleague-import");
+    gtk_window_destroy (dialog);
+  }
   gtk_window_destroy (GTK_WINDOW (officer));
 }
 

@@ -261,7 +261,10 @@ ui_driver_new (void)
   g_assert_true (g_application_register (G_APPLICATION (driver->app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (driver->app));
-  driver->window = EY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (driver->app)));
+  /* The assistant's window; with officer mode on the Colleagues window comes beside it. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (driver->app)); l; l = l->next)
+    if (EY_IS_WINDOW (l->data))
+      driver->window = l->data;
   g_assert_nonnull (driver->window);
   driver->sim = ey_application_get_sim_server (driver->app);
   g_assert_nonnull (driver->sim);
