@@ -214,8 +214,11 @@ done_or_failed (gpointer data)
 
   if (g_strcmp0 (page, "signing") == 0)
     watch->saw_signing = TRUE;
+  /* Any page of a renewal begun again is as much a failure as an error */
   return !ey_session_get_busy (session) &&
-         (g_strcmp0 (page, "done") == 0 || *ui_error_text (watch->driver) != '\0');
+         (g_strcmp0 (page, "done") == 0 || *ui_error_text (watch->driver) != '\0' ||
+          g_strcmp0 (page, "form") == 0 || g_strcmp0 (page, "order") == 0 ||
+          g_strcmp0 (page, "signing") == 0);
 }
 
 static void
