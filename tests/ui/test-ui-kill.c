@@ -9,7 +9,9 @@
  * request).  The simulator restarts from its state file without the fault, and a
  * fresh child must finish the application after sign-in: exactly one application and
  * one accepted signature in the log, no C_Login or C_Sign, no signing page, and the
- * pending notice gone. */
+ * pending notice gone.  /ui-kill/old-note turns the note into the single
+ * pending-application.ini of the previous version before the fresh start, which must
+ * move it into the real mode's notes and finish the application from it. */
 #define G_LOG_DOMAIN "test-ui-kill"
 
 #include "config.h"
@@ -453,9 +455,36 @@ relay_output (GSubprocess *proc)
     }
 }
 
+/* The note as the version before per-mode notes wrote it: one
+ * pending-application.ini with a salted hash.  The fresh start moves it into the
+ * real mode's notes and finishes the application from it all the same. */
 static void
-test_kill_after_signature (void)
+make_old_note (const char *real_dir)
 {
+  g_autoptr(GPtrArray) notes = ey_recovery_list (real_dir);
+  g_autofree char *old = ey_recovery_default_path ();
+  g_autofree char *old_dir = g_path_get_dirname (old);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "5eed:" AYSE_ID, -1);
+  g_autofree char *created = NULL;
+  g_autofree char *text = NULL;
+  EyRecovery *note;
+
+  g_assert_cmpuint (notes->len, ==, 1);
+  note = g_ptr_array_index (notes, 0);
+  created = g_date_time_format_iso8601 (ey_recovery_get_created (note));
+  text = g_strdup_printf ("[pending]\nsalt=5eed\nidentity-hash=%s\nname=%s\norder=%s\n"
+                          "path=%s\ncreated=%s\n", hash, ey_recovery_get_display_name (note),
+                          ey_recovery_get_order_id (note), ey_recovery_get_path_nick (note),
+                          created);
+  g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old, text, -1, NULL));
+  g_assert_true (ey_recovery_clear (ey_recovery_get_file (note), NULL));
+}
+
+static void
+test_kill_after_signature (gconstpointer data)
+{
+  gboolean old_note = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   g_autofree char *work = g_dir_make_tmp ("ey-ui-kill-XXXXXX", &error);
   g_autofree char *hsm = g_build_filename (work, "hsm", NULL);
@@ -504,6 +533,8 @@ test_kill_after_signature (void)
   g_assert_cmpuint (notes->len, ==, 1);
   g_clear_pointer (&notes, g_ptr_array_unref);
   sim_stop (&sim);
+  if (old_note)
+    make_old_note (real_dir);
 
   /* 2. A fresh start, the site (restarted from its state file) working again */
   sim_start (&sim, work, FALSE);
@@ -522,6 +553,11 @@ test_kill_after_signature (void)
   g_assert_cmpuint (log_count (work, "signature-accepted", NULL, NULL), ==, 1);
   notes = ey_recovery_list (real_dir);
   g_assert_cmpuint (notes->len, ==, 0);
+  {
+    g_autofree char *old = ey_recovery_default_path ();
+
+    g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  }
   if (!g_getenv ("EY_KEEP_WORK"))
     {
       g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", work);
@@ -563,6 +599,9 @@ main (int   argc,
   make_token = argv[2];
   pki_dir = argv[3];
   quirky_path = argv[4];
-  g_test_add_func ("/ui-kill/after-signature", test_kill_after_signature);
+  g_test_add_data_func ("/ui-kill/after-signature", GINT_TO_POINTER (FALSE),
+                        test_kill_after_signature);
+  /* The same with the note left as the previous version wrote it */
+  g_test_add_data_func ("/ui-kill/old-note", GINT_TO_POINTER (TRUE), test_kill_after_signature);
   return g_test_run ();
 }
