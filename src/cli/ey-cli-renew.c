@@ -938,7 +938,14 @@ ey_cli_renew (int    argc,
   else
     {
       g_autofree char *dir = ey_recovery_default_dir (site_url ? "demo" : "real");
-      g_autoptr(GPtrArray) found = ey_recovery_list (dir);
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (site_url == NULL && !ey_recovery_migrate_legacy (dir, &error))
+        {
+          g_debug ("old pending note not moved: %s", error->message);
+          g_clear_error (&error);
+        }
+      found = ey_recovery_list (dir);
 
       ey_session_set_recovery_dir (r.session, dir);
       for (guint i = 0; i < found->len; i++)

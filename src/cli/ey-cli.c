@@ -30,6 +30,9 @@ static const EyCliCommand commands[] = {
   { "roster", "SUBCOMMAND [--json]",
     N_("The officer's roster: list, show, add, edit, remove, import, export, due"),
     ey_cli_roster },
+  { "pending", "list|forget ID",
+    N_("Applications signed but not yet at KamuSM: list them, or forget one"),
+    ey_cli_pending },
 };
 
 static void
@@ -49,6 +52,8 @@ print_help (void)
   g_print ("  4    %s\n", _("the site, the network or the secure connection failed; nothing was submitted"));
   g_print ("  5    %s\n", _("the renewal cannot go on (no open order, signature refused …)"));
   g_print ("  130  %s\n", _("stopped by the user (Ctrl+C or end of input)"));
+  g_print ("%s\n", _("“pending forget” exits 2 when no pending application has that ID, and 130 "
+                     "when its confirmation is answered no (nothing is forgotten)."));
 }
 
 int

@@ -37,6 +37,7 @@ int   ey_cli_renew           (int argc, char **argv);
 int   ey_cli_doctor          (int argc, char **argv);
 int   ey_cli_cards           (int argc, char **argv);
 int   ey_cli_roster          (int argc, char **argv);
+int   ey_cli_pending         (int argc, char **argv);
 
 /* Terminal helpers (ey-cli-term.c) */
 

@@ -244,6 +244,51 @@ ey_recovery_default_path (void)
                            "pending-application.ini", NULL);
 }
 
+gboolean
+ey_recovery_migrate_legacy (const char  *dir,
+                            GError     **error)
+{
+  g_autofree char *old = ey_recovery_default_path ();
+  g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(EyRecovery) note = NULL;
+  GError *local = NULL;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  note = ey_recovery_load (old, &local);
+  if (note == NULL)
+    {
+      if (local)
+        g_propagate_error (error, local);
+      return local == NULL;
+    }
+  /* The same name each time: a crash between the save and the removal only
+   * migrates the same note again, never a second copy */
+  name = g_strdup_printf ("legacy-%.16s.ini",
+                          note->identity_hmac ? note->identity_hmac : note->identity_hash);
+  file = g_build_filename (dir, name, NULL);
+  if (!ey_recovery_save (note, file, error))
+    return FALSE;
+  g_debug ("moved the old pending note into %s", dir);
+  return ey_recovery_clear (old, error);
+}
+
+char *
+ey_recovery_get_id (const EyRecovery *self)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->file == NULL)
+    return NULL;
+  base = g_path_get_basename (self->file);
+  if (g_str_has_suffix (base, ".ini"))
+    base[strlen (base) - 4] = '\0';
+  return g_steal_pointer (&base);
+}
+
 char *
 ey_recovery_default_dir (const char *mode)
 {

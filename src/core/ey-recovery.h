@@ -44,8 +44,20 @@ gboolean    ey_recovery_matches        (const EyRecovery  *self,
                                         const char        *identity);
 
 /* The old single file (before notes were kept per mode and person); only
- * read, to finish a note written by an older version. */
+ * read, by ey_recovery_migrate_legacy(). */
 char       *ey_recovery_default_path   (void);
+/* Moves the note of ey_recovery_default_path(), if there is one, into @dir
+ * (the real mode's: the old file did not say which mode wrote it, and a
+ * real application must not be lost) as a note of its own, then removes the
+ * old file. The old note has no identity number to name its file with, so
+ * it keeps its salted hash and a "legacy-" name; the session finds it after
+ * the person signs in. An old file that cannot be read is left alone
+ * (FALSE and @error). TRUE when there was nothing to move. */
+gboolean    ey_recovery_migrate_legacy (const char        *dir,
+                                        GError           **error);
+/* The note file's name without ".ini": what `eimza-yenile-cli pending`
+ * calls its ID (no identity number in it). NULL if it has no file. */
+char       *ey_recovery_get_id         (const EyRecovery  *self);
 
 /* The directory of @mode's notes ("real" or "demo"); created with mode 0700
  * on save. */

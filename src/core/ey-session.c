@@ -883,7 +883,24 @@ _ey_session_load_recovery (EySession *self)
   if (error)
     g_debug ("no recovery note: %s", error->message);
   if (note && ey_recovery_matches (note, self->identity))
-    ey_session_set_recovery (self, note);
+    {
+      ey_session_set_recovery (self, note);
+      return;
+    }
+  /* A note moved from an older version has no keyed name (see
+   * ey_recovery_migrate_legacy): look for it among the others */
+  if (file)
+    {
+      g_autofree char *dir = g_path_get_dirname (file);
+      g_autoptr(GPtrArray) notes = ey_recovery_list (dir);
+
+      for (guint i = 0; i < notes->len; i++)
+        if (ey_recovery_matches (g_ptr_array_index (notes, i), self->identity))
+          {
+            ey_session_set_recovery (self, g_ptr_array_index (notes, i));
+            return;
+          }
+    }
 }
 
 void

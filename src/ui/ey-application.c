@@ -647,6 +647,16 @@ ey_application_startup (GApplication *application)
   if (self->demo)
     ey_application_start_demo (self);
   ey_officer_mode_install (self);
+  /* The single note of an older version becomes a real-mode note, once,
+   * before any window lists them */
+  if (!self->demo)
+    {
+      g_autofree char *pending_real = ey_recovery_default_dir ("real");
+      g_autoptr(GError) migrate_error = NULL;
+
+      if (!ey_recovery_migrate_legacy (pending_real, &migrate_error))
+        g_debug ("old pending note not moved: %s", migrate_error->message);
+    }
   self->sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
   self->sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
 

@@ -164,6 +164,24 @@ else
 fi
 kill "$sim2_pid" 2>/dev/null; wait "$sim2_pid" 2>/dev/null
 
+# A 500 on the CAPTCHA picture does not end the run: the picture is fetched again
+# and asked for (issue 9)
+"$sim" --port 0 --captcha K7M2Q --trust-ca "$pki/ca.pem" --fault http500:captcha.go:1 \
+  --log "$work/captcha.log" --ready-file "$work/ready3" >"$work/sim3.out" 2>"$work/sim3.err" &
+sim3_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/ready3" ] && break; sleep 0.1; done
+url3=$(awk '/^URL /{print $2}' "$work/sim3.out")
+cert3=$(awk '/^CERT /{print $2}' "$work/sim3.out")
+printf 'Ab3kT9qz\n' | "$cli" renew --site-url "$url3" --pin-cert "$cert3" --identity 12345678950 \
+  --recovery-file "$work/p3.ini" >"$work/captcha.out" 2>&1
+rc=$?
+if [ $rc -eq 130 ] && grep -q 'Text in the picture' "$work/captcha.out" \
+   && grep -q '"event":"fault","kind":"http500","page":"captcha.go"' "$work/captcha.log"; then
+  ok "a 500 on the CAPTCHA picture: fetched again, the picture is asked for"
+else
+  not_ok "CAPTCHA picture 500: exit $rc"; sed 's/^/# /' "$work/captcha.out" | tail -20
+fi
+kill "$sim3_pid" 2>/dev/null; wait "$sim3_pid" 2>/dev/null
 
 # 7-9: kill -9 right after the signature was accepted, then a fresh start:
 # exactly one application, no second PIN. A simulator of its own (Ayşe's

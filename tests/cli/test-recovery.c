@@ -227,6 +227,73 @@ test_default_path (void)
   g_assert_nonnull (strstr (path, "eimza-yenile"));
 }
 
+/* The single pending-application.ini of the version before per-mode notes: moved
+ * once into the real mode's folder (the person still recognised), then gone. */
+static void
+test_migrate_legacy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = ey_recovery_default_path ();
+  g_autofree char *real = ey_recovery_default_dir ("real");
+  g_autofree char *demo = ey_recovery_default_dir ("demo");
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                         "5eed:12345678950", -1);
+  g_autofree char *text = g_strdup_printf ("[pending]\nsalt=5eed\nidentity-hash=%s\n"
+                                           "name=AYŞE YILMAZ\norder=/bs/siparis.go?id=1001\n"
+                                           "path=eonay\ncreated=2026-11-24T09:00:00Z\n", hash);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) demo_list = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *dir = g_path_get_dirname (old);
+  EyRecovery *note;
+
+  /* Nothing to move: no error, nothing made */
+  g_assert_true (ey_recovery_migrate_legacy (real, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (real, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old, text, -1, NULL));
+  g_assert_true (ey_recovery_migrate_legacy (real, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+
+  list = ey_recovery_list (real);
+  g_assert_cmpuint (list->len, ==, 1);
+  note = g_ptr_array_index (list, 0);
+  g_assert_true (ey_recovery_matches (note, "12345678950"));
+  g_assert_false (ey_recovery_matches (note, "45678912316"));
+  g_assert_cmpstr (ey_recovery_get_display_name (note), ==, "AYŞE YILMAZ");
+  g_assert_cmpstr (ey_recovery_get_order_id (note), ==, "/bs/siparis.go?id=1001");
+  id = ey_recovery_get_id (note);
+  g_assert_true (g_str_has_prefix (id, "legacy-"));
+  g_assert_null (strstr (id, "12345678950"));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (ey_recovery_get_file (note), &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+  /* The demo never sees it */
+  demo_list = ey_recovery_list (demo);
+  g_assert_cmpuint (demo_list->len, ==, 0);
+
+  /* Once: a second start finds nothing more to move, the note stays one */
+  g_assert_true (ey_recovery_migrate_legacy (real, &error));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ey_recovery_list (real);
+  g_assert_cmpuint (list->len, ==, 1);
+  note = g_ptr_array_index (list, 0);
+
+  /* An old file that cannot be read is left alone */
+  g_assert_true (g_file_set_contents (old, "[pending]\nname=x\n", -1, NULL));
+  g_assert_false (ey_recovery_migrate_legacy (real, &error));
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_RECOVERY);
+  g_assert_true (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_unlink (old);
+  g_assert_true (ey_recovery_clear (ey_recovery_get_file (note), NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,5 +304,6 @@ main (int   argc,
   g_test_add_func ("/recovery/keyed-hash", test_keyed_hash);
   g_test_add_func ("/recovery/per-person-and-mode", test_per_person_and_mode);
   g_test_add_func ("/recovery/default-path", test_default_path);
+  g_test_add_func ("/recovery/migrate-legacy", test_migrate_legacy);
   return g_test_run ();
 }
