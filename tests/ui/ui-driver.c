@@ -10,6 +10,7 @@
 #include "ui-driver.h"
 #include "ey-page-sign-in.h"
 #include "ey-page-signing.h"
+#include "ey-site-client.h"
 
 static gboolean
 timeout_cb (gpointer data)
@@ -344,6 +345,8 @@ isolate_process_home (void)
 {
   static const char *const names[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
 
+  /* Before any thread, as the programs' main() does */
+  ey_site_client_init_tls_policy ();
   process_home = g_dir_make_tmp ("eimza-ui-home-XXXXXX", NULL);
   if (process_home == NULL)
     return;
