@@ -197,6 +197,8 @@ ui_paste_mail (UiDriver   *driver,
                           "Başvuru Formu Erişim Adresiniz : "
                           "https://basvuru.kamusm.gov.tr/bs/login.go\n", name, password);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), mail, -1);
+  /* The memory scans of ui-secrets look for the password: not the driver's copy */
+  explicit_bzero (mail, strlen (mail));
 }
 
 gboolean
