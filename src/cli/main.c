@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include "ey-cli.h"
+#include "ey-site-client.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  /* Before any thread starts: it sets an environment variable. */
+  ey_site_client_init_tls_policy ();
   return ey_cli_main (argc, argv);
 }

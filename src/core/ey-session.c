@@ -439,6 +439,25 @@ _ey_session_set_bytes (EySession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), _ey_session_properties[prop]);
 }
 
+/* The application is made: the security word typed into the form has served
+ * (going back to the form is over), so no copy of it stays. */
+static void
+forget_secrets (EySession *self)
+{
+  for (guint i = 0; i < self->form->len; i++)
+    {
+      EySessionField *field = g_ptr_array_index (self->form, i);
+
+      if (!field->secret)
+        continue;
+      g_hash_table_remove (self->user_values, field->role);
+      if (field->value)
+        explicit_bzero (field->value, strlen (field->value));
+    }
+  g_hash_table_remove (self->user_values, ey_site_role_to_string (EY_TYPE_FIELD_ROLE, EY_FIELD_ROLE_SECURITY_WORD));
+  g_hash_table_remove (self->user_values, ey_site_role_to_string (EY_TYPE_FIELD_ROLE, EY_FIELD_ROLE_SECURITY_WORD_AGAIN));
+}
+
 static void
 set_step (EySession     *self,
           EySessionStep  step)
@@ -449,6 +468,8 @@ set_step (EySession     *self,
     return;
   g_debug ("step %s → %s", ey_session_step_to_string (old), ey_session_step_to_string (step));
   self->step = step;
+  if (step == EY_SESSION_STEP_DONE)
+    forget_secrets (self);
   /* Countdowns belong to their step */
   if (step != EY_SESSION_STEP_SMS_CODE)
     _ey_session_set_int64 (self, &self->sms_deadline, 0, PROP_SMS_DEADLINE);
@@ -787,7 +808,7 @@ ey_session_set_form_value (EySession  *self,
   g_hash_table_replace (self->user_values, g_strdup (role), g_strdup (value ? value : ""));
   if (field && g_strcmp0 (field->value, value) != 0)
     {
-      g_free (field->value);
+      _ey_session_wipe_free (field->value);
       field->value = g_strdup (value ? value : "");
       g_object_notify_by_pspec (G_OBJECT (self), _ey_session_properties[PROP_FORM]);
     }

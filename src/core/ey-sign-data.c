@@ -8,6 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-sign-data.h"
+#include "ey-text.h"
 
 struct _EySignData
 {
@@ -62,50 +63,20 @@ ey_sign_data_get_purpose (EySignData *self)
 
 /* ------------------------------------------------------------------ */
 
-char *
-ey_sign_data_fold_name (const char *name)
+/* @needle occurs in @hay with no character of @kind right before or after
+ * it: a whole number (no digit around it) or whole words (no letter or digit). */
+typedef gboolean (*CharKind) (gunichar c);
+
+static gboolean
+is_digit (gunichar c)
 {
-  g_autofree char *nfc = NULL;
-  GString *out;
-  gboolean blank = TRUE;   /* drops leading blanks */
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  nfc = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    return NULL;
-  out = g_string_sized_new (strlen (nfc));
-  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          if (!blank)
-            g_string_append_c (out, ' ');
-          blank = TRUE;
-          continue;
-        }
-      blank = FALSE;
-      /* Turkish dotted and dotless i; everything else by the Unicode simple
-       * mapping, which (unlike g_utf8_strup) does not depend on the locale. */
-      if (c == 'i')
-        c = 0x0130;
-      else if (c == 0x0131)
-        c = 'I';
-      else
-        c = g_unichar_toupper (c);
-      g_string_append_unichar (out, c);
-    }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  return c < 0x80 && g_ascii_isdigit (c);
 }
 
-/* @needle occurs in @hay with no digit right before or after it. */
 static gboolean
-contains_number (const char *hay,
-                 const char *needle)
+contains_whole (const char *hay,
+                const char *needle,
+                CharKind    kind)
 {
   gsize len = strlen (needle);
 
@@ -113,28 +84,8 @@ contains_number (const char *hay,
     return FALSE;
   for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + 1, needle))
     {
-      gboolean before = p > hay && g_ascii_isdigit (p[-1]);
-      gboolean after = g_ascii_isdigit (p[len]);
-
-      if (!before && !after)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* @needle (folded) occurs in @hay (folded) as whole words. */
-static gboolean
-contains_words (const char *hay,
-                const char *needle)
-{
-  gsize len = strlen (needle);
-
-  if (len == 0)
-    return FALSE;
-  for (const char *p = strstr (hay, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      gboolean before = p > hay && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
-      gboolean after = p[len] != '\0' && g_unichar_isalnum (g_utf8_get_char (p + len));
+      gboolean before = p > hay && kind (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean after = p[len] != '\0' && kind (g_utf8_get_char (p + len));
 
       if (!before && !after)
         return TRUE;
@@ -273,25 +224,28 @@ ey_sign_data_check (EySiteProfile             *profile,
   self->purpose = g_strdup (purpose);
 
   if (rule->contains & EY_SIGN_DATA_PART_IDENTITY &&
-      (applicant->identity == NULL || !contains_number (self->text, applicant->identity)))
+      (applicant->identity == NULL || !contains_whole (self->text, applicant->identity, is_digit)))
     {
       ey_sign_data_unref (self);
       return refuse (error, purpose, size, "the applicant's identity number is not in it");
     }
   if (rule->contains & EY_SIGN_DATA_PART_VERIFICATION_CODE &&
       (applicant->verification_code == NULL ||
-       !contains_number (self->text, applicant->verification_code)))
+       !contains_whole (self->text, applicant->verification_code, is_digit)))
     {
       ey_sign_data_unref (self);
       return refuse (error, purpose, size, "the page's verification code is not in it");
     }
   if (rule->contains & EY_SIGN_DATA_PART_NAME)
     {
-      g_autofree char *folded_name = applicant->name ? ey_sign_data_fold_name (applicant->name) : NULL;
+      /* The name comes from the mail's "Sayın …", which a mail program may
+       * have folded to ASCII ("Sayin AYSE OZTURK"): compared folded, Turkish
+       * letters and case aside.  The identity number and the code above are
+       * the strong checks; the name catches a text about someone else. */
+      g_autofree char *folded_name = applicant->name ? ey_text_fold (applicant->name) : NULL;
 
-      folded_text = ey_sign_data_fold_name (self->text);
-      if (folded_name == NULL || folded_text == NULL ||
-          !contains_words (folded_text, folded_name))
+      folded_text = ey_text_fold (self->text);
+      if (folded_name == NULL || !contains_whole (folded_text, folded_name, g_unichar_isalnum))
         {
           ey_sign_data_unref (self);
           return refuse (error, purpose, size, "the applicant's name is not in it");

@@ -63,10 +63,6 @@ GBytes         *ey_sign_data_get_bytes       (EySignData                *self);
 const char     *ey_sign_data_get_text        (EySignData                *self);
 const char     *ey_sign_data_get_purpose     (EySignData                *self);
 
-/* Turkish-aware, locale-independent comparison key of a name: NFC, upper case with
- * i→İ and ı→I, blanks collapsed.  Exposed for tests. */
-char           *ey_sign_data_fold_name       (const char                *name);
-
 /* Implemented by ey-site-profile.c: the <sign-data> rule of @purpose ("eonay", "form"),
  * or NULL. */
 const EySignDataRule *_ey_site_profile_get_sign_data_rule (EySiteProfile *profile,

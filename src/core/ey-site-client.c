@@ -158,20 +158,35 @@ ey_site_client_class_init (EySiteClientClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ey_site_client_finalize;
+}
 
-  /* TLS 1.2 or newer only. glib-networking 2.74 (GnuTLS) has no API for
-   * the protocol versions of a connection; it reads this priority string
-   * once, before its first connection, so it is set before any session
-   * exists. A priority the user set is kept, with the old versions taken
-   * out; network_event_cb() checks the outcome of every handshake anyway. */
-  if (g_getenv ("G_TLS_GNUTLS_PRIORITY") == NULL)
+static gboolean tls_policy_ready;
+
+/**
+ * ey_site_client_init_tls_policy:
+ *
+ * TLS 1.2 or newer only.  glib-networking 2.74 (GnuTLS) has no API for the
+ * protocol versions of a connection; it reads G_TLS_GNUTLS_PRIORITY once,
+ * before its first connection.  Changing the environment while other threads
+ * may read it is undefined behaviour, so each program that talks to the site
+ * calls this first thing in main(), before any thread starts.  A priority the
+ * user set is kept, with the old versions taken out; network_event_cb() checks
+ * the outcome of every handshake anyway.
+ */
+void
+ey_site_client_init_tls_policy (void)
+{
+  const char *user = g_getenv ("G_TLS_GNUTLS_PRIORITY");
+
+  if (user == NULL)
     g_setenv ("G_TLS_GNUTLS_PRIORITY", EY_SITE_CLIENT_TLS_PRIORITY, TRUE);
-  else if (strstr (g_getenv ("G_TLS_GNUTLS_PRIORITY"), ":-VERS-TLS1.1") == NULL)
+  else if (strstr (user, ":-VERS-TLS1.1") == NULL)
     {
-      g_autofree char *prio = g_strconcat (g_getenv ("G_TLS_GNUTLS_PRIORITY"),
-                                           ":-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1", NULL);
+      g_autofree char *prio = g_strconcat (user, ":-VERS-SSL3.0:-VERS-TLS1.0:-VERS-TLS1.1", NULL);
+
       g_setenv ("G_TLS_GNUTLS_PRIORITY", prio, TRUE);
     }
+  tls_policy_ready = TRUE;
 }
 
 static void
@@ -214,6 +229,10 @@ ey_site_client_new (EySiteProfile *profile)
 
   g_return_val_if_fail (EY_IS_SITE_PROFILE (profile), NULL);
 
+  /* Setting it here would be too late (threads run) and racy: a program bug. */
+  if (!tls_policy_ready)
+    g_critical ("ey_site_client_init_tls_policy() was not called in main(): "
+                "this client will refuse every request");
   self = g_object_new (EY_TYPE_SITE_CLIENT, NULL);
   self->profile = g_object_ref (profile);
   return self;
@@ -829,7 +848,7 @@ network_event_cb (SoupMessage        *msg,
 
   if (event != G_SOCKET_CLIENT_TLS_HANDSHAKED || !G_IS_TLS_CONNECTION (connection))
     return;
-  /* The priority string (ey_site_client_class_init) keeps older versions
+  /* The priority string (ey_site_client_init_tls_policy) keeps older versions
    * from being offered at all; this catches a GnuTLS configured otherwise
    * before a byte of the request is written. */
   version = g_tls_connection_get_protocol_version (G_TLS_CONNECTION (connection));
@@ -859,7 +878,8 @@ request_send (GTask *task)
   g_autoptr(GUri) uri = NULL;
 
   uri = g_uri_parse (req->url, SOUP_HTTP_URI_FLAGS, &error);
-  if (uri == NULL)
+  /* Without the policy older TLS versions may be offered: no request at all. */
+  if (uri == NULL || !tls_policy_ready)
     {
       g_task_return_error (task, ey_core_error_new (EY_CORE_ERROR_FAILED));
       g_object_unref (task);

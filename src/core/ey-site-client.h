@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (EySiteClient, ey_site_client, EY, SITE_CLIENT, GObject)
  * Secrets handed in form fields are never logged.
  */
 
+/* First thing in main(), before any thread: TLS 1.2 or newer for the process.
+ * A client made without it says so (g_critical) and refuses every request. */
+void           ey_site_client_init_tls_policy       (void);
 EySiteClient  *ey_site_client_new                   (EySiteProfile        *profile);
 EySiteProfile *ey_site_client_get_profile           (EySiteClient         *self);
 

@@ -164,6 +164,28 @@ ey_sim_server_clear_faults (EySimServer *self)
   ey_sim_faults_clear (self->faults);
 }
 
+/**
+ * ey_sim_server_wipe_secrets:
+ *
+ * For the tests' memory scans of a process that runs the simulator too: the
+ * site's own copies of @identity's access password and of the SMS codes sent
+ * are wiped, so that what the scan still finds is the client's.  The person
+ * cannot sign in again afterwards.
+ */
+void
+ey_sim_server_wipe_secrets (EySimServer *self,
+                            const char  *identity)
+{
+  EySimPerson *person;
+
+  g_return_if_fail (EY_IS_SIM_SERVER (self));
+
+  person = self->people ? ey_sim_people_lookup (self->people, identity) : NULL;
+  if (person && person->password)
+    explicit_bzero (person->password, strlen (person->password));
+  g_hash_table_remove_all (self->last_sms);
+}
+
 void
 ey_sim_server_forget_applications (EySimServer *self)
 {

@@ -134,6 +134,8 @@ void             ey_sim_server_clear_faults       (EySimServer         *self);
 /* Forgets every application's progress (form, SMS, E-Onay, submission), as if the
  * orders were new: for walking the same person through again (screenshots, demo). */
 void             ey_sim_server_forget_applications (EySimServer        *self);
+void             ey_sim_server_wipe_secrets       (EySimServer         *self,
+                                                   const char          *identity);
 /* A hostile site: the sign-data call (eimza/veri.go) answers, instead of the text, one of
  * "pdf" (a PDF promissory note), "other-name", "other-id", "other-code" (the text for
  * someone else or another page), "error-json" (the site's JSON error), "huge" (10 MB of

@@ -251,7 +251,20 @@ submit_form_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (ey_session_submit_form_finish (EY_SESSION (object), result, &error))
-    return;
+    {
+      /* The session keeps the security word for a way back; the rows need not */
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+          if (!ADW_IS_PASSWORD_ENTRY_ROW (row))
+            continue;
+          /* Not an edit: the session's value stays */
+          g_signal_handlers_disconnect_by_func (row, on_entry_changed_cb, self);
+          ey_ui_secret_wipe (row);
+        }
+      return;
+    }
   /* Per-field messages are on the session's form now: show them beside the fields. */
   ey_page_form_sync (EY_STEP_PAGE (self));
   ey_step_page_show_error (EY_STEP_PAGE (self), error);

@@ -180,7 +180,7 @@ load_sign_in_cb (GObject      *object,
       /* The window holds the password now (sync() puts it back if the user returns);
        * neither the field nor the pasted mail keeps it. */
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mail_view), "", 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      ey_ui_secret_wipe (GTK_WIDGET (self->password_row));
     }
 }
 

@@ -171,7 +171,7 @@ sign_in_cb (GObject      *object,
     {
       /* Signed in: the password leaves the widget (the window keeps the wiped copy that
        * sync() puts back should the site ask to sign in again). */
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      ey_ui_secret_wipe (GTK_WIDGET (self->password_row));
       return;
     }
   if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_APPLICATION_LOST))
@@ -181,7 +181,7 @@ sign_in_cb (GObject      *object,
       EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
       EyStepPage *visible = window ? ey_window_get_visible_page (window) : NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      ey_ui_secret_wipe (GTK_WIDGET (self->password_row));
       ey_step_page_show_error (visible ? visible : EY_STEP_PAGE (self), error);
       return;
     }

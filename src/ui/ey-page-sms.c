@@ -11,6 +11,7 @@
 #include "ey-site-roles.h"
 #include "ey-sim-server.h"
 #include "ey-page-sms.h"
+#include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
 /* Pages 5 and 6 of the site: send the SMS, then type the code before it expires. */
@@ -207,7 +208,7 @@ submit_code_cb (GObject      *object,
   /* A wrong code stays in the entry so the user sees what was sent and fixes it; an
    * accepted one is of no further use and leaves the widget. */
   if (ok)
-    gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+    ey_ui_secret_wipe (GTK_WIDGET (self->code_row));
   ey_page_sms_finished (self, ok, error);
 }
 
@@ -222,7 +223,7 @@ new_code_cb (GObject      *object,
 
   if (ok)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+      ey_ui_secret_wipe (GTK_WIDGET (self->code_row));
       ey_page_sms_start_countdown (self);
     }
   ey_page_sms_finished (self, ok, error);
@@ -323,6 +324,10 @@ static void
 ey_page_sms_init (EyPageSms *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The code is a secret for its few minutes: a wiped buffer, and no undo history
+   * keeping what was typed after the field is cleared. */
+  ey_ui_secure_editable (GTK_WIDGET (self->code_row));
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->code_row), FALSE);
   ey_countdown_set_expired_text (self->countdown, _("The code has expired: ask for a new one."));
   g_signal_connect_object (self->code_row, "changed", G_CALLBACK (ey_page_sms_update), self,
                            G_CONNECT_SWAPPED);

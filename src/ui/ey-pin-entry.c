@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-pin-entry.h"
+#include "ey-ui-secret.h"
 
 /* The PIN lives in a GtkPasswordEntryBuffer (non-pageable memory, wiped when freed) and is
  * never echoed; only digits go in, since card PINs are digits. */
@@ -105,7 +106,7 @@ ey_pin_entry_clear (EyPinEntry *self)
 {
   g_return_if_fail (EY_IS_PIN_ENTRY (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  ey_ui_secret_wipe (GTK_WIDGET (self->entry));
 }
 
 void

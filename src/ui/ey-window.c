@@ -273,6 +273,9 @@ on_step_changed_cb (EyWindow *self)
   if (step == EY_SESSION_STEP_DONE || step == EY_SESSION_STEP_WET ||
       step == EY_SESSION_STEP_FAILED)
     self->signature_pending = FALSE;
+  /* Kept for a way back to the mail page; with the application made there is none */
+  if (step == EY_SESSION_STEP_DONE)
+    wipe_string (&self->access_password);
   /* The card strip says the application was made. */
   ey_card_status_set_sent (self->card_status,
                            step == EY_SESSION_STEP_DONE ? ey_session_get_order_id (self->session) : NULL);

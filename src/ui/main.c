@@ -7,6 +7,7 @@
 
 #include "ey-application.h"
 #include "ey-reminder-app.h"
+#include "ey-site-client.h"
 
 int
 main (int   argc,
@@ -15,6 +16,8 @@ main (int   argc,
   g_autoptr(EyApplication) app = NULL;
   gboolean demo = FALSE;
 
+  /* Before any thread starts (GTK, GIO and the demo's simulator start theirs) */
+  ey_site_client_init_tls_policy ();
   ey_application_init_i18n ();
   /* The login check is a small program of its own: no display, no card monitor. */
   for (int i = 1; i < argc; i++)

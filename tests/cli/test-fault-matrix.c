@@ -401,6 +401,7 @@ main (int   argc,
   guint repeat = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 1;
   int rc;
 
+  ey_site_client_init_tls_policy ();
   g_test_init (&argc, &argv, NULL);
   if (repeat == 0)
     repeat = 1;

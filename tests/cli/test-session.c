@@ -1086,6 +1086,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  ey_site_client_init_tls_policy ();
   g_test_init (&argc, &argv, NULL);
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   log_text = g_string_new (NULL);

@@ -436,14 +436,50 @@ test_tls_old_refused (void)
   ext_sim_stop (&sim);
 }
 
+/* A program that forgot ey_site_client_init_tls_policy() in main() hears of it
+ * (a critical) and its client sends nothing. */
+static void
+test_tls_policy_missing (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EySiteProfile) profile = NULL;
+      g_autoptr(EySiteClient) client = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EyPage) page = NULL;
+
+      /* Not fatal here: what comes after the critical is tested too */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      profile = ey_site_profile_new_default (&error);
+      g_assert_no_error (error);
+      client = ey_site_client_new (profile);
+      page = get_page (client, "login.go", &error);
+      g_assert_null (page);
+      g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_FAILED);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*CRITICAL*ey_site_client_init_tls_policy() was not called*");
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  gboolean no_policy = FALSE;
+
+  /* The child of /site-client/tls-policy-missing runs without the policy */
+  for (int i = 1; i < argc; i++)
+    if (strstr (argv[i], "tls-policy-missing") != NULL)
+      no_policy = TRUE;
+  if (!no_policy)
+    ey_site_client_init_tls_policy ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/site-client/drop-after-sign-in", test_drop_after_sign_in);
   g_test_add_func ("/site-client/drop-after-eonayli", test_drop_after_eonayli);
   g_test_add_func ("/site-client/limits", test_limits);
   g_test_add_func ("/site-client/tls-old-refused", test_tls_old_refused);
+  g_test_add_func ("/site-client/tls-policy-missing", test_tls_policy_missing);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "ey-application.h"
 #include "ey-window.h"
+#include "ey-site-client.h"
 
 /* Time to first frame and peak memory of the demo run (simulator + demo token + window),
  * with the GSK renderer named. */
@@ -64,6 +65,7 @@ main (int   argc,
   char *args[] = { argv[0], NULL };
   int status;
 
+  ey_site_client_init_tls_policy ();
   start_us = g_get_monotonic_time ();
   if (tmp)
     g_setenv ("XDG_STATE_HOME", tmp, TRUE);

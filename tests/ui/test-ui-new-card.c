@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ey-application.h"
+#include "ey-site-client.h"
 
 static const char *make_token;
 static const char *pki_dir;
@@ -128,6 +129,7 @@ main (int   argc,
       g_printerr ("usage: %s MAKE-TOKEN PKI-DIR\n", argv[0]);
       return 2;
     }
+  ey_site_client_init_tls_policy ();
   make_token = argv[1];
   pki_dir = argv[2];
   g_print ("1..1\n");

@@ -10,6 +10,7 @@
 #include "ui-driver.h"
 #include "ey-page-sign-in.h"
 #include "ey-page-signing.h"
+#include "ey-site-client.h"
 
 static gboolean
 timeout_cb (gpointer data)
@@ -196,6 +197,8 @@ ui_paste_mail (UiDriver   *driver,
                           "Başvuru Formu Erişim Adresiniz : "
                           "https://basvuru.kamusm.gov.tr/bs/login.go\n", name, password);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), mail, -1);
+  /* The memory scans of ui-secrets look for the password: not the driver's copy */
+  explicit_bzero (mail, strlen (mail));
 }
 
 gboolean
@@ -347,6 +350,8 @@ isolate_process_home (void)
 {
   static const char *const names[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
 
+  /* Before any thread, as the programs' main() does */
+  ey_site_client_init_tls_policy ();
   process_home = g_dir_make_tmp ("eimza-ui-home-XXXXXX", NULL);
   if (process_home == NULL)
     return;
