@@ -28,6 +28,7 @@ struct _EyOfficerRow
   char        *text[N_COLUMNS];
   PangoLayout *layouts[N_COLUMNS];   /* made when drawn, dropped when the text changes */
   int          layout_width;
+  int          line_height;          /* 0: not known for the current font */
 };
 
 G_DEFINE_FINAL_TYPE (EyOfficerRow, ey_officer_row, GTK_TYPE_WIDGET)
@@ -92,14 +93,36 @@ ey_officer_row_get_text (EyOfficerRow *self,
   return self->text[column];
 }
 
+/* Every row measures the same line: shaping "Ağ" once per font, not once per row and
+ * measure, keeps a list of thousands cheap to fill and scroll. */
 static int
-line_height (GtkWidget *widget)
+line_height (EyOfficerRow *self)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ağ");
-  int height = 0;
+  static PangoFontDescription *cached_font;
+  static double cached_resolution;
+  static int cached_height;
+  PangoContext *context;
+  const PangoFontDescription *font;
+  double resolution;
 
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
+  if (self->line_height > 0)
+    return self->line_height;
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (cached_font == NULL || resolution != cached_resolution ||
+      !pango_font_description_equal (font, cached_font))
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+
+      pango_layout_set_text (layout, "Ağ", -1);
+      pango_layout_get_pixel_size (layout, NULL, &cached_height);
+      g_clear_pointer (&cached_font, pango_font_description_free);
+      cached_font = pango_font_description_copy (font);
+      cached_resolution = resolution;
+    }
+  self->line_height = cached_height;
+  return self->line_height;
 }
 
 static void
@@ -118,7 +141,7 @@ ey_officer_row_measure (GtkWidget      *widget,
       *natural = 800;
     }
   else
-    *minimum = *natural = line_height (widget) + 2 * PAD_Y;
+    *minimum = *natural = line_height (EY_OFFICER_ROW (widget)) + 2 * PAD_Y;
 }
 
 static void
@@ -188,6 +211,7 @@ ey_officer_row_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (ey_officer_row_parent_class)->css_changed (widget, change);
   /* A new font (or a new scale) means new layouts. */
   drop_layouts (EY_OFFICER_ROW (widget));
+  EY_OFFICER_ROW (widget)->line_height = 0;
   gtk_widget_queue_resize (widget);
 }
 
