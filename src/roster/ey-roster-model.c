@@ -353,21 +353,25 @@ load_cb (GObject      *object,
   /* Cancelled: reload() or dispose took over (and @self may be gone). */
   if (g_cancellable_is_cancelled (cancellable) || cancellable != self->loading)
     return;
-  if (loaded == NULL || self->stale)
+  if (loaded != NULL && self->stale)
     {
       /* A change while it was read may be missing from what was read: again. */
-      if (loaded == NULL)
-        g_debug ("reading the roster in a thread: %s", error->message);
-      g_clear_object (&self->loading);
       self->stale = FALSE;
-      if (loaded != NULL)
-        start_loading (self);
-      else if (!ey_roster_model_reload (self, &error))
-        g_warning ("%s", error->message);
+      start_loading (self);
       return;
     }
   g_clear_object (&self->loading);
-  take_loaded (self, g_steal_pointer (&loaded));
+  self->stale = FALSE;
+  if (loaded != NULL)
+    take_loaded (self, g_steal_pointer (&loaded));
+  else
+    {
+      g_autoptr(GError) again = NULL;
+
+      g_debug ("reading the roster in a thread: %s", error->message);
+      if (!ey_roster_model_reload (self, &again))
+        g_warning ("%s", again->message);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
