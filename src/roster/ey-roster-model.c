@@ -21,6 +21,9 @@ struct _EyRosterModel
   EyRosterFilter  filter;
   GDate           today;
   gboolean        fixed_today;
+  guint           first;     /* read at once; the rest in a thread (0: all at once) */
+  GCancellable   *loading;   /* while the rest is read */
+  gboolean        stale;     /* the roster changed while it was read */
 };
 
 enum {
@@ -29,6 +32,8 @@ enum {
   PROP_SEARCH,
   PROP_FILTER,
   PROP_N_ITEMS,
+  PROP_FIRST,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -226,6 +231,167 @@ update_one (EyRosterModel *self,
   g_clear_object (&entry);
 }
 
+/* What one read of the roster gives: the entries in order and by identity.  Made on
+ * the loading thread too (entries, folded search keys and all), handed over whole. */
+typedef struct
+{
+  GPtrArray  *all;
+  GHashTable *by_id;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->all, g_ptr_array_unref);
+  g_clear_pointer (&loaded->by_id, g_hash_table_unref);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static Loaded *
+make_loaded (GPtrArray *list)
+{
+  Loaded *loaded;
+
+  loaded = g_new0 (Loaded, 1);
+  loaded->all = g_ptr_array_new_full (list->len, g_object_unref);
+  loaded->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      EyColleague *c = g_steal_pointer (&g_ptr_array_index (list, i));
+      EyRosterEntry *entry = ey_roster_entry_new (c);
+
+      g_ptr_array_add (loaded->all, entry);
+      g_hash_table_insert (loaded->by_id, g_strdup (c->identity), entry);
+    }
+  return loaded;
+}
+
+static Loaded *
+load_entries (EyRoster  *roster,
+              guint      limit,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) list = _ey_roster_list_first (roster, limit, error);
+
+  return list ? make_loaded (list) : NULL;
+}
+
+/* The list becomes @loaded.  Entries whose colleague did not change are kept, so
+ * a view sees only the rows that differ (the first screenful it already shows
+ * stays, and so does its selection). */
+static void
+take_loaded (EyRosterModel *self,
+             Loaded        *loaded)
+{
+  /* Freed after refilter(): @visible still points into them. */
+  g_autoptr(GPtrArray) old_all = g_steal_pointer (&self->all);
+  g_autoptr(GHashTable) old_by_id = g_steal_pointer (&self->by_id);
+
+  for (guint i = 0; old_by_id != NULL && i < loaded->all->len; i++)
+    {
+      EyRosterEntry *entry = g_ptr_array_index (loaded->all, i);
+      const char *identity = ey_roster_entry_get_identity (entry);
+      EyRosterEntry *kept = g_hash_table_lookup (old_by_id, identity);
+      const EyColleague *a, *b;
+
+      if (kept == NULL)
+        continue;
+      a = ey_roster_entry_get_colleague (kept);
+      b = ey_roster_entry_get_colleague (entry);
+      if (!_ey_roster_colleague_equal (a, b) || g_strcmp0 (a->changed, b->changed) != 0)
+        continue;
+      g_hash_table_insert (loaded->by_id, g_strdup (identity), kept);
+      g_ptr_array_index (loaded->all, i) = g_object_ref (kept);
+      g_object_unref (entry);
+    }
+  self->all = g_steal_pointer (&loaded->all);
+  self->by_id = g_steal_pointer (&loaded->by_id);
+  loaded_free (loaded);
+  refilter (self);
+}
+
+static void
+stop_loading (EyRosterModel *self)
+{
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->stale = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) list = _ey_roster_list_file (task_data, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, make_loaded (list), (GDestroyNotify)loaded_free);
+}
+
+static void start_loading (EyRosterModel *self);
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  EyRosterModel *self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled: reload() or dispose took over (and @self may be gone). */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->loading)
+    return;
+  if (loaded != NULL && self->stale)
+    {
+      /* A change while it was read may be missing from what was read: again. */
+      self->stale = FALSE;
+      start_loading (self);
+      return;
+    }
+  g_clear_object (&self->loading);
+  self->stale = FALSE;
+  if (loaded != NULL)
+    take_loaded (self, g_steal_pointer (&loaded));
+  else
+    {
+      g_autoptr(GError) again = NULL;
+
+      g_debug ("reading the roster in a thread: %s", error->message);
+      if (!ey_roster_model_reload (self, &again))
+        g_warning ("%s", again->message);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+start_loading (EyRosterModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean was_loading = self->loading != NULL;
+
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  /* No reference to @self: dispose cancels, and a cancelled task never touches it. */
+  task = g_task_new (NULL, self->loading, load_cb, self);
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, g_strdup (ey_roster_get_path (self->roster)), g_free);
+  g_task_run_in_thread (task, load_thread);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 roster_changed_cb (EyRosterModel *self,
                    const char    *identity,
@@ -234,31 +400,27 @@ roster_changed_cb (EyRosterModel *self,
   if (identity == NULL)
     ey_roster_model_reload (self, NULL);
   else
-    update_one (self, identity);
+    {
+      /* While the rest is read the row may come again, older: read once more. */
+      if (self->loading != NULL)
+        self->stale = TRUE;
+      update_one (self, identity);
+    }
 }
 
 gboolean
 ey_roster_model_reload (EyRosterModel  *self,
                         GError        **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
+  Loaded *loaded;
 
   g_return_val_if_fail (EY_IS_ROSTER_MODEL (self), FALSE);
 
-  list = ey_roster_list (self->roster, error);
-  if (list == NULL)
+  stop_loading (self);
+  loaded = load_entries (self->roster, 0, error);
+  if (loaded == NULL)
     return FALSE;
-  g_hash_table_remove_all (self->by_id);
-  g_ptr_array_set_size (self->all, 0);
-  for (guint i = 0; i < list->len; i++)
-    {
-      EyColleague *c = g_steal_pointer (&g_ptr_array_index (list, i));
-      EyRosterEntry *entry = ey_roster_entry_new (c);
-
-      g_ptr_array_add (self->all, entry);
-      g_hash_table_insert (self->by_id, g_strdup (c->identity), entry);
-    }
-  refilter (self);
+  take_loaded (self, loaded);
   return TRUE;
 }
 
@@ -267,6 +429,7 @@ ey_roster_model_dispose (GObject *object)
 {
   EyRosterModel *self = (EyRosterModel *)object;
 
+  stop_loading (self);
   if (self->roster != NULL)
     g_signal_handlers_disconnect_by_data (self->roster, self);
   g_clear_object (&self->roster);
@@ -310,6 +473,12 @@ ey_roster_model_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->visible->len);
       break;
+    case PROP_FIRST:
+      g_value_set_uint (value, self->first);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,6 +503,9 @@ ey_roster_model_set_property (GObject      *object,
     case PROP_FILTER:
       ey_roster_model_set_filter (self, g_value_get_int (value));
       break;
+    case PROP_FIRST:
+      self->first = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -350,6 +522,23 @@ ey_roster_model_constructed (GObject *object)
   g_return_if_fail (EY_IS_ROSTER (self->roster));
   g_signal_connect_object (self->roster, "changed", G_CALLBACK (roster_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  if (self->first > 0)
+    {
+      /* The first screenful now, so a window shows at once; the rest in a thread. */
+      Loaded *loaded = load_entries (self->roster, self->first, &error);
+
+      if (loaded != NULL)
+        {
+          gboolean more = loaded->all->len >= self->first;
+
+          take_loaded (self, loaded);
+          if (more)
+            start_loading (self);
+          return;
+        }
+      g_debug ("%s", error->message);
+      g_clear_error (&error);
+    }
   if (!ey_roster_model_reload (self, &error))
     g_warning ("%s", error->message);
 }
@@ -375,6 +564,12 @@ ey_roster_model_class_init (EyRosterModelClass *klass)
     g_param_spec_int ("filter", NULL, NULL, EY_ROSTER_FILTER_ALL, EY_ROSTER_FILTER_DUE,
                       EY_ROSTER_FILTER_ALL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIRST] =
+    g_param_spec_uint ("first", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -397,6 +592,22 @@ ey_roster_model_new (EyRoster *roster)
   g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
 
   return g_object_new (EY_TYPE_ROSTER_MODEL, "roster", roster, NULL);
+}
+
+EyRosterModel *
+ey_roster_model_new_deferred (EyRoster *roster,
+                              guint     first)
+{
+  g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
+
+  return g_object_new (EY_TYPE_ROSTER_MODEL, "roster", roster, "first", first, NULL);
+}
+
+gboolean
+ey_roster_model_get_loading (EyRosterModel *self)
+{
+  g_return_val_if_fail (EY_IS_ROSTER_MODEL (self), FALSE);
+  return self->loading != NULL;
 }
 
 EyRoster *

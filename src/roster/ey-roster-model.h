@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EyRosterModel, ey_roster_model, EY, ROSTER_MODEL, GObject)
 
 EyRosterModel  *ey_roster_model_new          (EyRoster       *roster);
+/**
+ * ey_roster_model_new_deferred: reads the first @first colleagues at once and the
+ * rest in a thread (#EyRosterModel:loading is %TRUE meanwhile), then adds them as one
+ * change: a window over a long roster shows its first screenful at once.
+ */
+EyRosterModel  *ey_roster_model_new_deferred (EyRoster       *roster,
+                                              guint           first);
+gboolean        ey_roster_model_get_loading  (EyRosterModel  *self);
 EyRoster       *ey_roster_model_get_roster   (EyRosterModel  *self);
 const char     *ey_roster_model_get_search   (EyRosterModel  *self);
 void            ey_roster_model_set_search   (EyRosterModel  *self,

@@ -45,6 +45,15 @@ int          _ey_roster_store             (EyRoster          *self,
 void         _ey_roster_emit_changed      (EyRoster          *self,
                                            const char        *identity);
 
+/* ey_roster_list()'s first @limit colleagues (0: all of them). */
+GPtrArray   *_ey_roster_list_first        (EyRoster          *self,
+                                           guint              limit,
+                                           GError           **error);
+/* ey_roster_list() of the roster file at @path, through a connection of its own:
+ * for another thread than the roster's. */
+GPtrArray   *_ey_roster_list_file         (const char        *path,
+                                           GError           **error);
+
 /* Tests: a fixed clock instead of the current time (NULL: the real one). */
 void         _ey_roster_set_now           (EyRoster          *self,
                                            GDateTime         *now);

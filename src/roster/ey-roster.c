@@ -1361,29 +1361,67 @@ GPtrArray *
 ey_roster_list (EyRoster  *self,
                 GError   **error)
 {
+  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
+
+  return _ey_roster_list_first (self, 0, error);
+}
+
+static GPtrArray *
+list_first (sqlite3  *db,
+            guint     limit,
+            GError  **error)
+{
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)ey_colleague_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (EY_IS_ROSTER (self), NULL);
-
   /* Byte order of UTF-8 names is good enough and never depends on the locale. */
-  if (sqlite3_prepare_v2 (self->db, "SELECT " COLUMNS " FROM colleague"
-                          " ORDER BY expires IS NULL, expires, full_name, identity",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_error (self, error);
-      return NULL;
-    }
+  if (sqlite3_prepare_v2 (db, "SELECT " COLUMNS " FROM colleague"
+                          " ORDER BY expires IS NULL, expires, full_name, identity"
+                          " LIMIT ?", -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (sqlite3_int64)limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, read_row (stmt));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    {
-      db_error (self, error);
-      return NULL;
-    }
+    goto failed;
+  sqlite3_finalize (stmt);
   return g_steal_pointer (&list);
+
+failed:
+  g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_DATABASE,
+               _("The roster database failed: %s"), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+GPtrArray *
+_ey_roster_list_first (EyRoster  *self,
+                       guint      limit,
+                       GError   **error)
+{
+  return list_first (self->db, limit, error);
+}
+
+/* The model's loading thread reads through a connection of its own: nothing of the
+ * roster object is shared with the thread. */
+GPtrArray *
+_ey_roster_list_file (const char  *path,
+                      GError     **error)
+{
+  sqlite3 *db = NULL;
+  GPtrArray *list = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    g_set_error (error, EY_ROSTER_ERROR, EY_ROSTER_ERROR_DATABASE,
+                 _("The roster database failed: %s"), db ? sqlite3_errmsg (db) : path);
+  else
+    {
+      sqlite3_busy_timeout (db, 2000);
+      list = list_first (db, 0, error);
+    }
+  sqlite3_close (db);
+  return list;
 }
 
 int

@@ -28,9 +28,16 @@ struct _EyOfficerRow
   char        *text[N_COLUMNS];
   PangoLayout *layouts[N_COLUMNS];   /* made when drawn, dropped when the text changes */
   int          layout_width;
+  int          line_height;          /* 0: not known for the current font */
 };
 
 G_DEFINE_FINAL_TYPE (EyOfficerRow, ey_officer_row, GTK_TYPE_WIDGET)
+
+/* Units, statuses and dates of the last change repeat down a list: their shaped text
+ * is made once and drawn by every row that shows it (per font and column width). */
+static GHashTable *shared_layouts;   /* "width␟text" → PangoLayout */
+static const gboolean column_repeats[N_COLUMNS] = { FALSE, TRUE, FALSE, FALSE, TRUE, TRUE };
+#define MAX_SHARED_LAYOUTS 1024
 
 static void
 drop_layouts (EyOfficerRow *self)
@@ -92,14 +99,39 @@ ey_officer_row_get_text (EyOfficerRow *self,
   return self->text[column];
 }
 
+/* Every row measures the same line: shaping "Ağ" once per font, not once per row and
+ * measure, keeps a list of thousands cheap to fill and scroll. */
 static int
-line_height (GtkWidget *widget)
+line_height (EyOfficerRow *self)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ağ");
-  int height = 0;
+  static PangoFontDescription *cached_font;
+  static double cached_resolution;
+  static int cached_height;
+  PangoContext *context;
+  const PangoFontDescription *font;
+  double resolution;
 
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
+  if (self->line_height > 0)
+    return self->line_height;
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (cached_font == NULL || resolution != cached_resolution ||
+      !pango_font_description_equal (font, cached_font))
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+
+      pango_layout_set_text (layout, "Ağ", -1);
+      pango_layout_get_pixel_size (layout, NULL, &cached_height);
+      /* Text shaped in the old font is no good for anyone now. */
+      if (shared_layouts != NULL)
+        g_hash_table_remove_all (shared_layouts);
+      g_clear_pointer (&cached_font, pango_font_description_free);
+      cached_font = pango_font_description_copy (font);
+      cached_resolution = resolution;
+    }
+  self->line_height = cached_height;
+  return self->line_height;
 }
 
 static void
@@ -118,7 +150,45 @@ ey_officer_row_measure (GtkWidget      *widget,
       *natural = 800;
     }
   else
-    *minimum = *natural = line_height (widget) + 2 * PAD_Y;
+    *minimum = *natural = line_height (EY_OFFICER_ROW (widget)) + 2 * PAD_Y;
+}
+
+static PangoLayout *
+make_layout (EyOfficerRow *self,
+             guint         column,
+             int           width)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (!self->header && column_repeats[column])
+    {
+      if (shared_layouts == NULL)
+        shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      key = g_strdup_printf ("%d\x1f%s", width, self->text[column]);
+      layout = g_hash_table_lookup (shared_layouts, key);
+      if (layout != NULL)
+        return g_object_ref (layout);
+    }
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text[column]);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  if (self->header)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  if (key != NULL)
+    {
+      if (g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
+        g_hash_table_remove_all (shared_layouts);
+      g_hash_table_insert (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
+    }
+  return layout;
 }
 
 static void
@@ -147,20 +217,7 @@ ey_officer_row_snapshot (GtkWidget   *widget,
       if (column_width <= 0 || self->text[i] == NULL)
         continue;
       if (self->layouts[i] == NULL)
-        {
-          self->layouts[i] = gtk_widget_create_pango_layout (widget, self->text[i]);
-          pango_layout_set_width (self->layouts[i], MAX (column_width - 2 * PAD_X, 1) * PANGO_SCALE);
-          pango_layout_set_ellipsize (self->layouts[i], PANGO_ELLIPSIZE_END);
-          pango_layout_set_single_paragraph_mode (self->layouts[i], TRUE);
-          if (self->header)
-            {
-              PangoAttrList *attrs = pango_attr_list_new ();
-
-              pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-              pango_layout_set_attributes (self->layouts[i], attrs);
-              pango_attr_list_unref (attrs);
-            }
-        }
+        self->layouts[i] = make_layout (self, i, MAX (column_width - 2 * PAD_X, 1));
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float)(x + PAD_X), PAD_Y));
       gtk_snapshot_append_layout (snapshot, self->layouts[i], &color);
@@ -188,6 +245,7 @@ ey_officer_row_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (ey_officer_row_parent_class)->css_changed (widget, change);
   /* A new font (or a new scale) means new layouts. */
   drop_layouts (EY_OFFICER_ROW (widget));
+  EY_OFFICER_ROW (widget)->line_height = 0;
   gtk_widget_queue_resize (widget);
 }
 

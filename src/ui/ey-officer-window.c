@@ -17,6 +17,7 @@
 #include "ey-officer-import.h"
 #include "ey-officer-print.h"
 #include "ey-officer-row.h"
+#include "ey-officer-slots.h"
 #include "ey-officer-window.h"
 #include "ey-token.h"
 #include "ey-ui-format.h"
@@ -44,10 +45,15 @@ struct _EyOfficerWindow
 
   EyRoster             *roster;
   EyRosterModel        *model;
+  EyOfficerSlots       *slots;
   GtkSingleSelection   *selection;
   char                 *selected;
+  gboolean              syncing_selection;
   gulong                read_card_handler;
 };
+
+/* More rows than a tall screen shows. */
+#define FIRST_SCREENFUL 64
 
 G_DEFINE_FINAL_TYPE (EyOfficerWindow, ey_officer_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -76,18 +82,50 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+slot_changed_cb (EyOfficerSlot *slot,
+                 GParamSpec    *pspec,
+                 EyOfficerRow  *row)
+{
+  ey_officer_row_set_entry (row, ey_officer_slot_get_entry (slot));
+}
+
+/* A row follows its slot: a search changes what the slot holds, not the slot. */
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  ey_officer_row_set_entry (EY_OFFICER_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
+  EyOfficerRow *row = EY_OFFICER_ROW (gtk_list_item_get_child (item));
+  EyOfficerSlot *slot = gtk_list_item_get_item (item);
+
+  ey_officer_row_set_entry (row, ey_officer_slot_get_entry (slot));
+  g_signal_connect_object (slot, "notify::entry", G_CALLBACK (slot_changed_cb), row, 0);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  ey_officer_row_set_entry (EY_OFFICER_ROW (gtk_list_item_get_child (item)), NULL);
+  EyOfficerRow *row = EY_OFFICER_ROW (gtk_list_item_get_child (item));
+  EyOfficerSlot *slot = gtk_list_item_get_item (item);
+
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, row);
+  ey_officer_row_set_entry (row, NULL);
+}
+
+/* The list's slots stay where they are when a search changes the list: the
+ * selection follows the colleague shown in the details instead. */
+static void
+sync_selection (EyOfficerWindow *self)
+{
+  int position = self->selected ? ey_roster_model_get_position (self->model, self->selected) : -1;
+  guint wanted = position >= 0 ? (guint)position : GTK_INVALID_LIST_POSITION;
+
+  if (gtk_single_selection_get_selected (self->selection) == wanted)
+    return;
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, wanted);
+  self->syncing_selection = FALSE;
 }
 
 static void
@@ -102,6 +140,7 @@ update_counts (EyOfficerWindow *self)
                                            "%u of %u colleagues", total), shown, total);
   adw_window_title_set_subtitle (self->list_title, subtitle);
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  sync_selection (self);
 }
 
 static void
@@ -129,10 +168,11 @@ show_detail (EyOfficerWindow *self,
 static void
 on_selection_changed_cb (EyOfficerWindow *self)
 {
-  EyRosterEntry *entry = gtk_single_selection_get_selected_item (self->selection);
+  EyOfficerSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  EyRosterEntry *entry = slot ? ey_officer_slot_get_entry (slot) : NULL;
 
   /* The list changing under the selection (a filter) keeps the details shown. */
-  if (entry != NULL)
+  if (entry != NULL && !self->syncing_selection)
     show_detail (self, ey_roster_entry_get_identity (entry), adw_leaflet_get_folded (self->leaflet));
 }
 
@@ -866,6 +906,7 @@ ey_officer_window_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->model);
   g_clear_object (&self->roster);
   gtk_widget_dispose_template (GTK_WIDGET (object), EY_TYPE_OFFICER_WINDOW);
@@ -968,8 +1009,10 @@ ey_officer_window_new (EyApplication *application,
 
   self = g_object_new (EY_TYPE_OFFICER_WINDOW, "application", application, NULL);
   self->roster = g_object_ref (roster);
-  self->model = ey_roster_model_new (roster);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* A long roster: the first screenful at once, the rest read in a thread. */
+  self->model = ey_roster_model_new_deferred (roster, FIRST_SCREENFUL);
+  self->slots = ey_officer_slots_new (self->model);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   /* Only the officer's click selects: a list that changes never jumps to details. */
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

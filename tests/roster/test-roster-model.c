@@ -154,6 +154,102 @@ test_model (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&model));
 }
 
+static gboolean
+too_long_cb (gpointer data)
+{
+  g_error ("the rest of the roster was never read");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_loaded (EyRosterModel *model)
+{
+  guint timeout = g_timeout_add_seconds (20, too_long_cb, NULL);
+
+  while (ey_roster_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* A long roster: the first colleagues at once, the rest from a thread as one change
+ * after them; a search typed and a row changed meanwhile both hold afterwards. */
+static void
+test_deferred (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EyRosterModel) model = NULL;
+  g_autoptr(EyRosterModel) all_at_once = NULL;
+  g_autoptr(EyRosterEntry) first = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GListModel *list;
+  Change *ch;
+
+  fixture_add (f, "12345678950", "AYŞE YILMAZ", "2026-05-01");
+  fixture_add (f, "23456789138", "MEHMET DEMİR", "2026-02-01");
+  fixture_add (f, "U12345678", "JOHN SMITH", NULL);
+  fixture_add (f, "34567891238", "IŞIL ÇAKIR", "2025-12-01");
+  fixture_add (f, "45678912316", "ZEYNEP ŞEN", "2026-03-01");
+  all_at_once = ey_roster_model_new (f->roster);
+  g_assert_false (ey_roster_model_get_loading (all_at_once));
+
+  model = ey_roster_model_new_deferred (f->roster, 2);
+  list = G_LIST_MODEL (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_assert_true (ey_roster_model_get_loading (model));
+  g_assert_cmpuint (ey_roster_model_get_n_total (model), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpstr (name_at (list, 0), ==, "IŞIL ÇAKIR");
+  g_assert_cmpstr (name_at (list, 1), ==, "MEHMET DEMİR");
+  first = g_list_model_get_item (list, 0);
+
+  /* The rest comes after the first screenful, which stays as it is. */
+  wait_loaded (model);
+  g_assert_cmpuint (ey_roster_model_get_n_total (model), ==, 5);
+  g_assert_cmpuint (changes->len, ==, 1);
+  ch = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (ch->position, ==, 2);
+  g_assert_cmpuint (ch->removed, ==, 0);
+  g_assert_cmpuint (ch->added, ==, 3);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpstr (name_at (list, i), ==, name_at (G_LIST_MODEL (all_at_once), i));
+  {
+    g_autoptr(EyRosterEntry) again = g_list_model_get_item (list, 0);
+
+    g_assert_true (again == first);
+  }
+  g_signal_handlers_disconnect_by_data (model, changes);
+  g_assert_finalize_object (g_steal_pointer (&model));
+
+  /* Typed and changed while the rest is read. */
+  model = ey_roster_model_new_deferred (f->roster, 2);
+  list = G_LIST_MODEL (model);
+  ey_roster_model_set_search (model, "s");
+  g_assert_true (ey_roster_set_status (f->roster, "U12345678", EY_ROSTER_STATUS_APPLIED, &error));
+  g_assert_no_error (error);
+  wait_loaded (model);
+  g_assert_cmpuint (ey_roster_model_get_n_total (model), ==, 5);
+  /* AYŞE YILMAZ, IŞIL ÇAKIR, JOHN SMITH, ZEYNEP ŞEN (by end date, unknown last). */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  g_assert_cmpstr (name_at (list, 0), ==, "IŞIL ÇAKIR");
+  g_assert_cmpstr (name_at (list, 3), ==, "JOHN SMITH");
+  {
+    g_autoptr(EyRosterEntry) john = g_list_model_get_item (list, 3);
+
+    g_assert_cmpint (ey_roster_entry_get_colleague (john)->status, ==, EY_ROSTER_STATUS_APPLIED);
+  }
+  ey_roster_model_set_filter (model, EY_ROSTER_FILTER_APPLIED);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* A reload while reading gives the whole roster at once. */
+  g_clear_object (&model);
+  model = ey_roster_model_new_deferred (f->roster, 2);
+  g_assert_true (ey_roster_model_reload (model, &error));
+  g_assert_no_error (error);
+  g_assert_false (ey_roster_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,5 +258,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/roster/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
+  g_test_add ("/roster/model/deferred", Fixture, NULL, fixture_set_up, test_deferred,
+              fixture_tear_down);
   return g_test_run ();
 }
