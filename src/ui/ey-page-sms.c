@@ -8,6 +8,7 @@
 
 #include "ey-application.h"
 #include "ey-countdown.h"
+#include "ey-ui-format.h"
 #include "ey-site-roles.h"
 #include "ey-sim-server.h"
 #include "ey-page-sms.h"
@@ -40,6 +41,21 @@ ey_page_sms_at_code (EyPageSms *self)
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
   return session && ey_session_get_step (session) == EY_SESSION_STEP_SMS_CODE;
+}
+
+/* The site's SMS approval codes have this many digits: a complete code is sent at once
+ * (Enter still sends a code of another length, for a site that changed). */
+#define SMS_CODE_DIGITS 6
+
+static gboolean
+ey_page_sms_code_complete (const char *code)
+{
+  if (strlen (code) != SMS_CODE_DIGITS)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -141,10 +157,20 @@ ey_page_sms_sync (EyStepPage *page)
     }
   else
     {
+      const char *typed = session ? ey_session_get_form_value (session,
+                                                               ey_field_role_to_string (EY_FIELD_ROLE_PHONE))
+                                  : NULL;
+
       gtk_label_set_text (self->heading, _("Get the approval code by SMS"));
-      gtk_label_set_text (self->intro, _("KamuSM sends a free approval code to the phone below. "
-                                         "If this is not your number, do not go on: go back to "
-                                         "the form and correct it."));
+      if (typed && *typed && session &&
+          !ey_ui_phone_matches_mask (typed, ey_session_get_masked_phone (session)))
+        gtk_label_set_text (self->intro, _("The site shows a number that does not look like the "
+                                           "one you typed on the form. If it is not your number, "
+                                           "do not go on: go back to the form and correct it."));
+      else
+        gtk_label_set_text (self->intro, _("KamuSM sends a free approval code to the phone below. "
+                                           "If this is not your number, do not go on: go back to "
+                                           "the form and correct it."));
       ey_step_page_set_continue_label (page, _("_Send the SMS"));
       ey_step_page_set_can_go_back (page, TRUE);
       ey_countdown_stop (self->countdown);
@@ -246,6 +272,23 @@ ey_page_sms_next (EyStepPage *page)
                                g_object_ref (self));
 }
 
+/* The code is sent as soon as it is complete: the Enter after it would add nothing.  A
+ * refused code stays in the field and is sent again only once it is changed. */
+static void
+on_code_changed_cb (EyPageSms *self)
+{
+  EyStepPage *page = EY_STEP_PAGE (self);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+
+  ey_page_sms_update (self);
+  if (session == NULL || window == NULL || ey_window_get_visible_page (window) != page ||
+      !ey_page_sms_at_code (self) || ey_session_get_busy (session) ||
+      !ey_page_sms_code_complete (gtk_editable_get_text (GTK_EDITABLE (self->code_row))))
+    return;
+  ey_step_page_next (page);
+}
+
 static void
 ey_page_sms_back (EyStepPage *page)
 {
@@ -324,7 +367,7 @@ ey_page_sms_init (EyPageSms *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ey_countdown_set_expired_text (self->countdown, _("The code has expired: ask for a new one."));
-  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (ey_page_sms_update), self,
+  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (on_code_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->new_code_button, "clicked", G_CALLBACK (on_new_code_clicked_cb),
                            self, G_CONNECT_SWAPPED);

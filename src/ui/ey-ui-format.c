@@ -96,6 +96,53 @@ ey_ui_explain_site_message (const char *site_text)
   return NULL;
 }
 
+/* The national number: digits only, without the country code or the trunk 0. */
+static char *
+national_digits (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+  const char *d;
+  char *national;
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  d = digits->str;
+  if (g_str_has_prefix (d, "90") && digits->len == 12)
+    d += 2;
+  else if (*d == '0')
+    d++;
+  national = g_strdup (d);
+  g_string_free (digits, TRUE);
+  return national;
+}
+
+gboolean
+ey_ui_phone_matches_mask (const char *typed,
+                          const char *masked)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *before = NULL;
+  const char *star;
+  const char *tail;
+  gsize shown;
+
+  if (typed == NULL || masked == NULL || strchr (masked, '*') == NULL)
+    return FALSE;
+  number = national_digits (typed);
+  star = strchr (masked, '*');
+  tail = strrchr (masked, '*') + 1;
+  before = g_strndup (masked, star - masked);
+  head = national_digits (before);
+  shown = strlen (head) + strlen (tail);
+  for (const char *p = tail; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return shown > 0 && strlen (number) > shown &&
+         g_str_has_prefix (number, head) && g_str_has_suffix (number, tail);
+}
+
 char *
 ey_ui_order_number (const char *order_id)
 {
