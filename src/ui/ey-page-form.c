@@ -135,12 +135,16 @@ on_combo_selected_cb (AdwComboRow *row,
 }
 
 static GtkWidget *
-add_error_row (AdwPreferencesGroup *group,
+add_error_row (EyPageForm          *self,
+               AdwPreferencesGroup *group,
                const char          *title,
                const char          *error)
 {
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EySiteClient *client = session ? ey_session_get_client (session) : NULL;
   GtkWidget *label;
-  const char *explained = ey_ui_explain_site_message (error);
+  const char *explained = ey_ui_explain_site_message (client ? ey_site_client_get_profile (client) : NULL,
+                                                      error);
   g_autofree char *text = explained ? g_strdup_printf ("%s: %s (%s)", title, error, explained)
                                     : g_strdup_printf ("%s: %s", title, error);
 
@@ -256,7 +260,7 @@ ey_page_form_sync (EyStepPage *page)
       if (field->error)
         {
           gtk_widget_add_css_class (row, "error");
-          g_ptr_array_add (self->rows, add_error_row (group, title, field->error));
+          g_ptr_array_add (self->rows, add_error_row (self, group, title, field->error));
           /* The first wrong field gets the focus, so the user starts where it matters. */
           if (!focused)
             focused = gtk_widget_grab_focus (row);

@@ -93,7 +93,7 @@ ey_page_sms_update_inbox (EyPageSms *self)
       g_autofree char *title = g_strdup_printf (_("Your approval code is %s"), code);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->inbox_row), title);
-      adw_action_row_set_subtitle (self->inbox_row, _("From KamuSM (simulated)"));
+      adw_action_row_set_subtitle (self->inbox_row, _("From KamuSM (demo)"));
     }
   else
     {

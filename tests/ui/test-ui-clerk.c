@@ -594,6 +594,104 @@ test_close_guard (void)
   }
 }
 
+/* The identity field tells a mistyped T.C. Kimlik No from a passport number, says which
+ * it thinks it is, and keeps Sign In grey for a mistyped one. */
+static void
+test_identity (void)
+{
+  UiDriver *driver = test_driver ();
+  GtkWidget *label;
+  GtkWidget *hint;
+  EyStepPage *page;
+  const struct
+  {
+    const char *typed;
+    const char *says;      /* in the field's own message; NULL: no message */
+    gboolean    can_sign_in;
+    const char *hint;      /* below the fields, or NULL */
+  } cases[] = {
+    { "1234567895",   "has 10 digits", FALSE, "Sign In needs your identity number." },
+    { "123456789501", "has 12 digits", FALSE, "Sign In needs your identity number." },
+    { "12345678A50",  "with a letter in it", FALSE, "Sign In needs your identity number." },
+    { "12345678950",  NULL, TRUE, NULL },
+    { "U12345678",    NULL, TRUE, "Your number is read as a passport number." },
+  };
+
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  page = ui_page (driver, "sign-in");
+  label = ui_child (driver, "sign-in", "identity_label");
+  hint = ui_child (driver, "sign-in", "hint_label");
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("identity %s", cases[i].typed);
+      ui_set_text (driver, "sign-in", "identity_row", cases[i].typed);
+      g_assert_true (gtk_widget_get_visible (label) == (cases[i].says != NULL));
+      if (cases[i].says)
+        {
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "T.C. Kimlik No"));
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), cases[i].says));
+        }
+      g_assert_true (ey_step_page_get_can_continue (page) == cases[i].can_sign_in);
+      g_assert_true (gtk_widget_get_visible (hint) == (cases[i].hint != NULL));
+      if (cases[i].hint)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, cases[i].hint);
+    }
+}
+
+/* The SMS goes out by itself only when the site's mask may be the number as typed. */
+static void
+test_phone_mask (void)
+{
+  const struct
+  {
+    const char *typed;
+    const char *masked;
+    gboolean    agrees;
+  } cases[] = {
+    { "0532 123 45 67",   "53*******67", TRUE },
+    { "5321234567",       "53*****7",    TRUE },
+    { "+90 532 123 45 67", "53*****7",   TRUE },
+    { "0532 123 45 67",   "50*****7",    FALSE },
+    { "0532 123 45 67",   "53*****8",    FALSE },
+    { "0532 123 45 67",   "*****",       FALSE },
+    { "0532 123 45 67",   "5321234567",  FALSE },
+    { "",                 "53*****7",    FALSE },
+    { NULL,               "53*****7",    FALSE },
+    { "0532 123 45 67",   NULL,          FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s / %s", cases[i].typed, cases[i].masked);
+      g_assert_true (ey_ui_phone_matches_mask (cases[i].typed, cases[i].masked) == cases[i].agrees);
+    }
+}
+
+/* Known site messages are explained from the site profile in the English UI, not in the
+ * Turkish one (the site's own words say it there). */
+static void
+test_site_explanations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySiteProfile) profile = ey_site_profile_new_default (&error);
+  const char *explained;
+
+  g_assert_no_error (error);
+  explained = ey_ui_explain_site_message (profile, "Cep telefonu numarası geçersiz.");
+  if (turkish)
+    g_assert_null (explained);
+  else
+    g_assert_cmpstr (explained, ==, "The mobile phone number is not valid: 10 digits, starting "
+                                    "with 5, e.g. 5051234567.");
+  g_assert_null (ey_ui_explain_site_message (profile, "Bilinmeyen bir ileti."));
+  g_assert_null (ey_ui_explain_site_message (NULL, "Cep telefonu numarası geçersiz."));
+}
+
 /* After the in-app switch to Turkish: Back too, and the step names in the polite -in
  * imperative like the rest. */
 static void
@@ -673,8 +771,13 @@ main (int   argc,
       else
         {
           g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
+          g_test_add_func ("/ui/clerk/phone-mask", test_phone_mask);
+          g_test_add_func ("/ui/clerk/site-explanations", test_site_explanations);
           if (!turkish)
-            g_test_add_func ("/ui/clerk/language", test_language);
+            {
+              g_test_add_func ("/ui/clerk/language", test_language);
+              g_test_add_func ("/ui/clerk/identity", test_identity);
+            }
         }
     }
   status = g_test_run ();
