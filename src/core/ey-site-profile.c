@@ -591,6 +591,7 @@ read_page (Loader  *ld,
 {
   EyProfilePage *page = g_new0 (EyProfilePage, 1);
   g_autofree char *timer = get_attr (node, "timer-default");
+  g_autofree char *digits = get_attr (node, "code-digits");
 
   if (timer != NULL)
     {
@@ -604,6 +605,19 @@ read_page (Loader  *ld,
           return NULL;
         }
       page->timer_default = v;
+    }
+  if (digits != NULL)
+    {
+      guint64 v;
+
+      if (!g_ascii_string_to_unsigned (digits, 10, 1, 64, &v, NULL))
+        {
+          fail (ld, node, EY_SITE_PROFILE_ERROR_INVALID,
+                _("“%s” is not a number of digits"), digits);
+          ey_profile_page_free (page);
+          return NULL;
+        }
+      page->code_digits = v;
     }
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1727,6 +1741,16 @@ ey_site_profile_get_default_timer (EySiteProfile *self,
   if (kind > EY_PAGE_KIND_LAST || self->by_kind[kind] == NULL)
     return 0;
   return self->by_kind[kind]->timer_default;
+}
+
+guint
+ey_site_profile_get_code_digits (EySiteProfile *self,
+                                 EyPageKind     kind)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), 0);
+  g_return_val_if_fail (kind <= EY_PAGE_KIND_LAST, 0);
+
+  return self->by_kind[kind] ? self->by_kind[kind]->code_digits : 0;
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "ey-application.h"
 #include "ey-countdown.h"
 #include "ey-ui-format.h"
+#include "ey-site-profile.h"
 #include "ey-site-roles.h"
 #include "ey-sim-server.h"
 #include "ey-page-sms.h"
@@ -43,14 +44,19 @@ ey_page_sms_at_code (EyPageSms *self)
   return session && ey_session_get_step (session) == EY_SESSION_STEP_SMS_CODE;
 }
 
-/* The site's SMS approval codes have this many digits: a complete code is sent at once
- * (Enter still sends a code of another length, for a site that changed). */
-#define SMS_CODE_DIGITS 6
-
+/* A code of as many digits as the site profile says its codes have is complete: it is
+ * sent at once (Enter still sends one of another length, for a site that changed). */
 static gboolean
-ey_page_sms_code_complete (const char *code)
+ey_page_sms_code_complete (EyPageSms  *self,
+                           const char *code)
 {
-  if (strlen (code) != SMS_CODE_DIGITS)
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EySiteClient *client = session ? ey_session_get_client (session) : NULL;
+  guint digits = client ? ey_site_profile_get_code_digits (ey_site_client_get_profile (client),
+                                                           EY_PAGE_KIND_SMS_CODE)
+                        : 0;
+
+  if (digits == 0 || strlen (code) != digits)
     return FALSE;
   for (const char *p = code; *p; p++)
     if (!g_ascii_isdigit (*p))
@@ -284,7 +290,7 @@ on_code_changed_cb (EyPageSms *self)
   ey_page_sms_update (self);
   if (session == NULL || window == NULL || ey_window_get_visible_page (window) != page ||
       !ey_page_sms_at_code (self) || ey_session_get_busy (session) ||
-      !ey_page_sms_code_complete (gtk_editable_get_text (GTK_EDITABLE (self->code_row))))
+      !ey_page_sms_code_complete (self, gtk_editable_get_text (GTK_EDITABLE (self->code_row))))
     return;
   ey_step_page_next (page);
 }

@@ -244,6 +244,8 @@ static const Breakage breakages[] = {
     EY_SITE_PROFILE_ERROR_BAD_XPATH, "yy:contains" },
   { "bad timer", "timer-default=\"236\"", "timer-default=\"iki yüz\"",
     EY_SITE_PROFILE_ERROR_INVALID, "iki yüz" },
+  { "bad code length", "code-digits=\"6\"", "code-digits=\"altı\"",
+    EY_SITE_PROFILE_ERROR_INVALID, "altı" },
   { "explanation without the site's text", "<explain match=\"E-posta adresi geçersiz\">",
     "<explain>", EY_SITE_PROFILE_ERROR_INVALID, "explain" },
   { "empty explanation", ">The e-mail address is not valid.</explain>", "> </explain>",
@@ -508,6 +510,9 @@ test_explanations (void)
       g_assert_null (ey_site_profile_explain_message (p, "Bilinmeyen bir ileti."));
       g_assert_null (ey_site_profile_explain_message (p, ""));
       g_assert_null (ey_site_profile_explain_message (p, NULL));
+      /* The SMS approval code's length, for sending a complete one at once. */
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_SMS_CODE), ==, 6);
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_LOGIN), ==, 0);
     }
 
   g_assert_nonnull (start);
