@@ -156,7 +156,8 @@ ey_page_sms_sync (EyStepPage *page)
     {
       gtk_label_set_text (self->heading, _("Type the code from the SMS"));
       gtk_label_set_text (self->intro, _("KamuSM sent an approval code to your phone. Type it "
-                                         "before the time runs out, then press Approve."));
+                                         "before the time runs out: it is sent as soon as it "
+                                         "is complete."));
       ey_step_page_set_continue_label (page, _("_Approve"));
       ey_step_page_set_can_go_back (page, FALSE);
       ey_page_sms_start_countdown (self);
