@@ -45,6 +45,7 @@ typedef struct
   EyXPath    *captcha;
   EyXPath    *form;
   guint       timer_default;
+  guint       code_digits;
   char       *fields[EY_FIELD_ROLE_LAST + 1];
   EyNameValue buttons[EY_BUTTON_ROLE_LAST + 1];
   EyNameValue choices[EY_CHOICE_ROLE_LAST + 1];

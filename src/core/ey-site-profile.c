@@ -48,7 +48,27 @@ struct _EySiteProfile
   GHashTable    *reply_codes;      /* site code → EySignOutcome */
 
   EySignDataRule *sign_data[2];    /* <sign-data>: [0] "eonay", [1] "form" */
+
+  GPtrArray     *explanations;     /* Explanation, document order */
 };
+
+/* <explain match="…">…</explain>: a known message of the site and what it means, in
+ * English (a gettext msgid: po/ extracts it with data/site/site-profile.its). */
+typedef struct
+{
+  char *match;
+  char *text;
+} Explanation;
+
+static void
+explanation_free (gpointer data)
+{
+  Explanation *e = data;
+
+  g_free (e->match);
+  g_free (e->text);
+  g_free (e);
+}
 
 G_DEFINE_TYPE (EySiteProfile, ey_site_profile, G_TYPE_OBJECT)
 
@@ -156,6 +176,7 @@ ey_site_profile_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->sign_data); i++)
     sign_data_rule_free (self->sign_data[i]);
 
+  g_clear_pointer (&self->explanations, g_ptr_array_unref);
   G_OBJECT_CLASS (ey_site_profile_parent_class)->finalize (object);
 }
 
@@ -168,6 +189,7 @@ ey_site_profile_class_init (EySiteProfileClass *klass)
 static void
 ey_site_profile_init (EySiteProfile *self)
 {
+  self->explanations = g_ptr_array_new_with_free_func (explanation_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)ey_profile_page_free);
   self->reply_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -569,6 +591,7 @@ read_page (Loader  *ld,
 {
   EyProfilePage *page = g_new0 (EyProfilePage, 1);
   g_autofree char *timer = get_attr (node, "timer-default");
+  g_autofree char *digits = get_attr (node, "code-digits");
 
   if (timer != NULL)
     {
@@ -582,6 +605,19 @@ read_page (Loader  *ld,
           return NULL;
         }
       page->timer_default = v;
+    }
+  if (digits != NULL)
+    {
+      guint64 v;
+
+      if (!g_ascii_string_to_unsigned (digits, 10, 1, 64, &v, NULL))
+        {
+          fail (ld, node, EY_SITE_PROFILE_ERROR_INVALID,
+                _("“%s” is not a number of digits"), digits);
+          ey_profile_page_free (page);
+          return NULL;
+        }
+      page->code_digits = v;
     }
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -834,6 +870,34 @@ _ey_site_profile_get_sign_data_rule (EySiteProfile *self,
 }
 
 static gboolean
+read_explanations (Loader  *ld,
+                   xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      Explanation *e;
+      g_autofree char *match = NULL;
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "explain"))
+        return fail (ld, child, EY_SITE_PROFILE_ERROR_INVALID, _("unknown element"));
+      if ((match = require_attr (ld, child, "match")) == NULL)
+        return FALSE;
+      text = get_text (child);
+      if (*g_strstrip (match) == '\0' || text == NULL || *g_strstrip (text) == '\0')
+        return fail (ld, child, EY_SITE_PROFILE_ERROR_INVALID,
+                     _("<explain> needs a match=\"…\" text of the site and an explanation"));
+      e = g_new0 (Explanation, 1);
+      e->match = g_steal_pointer (&match);
+      e->text = g_steal_pointer (&text);
+      g_ptr_array_add (ld->self->explanations, e);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_version (Loader  *ld,
               xmlNode *root)
 {
@@ -969,6 +1033,11 @@ load_document (Loader  *ld,
       else if (is_element (child, "sign-data"))
         {
           if (!read_sign_data (ld, child))
+            return FALSE;
+        }
+      else if (is_element (child, "explanations"))
+        {
+          if (!read_explanations (ld, child))
             return FALSE;
         }
       else
@@ -1672,6 +1741,34 @@ ey_site_profile_get_default_timer (EySiteProfile *self,
   if (kind > EY_PAGE_KIND_LAST || self->by_kind[kind] == NULL)
     return 0;
   return self->by_kind[kind]->timer_default;
+}
+
+guint
+ey_site_profile_get_code_digits (EySiteProfile *self,
+                                 EyPageKind     kind)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), 0);
+  g_return_val_if_fail (kind <= EY_PAGE_KIND_LAST, 0);
+
+  return self->by_kind[kind] ? self->by_kind[kind]->code_digits : 0;
+}
+
+const char *
+ey_site_profile_explain_message (EySiteProfile *self,
+                                 const char    *site_text)
+{
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), NULL);
+
+  if (site_text == NULL || *site_text == '\0')
+    return NULL;
+  for (guint i = 0; i < self->explanations->len; i++)
+    {
+      Explanation *e = g_ptr_array_index (self->explanations, i);
+
+      if (ey_text_contains_loose (site_text, e->match))
+        return e->text;
+    }
+  return NULL;
 }
 
 const char *

@@ -377,4 +377,28 @@ guint           ey_site_profile_get_default_timer  (EySiteProfile  *self,
  */
 const char     *ey_site_profile_get_mail_sender    (EySiteProfile  *self);
 
+/**
+ * ey_site_profile_get_code_digits:
+ *
+ * Returns: how many digits the code page @kind asks for has (6 for the SMS
+ *   approval code), from the page's code-digits attribute; 0 when the
+ *   profile does not say
+ */
+guint           ey_site_profile_get_code_digits    (EySiteProfile  *self,
+                                                    EyPageKind      kind);
+
+/**
+ * ey_site_profile_explain_message:
+ * @site_text: a message the site showed (Turkish)
+ *
+ * The profile's `<explain>` for the first of its known messages that
+ * @site_text contains (compared like `ey:contains`).
+ *
+ * Returns: (transfer none) (nullable): the explanation in English, a gettext
+ *   msgid: translate it with g_dgettext (GETTEXT_PACKAGE, …) where it is
+ *   shown; %NULL for a message the profile does not know
+ */
+const char     *ey_site_profile_explain_message    (EySiteProfile  *self,
+                                                    const char     *site_text);
+
 G_END_DECLS

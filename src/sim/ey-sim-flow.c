@@ -582,7 +582,7 @@ get_pdf (EySimRequest *r)
   g_hash_table_insert (form, GINT_TO_POINTER (EY_SIM_F_CITY),
                        (gpointer) _ey_sim_city_name (g_hash_table_lookup (s->form,
                                                      GINT_TO_POINTER (EY_SIM_F_CITY))));
-  pdf = ey_sim_pdf_render (s->person, form, s->order);
+  pdf = ey_sim_pdf_render (s->person, form, s->order, r->server->demo);
   ey_sim_log_event (r->server->log, "pdf-downloaded", s->id, s->person->identity, NULL);
   if (s->method == NULL)
     _ey_sim_submit (r, EY_SIM_METHOD_ISLAK);

@@ -184,10 +184,42 @@ ey_sim_pdf_draw (cairo_t           *cr,
                   MARGIN, PAGE_H - MARGIN, PAGE_W - 2 * MARGIN, 11);
 }
 
+/* Across the middle of the page, over everything, in light red: readable on paper and as
+ * text (level, so that text tools read the words whole). */
+static void
+draw_demo_mark (cairo_t *cr)
+{
+  static const char *lines[] = { "TANITIM", "DEMO" };
+  cairo_text_extents_t ext;
+
+  cairo_save (cr);
+  cairo_translate (cr, PAGE_W / 2, PAGE_H / 2 - 60);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 88);
+  cairo_set_source_rgba (cr, 0.85, 0.10, 0.10, 0.25);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_text_extents (cr, lines[i], &ext);
+      cairo_move_to (cr, -ext.x_advance / 2, i * 96.0);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_set_font_size (cr, 11);
+  cairo_set_source_rgba (cr, 0.85, 0.10, 0.10, 0.8);
+  {
+    const char *note = "Tanıtım belgesidir; KamuSM'ye teslim edilmez. Demo only: do not hand in.";
+
+    cairo_text_extents (cr, note, &ext);
+    cairo_move_to (cr, -ext.x_advance / 2, 130);
+    cairo_show_text (cr, note);
+  }
+  cairo_restore (cr);
+}
+
 GBytes *
 ey_sim_pdf_render (const EySimPerson *p,
                    GHashTable        *form,
-                   guint              order)
+                   guint              order,
+                   gboolean           demo)
 {
   GByteArray *pdf = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PAGE_W, PAGE_H);
@@ -197,6 +229,8 @@ ey_sim_pdf_render (const EySimPerson *p,
                                   "Nitelikli Elektronik Sertifika Başvuru Formu");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "kamusm-sim");
   ey_sim_pdf_draw (cr, p, form, order);
+  if (demo)
+    draw_demo_mark (cr);
   cairo_show_page (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

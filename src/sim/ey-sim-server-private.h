@@ -37,6 +37,7 @@ struct _EySimServer
   char                    *log_file;
   char                    *sms_file;
   gboolean                 print_sms;
+  gboolean                 demo;
   const EySimNames        *names;
   char                    *hostile_veri;  /* NULL, or what sign-data answers instead */
 

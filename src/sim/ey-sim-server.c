@@ -186,6 +186,7 @@ ey_sim_server_new (const EySimOptions *opts)
   self->log_file = g_strdup (opts->log_file);
   self->sms_file = g_strdup (opts->sms_file);
   self->print_sms = opts->print_sms;
+  self->demo = opts->demo;
   /* From the start, so that the "event" signal and the file see every event. */
   self->log = ey_sim_log_new (self->log_file, log_event_cb, self);
   return self;

@@ -62,6 +62,8 @@ typedef struct
   guint               slow_ms;         /* delay of the "slow" fault, 3000 */
   const char         *state_file;      /* keep the applications' progress here across
                                         * restarts (the demo); default: memory only */
+  gboolean            demo;            /* the program's demo: the wet-signature form
+                                        * carries a DEMO / TANITIM watermark */
 } EySimOptions;
 
 void ey_sim_options_init (EySimOptions *opts);

@@ -36,7 +36,7 @@ main (int    argc,
   g_autofree char *state_file = NULL;
   g_autofree char *variant = NULL, *ready_file = NULL, *cert_path = NULL;
   int port = 0, sms_ttl = 0, code_ttl = 0, idle = 0;
-  gboolean http = FALSE, control = FALSE;
+  gboolean http = FALSE, control = FALSE, demo = FALSE;
   EySimOptions opts;
   GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (0: any free port)"), "N" },
@@ -61,6 +61,7 @@ main (int    argc,
       N_("Rewrite every page harmlessly: upper, nbsp, ascii-fold, noise, wrap, extra-forms or all (comma-separated)"),
       "LIST" },
     { "control", 0, 0, G_OPTION_ARG_NONE, &control, N_("Enable the /_sim/ control endpoints"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Run as the demo: the documents it gives out carry a DEMO mark"), NULL },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
       N_("Inject a fault: kind[:page[:count]] (repeatable)"), "SPEC" },
     { "hostile-veri", 0, 0, G_OPTION_ARG_STRING, &hostile_veri,
@@ -104,6 +105,7 @@ main (int    argc,
   if (variant)
     opts.variant = variant;
   opts.control = control;
+  opts.demo = demo;
   opts.log_file = log_file;
   opts.sms_file = sms_file;
   opts.state_file = state_file;

@@ -492,6 +492,7 @@ ey_application_start_demo (EyApplication *self)
   if (pending->len == 0)
     g_unlink (state_file);
   opts.state_file = state_file;
+  opts.demo = TRUE;
   opts.captcha_text = g_getenv ("EY_DEMO_CAPTCHA");
   self->sim = ey_sim_server_new (&opts);
   if (!ey_sim_server_start (self->sim, 0, &error))
@@ -807,7 +808,7 @@ ey_application_init (EyApplication *self)
   self->announced = g_hash_table_new (NULL, NULL);
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
-                                 _("Practise on a simulated KamuSM site with a demo card"),
+                                 _("Practise on a demo KamuSM site with a demo card"),
                                  NULL);
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Show the program version and quit"),

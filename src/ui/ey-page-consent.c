@@ -58,6 +58,14 @@ ey_page_consent_next (EyStepPage *page)
                                    g_object_ref (page));
 }
 
+void
+ey_page_consent_accept (EyPageConsent *self)
+{
+  g_return_if_fail (EY_IS_PAGE_CONSENT (self));
+  gtk_check_button_set_active (self->accept_check, TRUE);
+  ey_step_page_next (EY_STEP_PAGE (self));
+}
+
 static void
 ey_page_consent_dispose (GObject *object)
 {
@@ -86,7 +94,7 @@ static void
 ey_page_consent_init (EyPageConsent *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ey_step_page_enter_continues (GTK_WIDGET (self->accept_check));
+  ey_step_page_enter_accepts (GTK_WIDGET (self->accept_check));
   g_signal_connect_object (self->accept_check, "toggled", G_CALLBACK (on_toggled_cb), self,
                            G_CONNECT_SWAPPED);
 }

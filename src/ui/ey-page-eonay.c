@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-application.h"
+#include "ey-page-consent.h"
 #include "ey-page-eonay.h"
 #include "ey-window-private.h"
 
@@ -16,6 +17,7 @@ struct _EyPageEonay
   GtkLabel       *hint_label;
   GtkCheckButton *yes_check;
   GtkCheckButton *no_check;
+  GtkCheckButton *consent_check;
   GtkLabel       *error_label;
 };
 
@@ -42,7 +44,9 @@ ey_page_eonay_sync (EyStepPage *page)
     {
       gtk_check_button_set_active (self->yes_check, TRUE);
       gtk_label_set_text (self->hint_label,
-                          _("Your card holds a valid certificate, so E-Onay is chosen for you."));
+                          _("Your card holds a valid certificate, so E-Onay is chosen for you; "
+                            "choose the other way below if you prefer. Accept the E-Onay text "
+                            "and the program goes on to the signature."));
     }
   else
     {
@@ -62,7 +66,22 @@ choose_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!ey_session_choose_eonay_finish (EY_SESSION (object), result, &error))
-    ey_step_page_show_error (EY_STEP_PAGE (self), error);
+    {
+      ey_step_page_show_error (EY_STEP_PAGE (self), error);
+      return;
+    }
+  /* The consent was given here already, on the same text: the site's consent page only
+   * takes it. */
+  if (gtk_check_button_get_active (self->yes_check) &&
+      gtk_check_button_get_active (self->consent_check) &&
+      ey_session_get_step (EY_SESSION (object)) == EY_SESSION_STEP_CONSENT)
+    {
+      EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+      EyStepPage *consent = window ? ey_window_get_page (window, "consent") : NULL;
+
+      if (consent)
+        ey_page_consent_accept (EY_PAGE_CONSENT (consent));
+    }
 }
 
 static void
@@ -107,6 +126,7 @@ ey_page_eonay_class_init (EyPageEonayClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageEonay, hint_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageEonay, yes_check);
   gtk_widget_class_bind_template_child (widget_class, EyPageEonay, no_check);
+  gtk_widget_class_bind_template_child (widget_class, EyPageEonay, consent_check);
   gtk_widget_class_bind_template_child (widget_class, EyPageEonay, error_label);
 }
 
@@ -116,4 +136,5 @@ ey_page_eonay_init (EyPageEonay *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ey_step_page_enter_continues (GTK_WIDGET (self->yes_check));
   ey_step_page_enter_continues (GTK_WIDGET (self->no_check));
+  ey_step_page_enter_accepts (GTK_WIDGET (self->consent_check));
 }

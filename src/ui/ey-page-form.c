@@ -23,6 +23,7 @@ struct _EyPageForm
   AdwPreferencesGroup *word_group;
   GtkButton           *print_button;
   GtkButton           *keyring_button;
+  GtkLabel            *sms_note;
   GtkLabel            *error_label;
 
   GPtrArray           *rows;   /* every row we added, to remove on the next sync */
@@ -85,6 +86,25 @@ is_role (const EySessionField *field,
   return g_strcmp0 (field->role, ey_field_role_to_string (role)) == 0;
 }
 
+/* The phone as typed, said once where it is confirmed: the SMS goes there as soon as the
+ * form is accepted. */
+static void
+ey_page_form_update_sms_note (EyPageForm *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  const char *phone = session ? ey_session_get_form_value (session,
+                                                           ey_field_role_to_string (EY_FIELD_ROLE_PHONE))
+                              : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sms_note), phone && *phone);
+  if (phone == NULL || *phone == '\0')
+    return;
+  text = g_strdup_printf (_("Once the form is accepted, KamuSM sends the approval code by SMS "
+                            "to %s. Correct the number above if it is not yours."), phone);
+  gtk_label_set_text (self->sms_note, text);
+}
+
 static void
 on_entry_changed_cb (GtkEditable *editable,
                      EyPageForm  *self)
@@ -96,6 +116,8 @@ on_entry_changed_cb (GtkEditable *editable,
   if (session && role)
     ey_session_set_form_value (session, role, gtk_editable_get_text (editable));
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  if (g_strcmp0 (role, ey_field_role_to_string (EY_FIELD_ROLE_PHONE)) == 0)
+    ey_page_form_update_sms_note (self);
 }
 
 static void
@@ -113,12 +135,16 @@ on_combo_selected_cb (AdwComboRow *row,
 }
 
 static GtkWidget *
-add_error_row (AdwPreferencesGroup *group,
+add_error_row (EyPageForm          *self,
+               AdwPreferencesGroup *group,
                const char          *title,
                const char          *error)
 {
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EySiteClient *client = session ? ey_session_get_client (session) : NULL;
   GtkWidget *label;
-  const char *explained = ey_ui_explain_site_message (error);
+  const char *explained = ey_ui_explain_site_message (client ? ey_site_client_get_profile (client) : NULL,
+                                                      error);
   g_autofree char *text = explained ? g_strdup_printf ("%s: %s (%s)", title, error, explained)
                                     : g_strdup_printf ("%s: %s", title, error);
 
@@ -234,12 +260,32 @@ ey_page_form_sync (EyStepPage *page)
       if (field->error)
         {
           gtk_widget_add_css_class (row, "error");
-          g_ptr_array_add (self->rows, add_error_row (group, title, field->error));
+          g_ptr_array_add (self->rows, add_error_row (self, group, title, field->error));
           /* The first wrong field gets the focus, so the user starts where it matters. */
           if (!focused)
             focused = gtk_widget_grab_focus (row);
         }
     }
+  ey_page_form_update_sms_note (self);
+}
+
+/* The form was accepted: the site's next page only sends the SMS to the number just
+ * confirmed.  Sent at once when the site's mask agrees with the number as typed; else
+ * the SMS page stays and asks, as the site does. */
+static void
+ey_page_form_send_sms (EyPageForm *self)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  EyStepPage *sms = window ? ey_window_get_page (window, "sms") : NULL;
+  const char *typed;
+
+  if (session == NULL || sms == NULL || ey_session_get_step (session) != EY_SESSION_STEP_SMS_SEND ||
+      ey_session_get_busy (session))
+    return;
+  typed = ey_session_get_form_value (session, ey_field_role_to_string (EY_FIELD_ROLE_PHONE));
+  if (ey_ui_phone_matches_mask (typed, ey_session_get_masked_phone (session)))
+    ey_step_page_next (sms);
 }
 
 static void
@@ -263,6 +309,7 @@ submit_form_cb (GObject      *object,
           g_signal_handlers_disconnect_by_func (row, on_entry_changed_cb, self);
           ey_ui_secret_wipe (row);
         }
+      ey_page_form_send_sms (self);
       return;
     }
   /* Per-field messages are on the session's form now: show them beside the fields. */
@@ -374,6 +421,7 @@ ey_page_form_class_init (EyPageFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageForm, word_group);
   gtk_widget_class_bind_template_child (widget_class, EyPageForm, print_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageForm, keyring_button);
+  gtk_widget_class_bind_template_child (widget_class, EyPageForm, sms_note);
   gtk_widget_class_bind_template_child (widget_class, EyPageForm, error_label);
 }
 

@@ -48,6 +48,16 @@ ey_page_mail_update_continue (EyPageMail *self)
   ey_step_page_set_can_continue (EY_STEP_PAGE (self), password && *password);
 }
 
+static gboolean
+ey_page_mail_is_clean (EyPageMail *self)
+{
+  const char * const *warnings = self->email ? ey_email_get_warnings (self->email) : NULL;
+
+  return self->email && ey_email_get_password (self->email) &&
+         ey_email_get_full_name (self->email) && (warnings == NULL || warnings[0] == NULL) &&
+         !ey_email_has_warning (self->email, EY_EMAIL_WARNING_UNTRUSTED_LINK);
+}
+
 static void
 ey_page_mail_parse (EyPageMail *self)
 {
@@ -106,9 +116,30 @@ ey_page_mail_parse (EyPageMail *self)
   ey_page_mail_update_continue (self);
   /* A clean mail with its password: the next key is Enter on Continue, not a dozen
    * Tabs through what was read from it. */
-  if (ey_email_get_password (self->email) && list->len == 0 &&
-      !ey_email_has_warning (self->email, EY_EMAIL_WARNING_UNTRUSTED_LINK))
+  if (ey_page_mail_is_clean (self))
     ey_step_page_focus_continue (EY_STEP_PAGE (self));
+}
+
+/* A pasted mail that was read completely and says nothing odd: the page has one sensible
+ * answer, so it goes on by itself (it only loads the sign-in page; nothing is sent). */
+static void
+ey_page_mail_continue_if_clean (EyPageMail *self)
+{
+  EyStepPage *page = EY_STEP_PAGE (self);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+
+  if (self->parse_source != 0)
+    {
+      g_clear_handle_id (&self->parse_source, g_source_remove);
+      ey_page_mail_parse (self);
+    }
+  if (session == NULL || window == NULL || ey_window_get_visible_page (window) != page ||
+      (ey_session_get_step (session) != EY_SESSION_STEP_MAIL &&
+       ey_session_get_step (session) != EY_SESSION_STEP_SIGN_IN) || ey_session_get_busy (session) ||
+      !ey_page_mail_is_clean (self) || !ey_step_page_get_can_continue (page))
+    return;
+  ey_step_page_next (page);
 }
 
 static gboolean
@@ -163,6 +194,7 @@ on_demo_mail_clicked_cb (EyPageMail *self)
     return;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mail_view), mail, -1);
   explicit_bzero (mail, strlen (mail));
+  ey_page_mail_continue_if_clean (self);
 }
 
 static void
@@ -179,8 +211,13 @@ load_sign_in_cb (GObject      *object,
     {
       /* The window holds the password now (sync() puts it back if the user returns);
        * neither the field nor the pasted mail keeps it. */
+      EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mail_view), "", 0);
       ey_ui_secret_wipe (GTK_WIDGET (self->password_row));
+      /* Shown again by Back from the sign-in page: the step stays, the page goes. */
+      if (window && ey_window_get_visible_page (window) == EY_STEP_PAGE (self))
+        _ey_window_show_page (window, NULL);
     }
 }
 
@@ -272,6 +309,9 @@ ey_page_mail_init (EyPageMail *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->mail_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->mail_view), "changed",
                            G_CALLBACK (on_mail_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Typing by hand never goes on by itself: only a whole mail pasted at once. */
+  g_signal_connect_object (gtk_text_view_get_buffer (self->mail_view), "paste-done",
+                           G_CALLBACK (ey_page_mail_continue_if_clean), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "changed",
                            G_CALLBACK (ey_page_mail_update_continue), self, G_CONNECT_SWAPPED);
 }

@@ -270,6 +270,18 @@ ey_page_sign_in_sync (EyStepPage *page)
     ey_step_page_show_error (page, error);
   ey_page_sign_in_show_captcha (self);
   ey_page_sign_in_update (self);
+  ey_step_page_set_can_go_back (page, session && ey_session_get_step (session) == EY_SESSION_STEP_SIGN_IN);
+}
+
+/* The mail page went on by itself: Back shows it again (the site is not asked; going on
+ * from there loads a new picture). */
+static void
+ey_page_sign_in_back (EyStepPage *page)
+{
+  EyWindow *window = ey_step_page_get_window (page);
+
+  if (window)
+    _ey_window_show_page (window, "mail");
 }
 
 static void
@@ -295,6 +307,7 @@ ey_page_sign_in_class_init (EyPageSignInClass *klass)
   object_class->dispose = ey_page_sign_in_dispose;
   page_class->sync = ey_page_sign_in_sync;
   page_class->next = ey_page_sign_in_next;
+  page_class->back = ey_page_sign_in_back;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-page-sign-in.ui");

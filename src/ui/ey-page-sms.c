@@ -8,6 +8,8 @@
 
 #include "ey-application.h"
 #include "ey-countdown.h"
+#include "ey-ui-format.h"
+#include "ey-site-profile.h"
 #include "ey-site-roles.h"
 #include "ey-sim-server.h"
 #include "ey-page-sms.h"
@@ -41,6 +43,26 @@ ey_page_sms_at_code (EyPageSms *self)
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
   return session && ey_session_get_step (session) == EY_SESSION_STEP_SMS_CODE;
+}
+
+/* A code of as many digits as the site profile says its codes have is complete: it is
+ * sent at once (Enter still sends one of another length, for a site that changed). */
+static gboolean
+ey_page_sms_code_complete (EyPageSms  *self,
+                           const char *code)
+{
+  EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
+  EySiteClient *client = session ? ey_session_get_client (session) : NULL;
+  guint digits = client ? ey_site_profile_get_code_digits (ey_site_client_get_profile (client),
+                                                           EY_PAGE_KIND_SMS_CODE)
+                        : 0;
+
+  if (digits == 0 || strlen (code) != digits)
+    return FALSE;
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -78,7 +100,7 @@ ey_page_sms_update_inbox (EyPageSms *self)
       g_autofree char *title = g_strdup_printf (_("Your approval code is %s"), code);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->inbox_row), title);
-      adw_action_row_set_subtitle (self->inbox_row, _("From KamuSM (simulated)"));
+      adw_action_row_set_subtitle (self->inbox_row, _("From KamuSM (demo)"));
     }
   else
     {
@@ -135,17 +157,28 @@ ey_page_sms_sync (EyStepPage *page)
     {
       gtk_label_set_text (self->heading, _("Type the code from the SMS"));
       gtk_label_set_text (self->intro, _("KamuSM sent an approval code to your phone. Type it "
-                                         "before the time runs out, then press Approve."));
+                                         "before the time runs out: it is sent as soon as it "
+                                         "is complete."));
       ey_step_page_set_continue_label (page, _("_Approve"));
       ey_step_page_set_can_go_back (page, FALSE);
       ey_page_sms_start_countdown (self);
     }
   else
     {
+      const char *typed = session ? ey_session_get_form_value (session,
+                                                               ey_field_role_to_string (EY_FIELD_ROLE_PHONE))
+                                  : NULL;
+
       gtk_label_set_text (self->heading, _("Get the approval code by SMS"));
-      gtk_label_set_text (self->intro, _("KamuSM sends a free approval code to the phone below. "
-                                         "If this is not your number, do not go on: go back to "
-                                         "the form and correct it."));
+      if (typed && *typed && session &&
+          !ey_ui_phone_matches_mask (typed, ey_session_get_masked_phone (session)))
+        gtk_label_set_text (self->intro, _("The site shows a number that does not look like the "
+                                           "one you typed on the form. If it is not your number, "
+                                           "do not go on: go back to the form and correct it."));
+      else
+        gtk_label_set_text (self->intro, _("KamuSM sends a free approval code to the phone below. "
+                                           "If this is not your number, do not go on: go back to "
+                                           "the form and correct it."));
       ey_step_page_set_continue_label (page, _("_Send the SMS"));
       ey_step_page_set_can_go_back (page, TRUE);
       ey_countdown_stop (self->countdown);
@@ -247,6 +280,23 @@ ey_page_sms_next (EyStepPage *page)
                                g_object_ref (self));
 }
 
+/* The code is sent as soon as it is complete: the Enter after it would add nothing.  A
+ * refused code stays in the field and is sent again only once it is changed. */
+static void
+on_code_changed_cb (EyPageSms *self)
+{
+  EyStepPage *page = EY_STEP_PAGE (self);
+  EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+
+  ey_page_sms_update (self);
+  if (session == NULL || window == NULL || ey_window_get_visible_page (window) != page ||
+      !ey_page_sms_at_code (self) || ey_session_get_busy (session) ||
+      !ey_page_sms_code_complete (self, gtk_editable_get_text (GTK_EDITABLE (self->code_row))))
+    return;
+  ey_step_page_next (page);
+}
+
 static void
 ey_page_sms_back (EyStepPage *page)
 {
@@ -329,7 +379,7 @@ ey_page_sms_init (EyPageSms *self)
   ey_ui_secure_editable (GTK_WIDGET (self->code_row));
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->code_row), FALSE);
   ey_countdown_set_expired_text (self->countdown, _("The code has expired: ask for a new one."));
-  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (ey_page_sms_update), self,
+  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (on_code_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->new_code_button, "clicked", G_CALLBACK (on_new_code_clicked_cb),
                            self, G_CONNECT_SWAPPED);

@@ -39,8 +39,8 @@ draw_watermark (cairo_t *cr,
   cairo_save (cr);
   layout = pango_cairo_create_layout (cr);
   pango_layout_set_font_description (layout, font);
-  /* Not translated: the mark is the same word on every demo document. */
-  pango_layout_set_text (layout, "DEMO", -1);
+  /* The UI language's one word for the demo, as everywhere else in the program. */
+  pango_layout_set_text (layout, C_("watermark on demo documents", "DEMO"), -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_translate (cr, width / 2, height / 2);
   cairo_rotate (cr, -G_PI / 5);

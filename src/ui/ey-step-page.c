@@ -394,6 +394,9 @@ is_empty_field (GtkWidget *widget)
   if (GTK_IS_TEXT_VIEW (widget))
     return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) &&
            gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))) == 0;
+  /* A consent not given yet is what the page waits for (ey_step_page_enter_accepts()). */
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_has_css_class (widget, "consent-check"))
+    return !gtk_check_button_get_active (GTK_CHECK_BUTTON (widget));
   return FALSE;
 }
 
@@ -465,6 +468,40 @@ ey_step_page_enter_continues (GtkWidget *widget)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
                                                             gtk_named_action_new ("default.activate")));
   gtk_widget_add_controller (widget, controller);
+}
+
+static gboolean
+accept_and_continue_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+  return gtk_widget_activate_action (widget, "default.activate", NULL);
+}
+
+/**
+ * ey_step_page_enter_accepts:
+ * @check: the page's "I accept" check button
+ *
+ * Enter on @check ticks it (never unticks) and does the page's main action: consent and
+ * Continue in one key, as the box's label says.  Space still only toggles.  The box gets
+ * the focus first while it is not ticked.
+ */
+void
+ey_step_page_enter_accepts (GtkWidget *check)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
+  gtk_widget_add_css_class (check, "consent-check");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                            gtk_callback_action_new (accept_and_continue_cb,
+                                                                                     NULL, NULL)));
+  gtk_widget_add_controller (check, controller);
 }
 
 /* The subclass's template has set the page's content by now: put the banner above it. */

@@ -70,6 +70,7 @@ GtkWidget    *ey_step_page_get_error_banner  (EyStepPage       *self);
 gboolean      ey_step_page_focus_first       (EyStepPage       *self);
 void          ey_step_page_focus_continue    (EyStepPage       *self);
 void          ey_step_page_enter_continues   (GtkWidget        *widget);
+void          ey_step_page_enter_accepts     (GtkWidget        *check);
 /* The text of what the page shows as error right now ("" when none): tests read it. */
 const char   *ey_step_page_get_error_text    (EyStepPage       *self);
 

@@ -64,36 +64,69 @@ ey_ui_certificate_refusal (EyCertificate *certificate,
   return NULL;
 }
 
-/* The site's known Turkish messages, explained for the English UI.  In the Turkish UI
- * the site's own words say it already. */
-static const struct
-{
-  const char *site;         /* a part of the site's message */
-  const char *explanation;  /* English msgid */
-} site_messages[] = {
-  { "Cep telefonu numarası geçersiz", N_("The mobile phone number is not valid: 10 digits, "
-                                         "starting with 5, e.g. 5051234567.") },
-  { "E-posta adresi geçersiz", N_("The e-mail address is not valid.") },
-  { "Adres boş bırakılamaz", N_("The address must not be empty: the new card is sent there.") },
-  { "Güvenlik sözcüğü en az 6 karakter", N_("The security word must have at least 6 characters.") },
-  { "Formda hatalı alanlar var", N_("Some fields of the form are wrong; correct them.") },
-  { "Doğrulama kodu geçersiz", N_("The verification code is not valid.") },
-  { "Doğrulama kodu hatalı", N_("The verification code is wrong.") },
-  { "İmza geçersiz", N_("The signature is not valid.") },
-};
-
 const char *
-ey_ui_explain_site_message (const char *site_text)
+ey_ui_explain_site_message (EySiteProfile *profile,
+                            const char    *site_text)
 {
-  if (site_text == NULL)
+  const char *explanation;
+
+  if (profile == NULL || site_text == NULL)
     return NULL;
-  /* Only where the UI is not Turkish: there the site's words need no explaining. */
-  if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Sign in"), "Sign in") != 0)
+  /* Only where the UI is not Turkish: there the site's words need no explaining.  The
+   * catalogue in use says which language it is. */
+  if (g_str_has_prefix (g_dpgettext2 (GETTEXT_PACKAGE, "language code of this translation", "en"),
+                        "tr") ||
+      g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Sign in"), "Giriş yapın") == 0)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (site_messages); i++)
-    if (strstr (site_text, site_messages[i].site))
-      return _(site_messages[i].explanation);
-  return NULL;
+  explanation = ey_site_profile_explain_message (profile, site_text);
+  return explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : NULL;
+}
+
+/* The national number: digits only, without the country code or the trunk 0. */
+static char *
+national_digits (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+  const char *d;
+  char *national;
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  d = digits->str;
+  if (g_str_has_prefix (d, "90") && digits->len == 12)
+    d += 2;
+  else if (*d == '0')
+    d++;
+  national = g_strdup (d);
+  g_string_free (digits, TRUE);
+  return national;
+}
+
+gboolean
+ey_ui_phone_matches_mask (const char *typed,
+                          const char *masked)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *before = NULL;
+  const char *star;
+  const char *tail;
+  gsize shown;
+
+  if (typed == NULL || masked == NULL || strchr (masked, '*') == NULL)
+    return FALSE;
+  number = national_digits (typed);
+  star = strchr (masked, '*');
+  tail = strrchr (masked, '*') + 1;
+  before = g_strndup (masked, star - masked);
+  head = national_digits (before);
+  shown = strlen (head) + strlen (tail);
+  for (const char *p = tail; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return shown > 0 && strlen (number) > shown &&
+         g_str_has_prefix (number, head) && g_str_has_suffix (number, tail);
 }
 
 char *

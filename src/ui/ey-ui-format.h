@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "ey-certificate.h"
+#include "ey-site-profile.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +16,16 @@ char *ey_ui_describe_certificate      (EyCertificate *certificate);
 char *ey_ui_certificate_refusal       (EyCertificate *certificate,
                                        const char    *identity);
 
-/* An English explanation of one of the site's known Turkish messages, in the English UI;
- * NULL otherwise. */
-const char *ey_ui_explain_site_message (const char *site_text);
+/* The site profile's explanation of one of the site's known Turkish messages, in the UI's
+ * language, where that is not Turkish; NULL otherwise. */
+const char *ey_ui_explain_site_message (EySiteProfile *profile,
+                                        const char    *site_text);
+
+/* Whether the site's masked phone ("50*****9", "53*******67") may be @typed: its shown
+ * digits begin and end the number as typed (spaces, a leading 0 or +90 aside).  FALSE
+ * when either is missing or the mask shows no digit. */
+gboolean    ey_ui_phone_matches_mask   (const char *typed,
+                                        const char *masked);
 
 /* The order's number as people quote it (from the session's order id). */
 char       *ey_ui_order_number         (const char *order_id);

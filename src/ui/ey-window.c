@@ -347,8 +347,8 @@ ey_window_rebuild_pages (EyWindow *self)
     gtk_menu_button_set_menu_model (self->menu_button,
                                     G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
   }
-  gtk_label_set_text (self->demo_label, _("DEMO — not KamuSM. Nothing here reaches KamuSM: the "
-                                          "site is a simulator on this computer."));
+  gtk_label_set_text (self->demo_label, _("Demo — not KamuSM. Nothing here reaches KamuSM: the "
+                                          "site is a demo copy on this computer."));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main menu"));
   gtk_button_set_label (self->back_button, _("_Back"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->steps_button), _("Show the steps"));

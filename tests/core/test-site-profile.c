@@ -244,6 +244,14 @@ static const Breakage breakages[] = {
     EY_SITE_PROFILE_ERROR_BAD_XPATH, "yy:contains" },
   { "bad timer", "timer-default=\"236\"", "timer-default=\"iki yüz\"",
     EY_SITE_PROFILE_ERROR_INVALID, "iki yüz" },
+  { "bad code length", "code-digits=\"6\"", "code-digits=\"altı\"",
+    EY_SITE_PROFILE_ERROR_INVALID, "altı" },
+  { "explanation without the site's text", "<explain match=\"E-posta adresi geçersiz\">",
+    "<explain>", EY_SITE_PROFILE_ERROR_INVALID, "explain" },
+  { "empty explanation", ">The e-mail address is not valid.</explain>", "> </explain>",
+    EY_SITE_PROFILE_ERROR_INVALID, "explain" },
+  { "unknown element among the explanations", "<explanations>",
+    "<explanations><explanation/>", EY_SITE_PROFILE_ERROR_INVALID, "explanation" },
 };
 
 static void
@@ -473,6 +481,49 @@ test_update (void)
     g_assert_cmpint (g_unlink (*p), ==, 0);
 }
 
+/* The site's known messages carry an English explanation (a gettext msgid) in both
+ * profiles; texts are matched the ey:contains way; a profile without any still loads. */
+static void
+test_explanations (void)
+{
+  const char *resources[] = { EY_SITE_PROFILE_DEFAULT_RESOURCE, EY_SITE_PROFILE_ALT_RESOURCE };
+  g_autofree char *xml = default_xml ();
+  g_autoptr(GString) bare = g_string_new (xml);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EySiteProfile) without = NULL;
+  g_autoptr(GError) error = NULL;
+  char *start = strstr (bare->str, "<explanations>");
+  char *end = strstr (bare->str, "</explanations>");
+
+  for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+    {
+      g_autoptr(EySiteProfile) p = ey_site_profile_new_from_resource (resources[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ey_site_profile_explain_message (p, "Cep telefonu numarası geçersiz."), ==,
+                       "The mobile phone number is not valid: 10 digits, starting with 5, e.g. "
+                       "5051234567.");
+      /* Upper case, Turkish letters in ASCII, other spaces: the same message. */
+      g_assert_cmpstr (ey_site_profile_explain_message (p, "Hata: GUVENLIK  SOZCUGU EN AZ 6 "
+                                                           "KARAKTER olmalıdır"), ==,
+                       "The security word must have at least 6 characters.");
+      g_assert_null (ey_site_profile_explain_message (p, "Bilinmeyen bir ileti."));
+      g_assert_null (ey_site_profile_explain_message (p, ""));
+      g_assert_null (ey_site_profile_explain_message (p, NULL));
+      /* The SMS approval code's length, for sending a complete one at once. */
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_SMS_CODE), ==, 6);
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_LOGIN), ==, 0);
+    }
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  g_string_erase (bare, start - bare->str, end + strlen ("</explanations>") - start);
+  bytes = g_bytes_new (bare->str, bare->len);
+  without = ey_site_profile_new_from_bytes (bytes, "bare.xml", &error);
+  g_assert_no_error (error);
+  g_assert_null (ey_site_profile_explain_message (without, "Cep telefonu numarası geçersiz."));
+}
+
 static void
 test_version (void)
 {
@@ -518,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/site-profile/roles", test_roles);
   g_test_add_func ("/site-profile/update", test_update);
   g_test_add_func ("/site-profile/version", test_version);
+  g_test_add_func ("/site-profile/explanations", test_explanations);
   ret = g_test_run ();
   {
     g_autofree char *dir = g_build_filename (config_home, EY_SITE_PROFILE_UPDATE_SUBDIR, NULL);

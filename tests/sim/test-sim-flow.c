@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "sim-test-util.h"
 
@@ -100,15 +102,47 @@ test_eonay_path (void)
   sim_fixture_stop (&f);
 }
 
+/* The text of a PDF, as pdftotext reads it. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  int fd = g_file_open_tmp ("sim-form-XXXXXX.pdf", &path, &error);
+  int status = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                      &error));
+  g_assert_nonnull (g_find_program_in_path ("pdftotext"));
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  return g_steal_pointer (&out);
+}
+
 static void
-test_wet_path (void)
+wet_path (gboolean demo)
 {
   SimFixture f = { 0 };
+  EySimOptions opts;
   g_autoptr(SimResponse) method = NULL;
   g_autoptr(SimResponse) islak = NULL;
   g_autoptr(SimResponse) pdf = NULL;
+  g_autofree char *text = NULL;
 
-  sim_fixture_start (&f, NULL);
+  f.pki = g_test_build_filename (G_TEST_BUILT, "fixtures", NULL);
+  sim_fixture_test_options (&f, &opts);
+  opts.demo = demo;
+  sim_fixture_start (&f, &opts);
   sim_login (&f, "12345678950", "Ab3kT9qz");
   sim_open_form (&f, 1001);
   sim_submit_form (&f);
@@ -134,7 +168,34 @@ test_wet_path (void)
   g_assert_cmpuint (ey_sim_server_count_events (f.server, "application-submitted", "method",
                                                 "islak"), ==, 1);
   g_assert_cmpuint (ey_sim_server_count_events (f.server, "pdf-downloaded", NULL, NULL), ==, 1);
+
+  /* The demo's form carries the mark in both words; the site's own never. */
+  text = pdf_text (pdf->body);
+  has (text, "BAŞVURU FORMU");
+  has (text, "AYŞE");
+  if (demo)
+    {
+      has (text, "TANITIM");
+      has (text, "DEMO");
+    }
+  else
+    {
+      lacks (text, "TANITIM");
+      lacks (text, "DEMO");
+    }
   sim_fixture_stop (&f);
+}
+
+static void
+test_wet_path (void)
+{
+  wet_path (FALSE);
+}
+
+static void
+test_wet_path_demo (void)
+{
+  wet_path (TRUE);
 }
 
 static void
@@ -490,6 +551,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sim/flow/eonay", test_eonay_path);
   g_test_add_func ("/sim/flow/wet", test_wet_path);
+  g_test_add_func ("/sim/flow/wet-demo", test_wet_path_demo);
   g_test_add_func ("/sim/flow/eimzali", test_eimzali_path);
   g_test_add_func ("/sim/login/errors", test_login_errors);
   g_test_add_func ("/sim/orders", test_orders);

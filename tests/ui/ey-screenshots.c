@@ -25,11 +25,21 @@ static UiDriver *driver;
 
 static void shoot_window (GtkWidget *window, const char *what);
 
+static gboolean
+transition_over (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
 static void
 shoot (UiDriver   *d,
        const char *what)
 {
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (d->window), EY_TYPE_WINDOW, "stack");
+
   g_assert (d == driver);
+  /* A page that went on by itself may still be fading in. */
+  ui_spin_until (transition_over, stack, 5000);
   shoot_window (GTK_WIDGET (driver->window), what);
 }
 
@@ -51,11 +61,19 @@ shoot_window (GtkWidget  *window,
   w = gtk_widget_get_width (window);
   h = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  /* A page that went on by itself may be between two frames: try a few frames later. */
+  for (guint attempt = 0; texture == NULL && attempt < 10; attempt++)
+    {
+      if (attempt > 0)
+        ui_spin_for (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      g_clear_pointer (&node, gsk_render_node_unref);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+    }
   name = g_strdup_printf ("%s-%d-%02d-%s.png", language, width, ++counter, what);
   path = g_build_filename (outdir, name, NULL);
   if (texture == NULL)
@@ -110,18 +128,23 @@ walk_eonay (void)
   ui_fill_form (driver);
   shoot (driver, "form");
   ui_next (driver);
+  /* The SMS goes out by itself once the form is accepted: the code page, the phone as
+   * typed beside the site's mask. */
   ui_wait_page (driver, "sms");
-  shoot (driver, "sms-send");
-  ui_next (driver);
   ui_wait_idle (driver);
+  shoot (driver, "sms-sent");
   code = ui_sms_code (driver, "12345678950");
   ui_set_text (driver, "sms", "code_row", "000000");
-  ui_next (driver);
   ui_wait_idle (driver);
   shoot (driver, "sms-wrong-code");
+  /* A complete code is sent at once: shown while it is typed. */
+  {
+    g_autofree char *part = g_strndup (code ? code : "", 5);
+
+    ui_set_text (driver, "sms", "code_row", part);
+    shoot (driver, "sms-code");
+  }
   ui_set_text (driver, "sms", "code_row", code ? code : "");
-  shoot (driver, "sms-code");
-  ui_next (driver);
   ui_wait_page (driver, "eonay");
   shoot (driver, "eonay");
   ui_next (driver);

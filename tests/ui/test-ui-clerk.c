@@ -356,24 +356,6 @@ key_enter (Keys *keys)
   g_assert_true (gtk_widget_activate (focus));
 }
 
-/* Space on a check button toggles it. */
-static void
-key_space (Keys *keys)
-{
-  GtkWidget *focus = key_focus (keys);
-
-  keys->inputs++;
-  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
-  g_assert_true (gtk_widget_activate (focus));
-}
-
-static void
-key_tab (Keys *keys)
-{
-  keys->inputs++;
-  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (keys->driver->window), GTK_DIR_TAB_FORWARD));
-}
-
 static void
 wait_page (Keys       *keys,
            const char *name)
@@ -384,8 +366,45 @@ wait_page (Keys       *keys,
                   focus_widget (keys->driver) ? G_OBJECT_TYPE_NAME (focus_widget (keys->driver)) : "nothing");
 }
 
-/* The most inputs a whole demo E-Onay renewal takes today (the goal is 12). */
-#define MAX_INPUTS 17
+/* Pasting into the focused text view, as Ctrl+V would: one input. */
+static gboolean
+buffer_filled (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (data)) > 0;
+}
+
+static void
+key_paste (Keys       *keys,
+           const char *text)
+{
+  GtkWidget *focus = key_focus (keys);
+  GtkTextBuffer *buffer;
+
+  keys->inputs++;
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (focus), text);
+  g_signal_emit_by_name (focus, "paste-clipboard");
+  g_assert_true (ui_spin_until (buffer_filled, buffer, 5000));
+}
+
+typedef struct
+{
+  UiDriver      *driver;
+  EySessionStep  step;
+} StepWait;
+
+static gboolean
+at_step_idle (gpointer data)
+{
+  StepWait *wait = data;
+  EySession *session = ey_window_get_session (wait->driver->window);
+
+  return ey_session_get_step (session) == wait->step && !ey_session_get_busy (session);
+}
+
+/* The most inputs a whole demo E-Onay renewal may take (issue 13). */
+#define MAX_INPUTS 12
 
 static void
 test_keyboard_walk (void)
@@ -395,6 +414,8 @@ test_keyboard_walk (void)
   g_autofree char *mail = NULL;
   g_autofree char *code = NULL;
   GtkWidget *continue_button;
+  StepWait at_code = { driver, EY_SESSION_STEP_SMS_CODE };
+  EySession *session;
 
   g_assert_true (ui_wait_certificates (driver));
   continue_button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (driver->window),
@@ -404,16 +425,17 @@ test_keyboard_walk (void)
   g_assert_true (focus_widget (driver) == continue_button);
   key_enter (&keys);
 
+  /* A clean mail pasted: the page goes on by itself. */
   wait_page (&keys, "mail");
   mail = ey_sim_server_get_access_mail (driver->sim, AYSE_ID);
   g_assert_true (GTK_IS_TEXT_VIEW (focus_widget (driver)));
-  key_type (&keys, mail);
-  for (guint i = 0; i < 20 && focus_widget (driver) != continue_button; i++)
-    key_tab (&keys);
-  key_enter (&keys);
+  key_paste (&keys, mail);
 
-  /* Sign-in: identity and password prefilled, the focus in the CAPTCHA field. */
+  /* Sign-in: identity and password prefilled, the focus in the CAPTCHA field; Back goes
+   * to the mail. */
   wait_page (&keys, "sign-in");
+  session = ey_window_get_session (driver->window);
+  g_assert_true (ey_step_page_get_can_go_back (ui_page (driver, "sign-in")));
   g_assert_true (focus_in (driver, ui_child (driver, "sign-in", "captcha_row")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_child (driver, "sign-in", "identity_row"))),
                    ==, AYSE_ID);
@@ -422,7 +444,17 @@ test_keyboard_walk (void)
 
   /* The single order opens by itself. */
   wait_page (&keys, "form");
+  g_assert_cmpuint (ui_count (driver, "order-opened", NULL, NULL), ==, 1);
   g_assert_true (focus_in (driver, ui_find_named (GTK_WIDGET (ui_page (driver, "form")), "security_word")));
+  /* The phone as typed is said where it is confirmed. */
+  {
+    GtkWidget *note = ui_child (driver, "form", "sms_note");
+    const char *phone = ey_session_get_form_value (session, "phone");
+
+    g_assert_true (gtk_widget_get_visible (note));
+    g_assert_nonnull (phone);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), phone));
+  }
   key_type (&keys, "mavi-kalem-7");
   /* Enter goes on to the repetition. */
   key_enter (&keys);
@@ -430,31 +462,29 @@ test_keyboard_walk (void)
   key_type (&keys, "mavi-kalem-7");
   key_enter (&keys);
 
+  /* The form accepted, the SMS goes to the number just confirmed (the site's mask agrees),
+   * once; the code is sent as soon as it is complete. */
   wait_page (&keys, "sms");
-  g_assert_true (focus_widget (driver) == continue_button);
-  key_enter (&keys);
-  g_assert_true (ui_wait_idle (driver));
+  g_assert_true (ui_spin_until (at_step_idle, &at_code, 20000));
   ui_spin_for (50);
+  g_assert_cmpuint (ui_count (driver, "sms-sent", NULL, NULL), ==, 1);
   g_assert_true (focus_in (driver, ui_child (driver, "sms", "code_row")));
   code = ui_sms_code (driver, AYSE_ID);
   key_type (&keys, code);
-  key_enter (&keys);
 
-  /* E-Onay preselected by the card: one Enter. */
+  /* E-Onay preselected by the card, the consent on the same page: one Enter on the box
+   * ticks it and goes on; the other way can still be chosen. */
   wait_page (&keys, "eonay");
+  g_assert_cmpuint (ui_count (driver, "sms-sent", NULL, NULL), ==, 1);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check"))));
+  g_assert_true (gtk_widget_get_sensitive (ui_child (driver, "eonay", "no_check")));
+  g_assert_true (focus_in (driver, ui_child (driver, "eonay", "consent_check")));
   key_enter (&keys);
-
-  /* Consent: Space ticks, Enter goes on (and does not untick). */
-  wait_page (&keys, "consent");
-  g_assert_true (focus_in (driver, ui_child (driver, "consent", "accept_check")));
-  key_space (&keys);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check"))));
-  key_enter (&keys);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check"))));
 
   /* Signing: the focus in the PIN field. */
   wait_page (&keys, "signing");
+  g_assert_cmpuint (ui_count (driver, "eonay-choice", NULL, NULL), ==, 1);
+  g_assert_cmpuint (ui_count (driver, "consent-accepted", NULL, NULL), ==, 1);
   g_assert_true (GTK_IS_TEXT (focus_widget (driver)));
   key_type (&keys, "123456");
   key_enter (&keys);
@@ -564,6 +594,104 @@ test_close_guard (void)
   }
 }
 
+/* The identity field tells a mistyped T.C. Kimlik No from a passport number, says which
+ * it thinks it is, and keeps Sign In grey for a mistyped one. */
+static void
+test_identity (void)
+{
+  UiDriver *driver = test_driver ();
+  GtkWidget *label;
+  GtkWidget *hint;
+  EyStepPage *page;
+  const struct
+  {
+    const char *typed;
+    const char *says;      /* in the field's own message; NULL: no message */
+    gboolean    can_sign_in;
+    const char *hint;      /* below the fields, or NULL */
+  } cases[] = {
+    { "1234567895",   "has 10 digits", FALSE, "Sign In needs your identity number." },
+    { "123456789501", "has 12 digits", FALSE, "Sign In needs your identity number." },
+    { "12345678A50",  "with a letter in it", FALSE, "Sign In needs your identity number." },
+    { "12345678950",  NULL, TRUE, NULL },
+    { "U12345678",    NULL, TRUE, "Your number is read as a passport number." },
+  };
+
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "mail"));
+  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
+  ui_next (driver);
+  g_assert_true (ui_wait_page (driver, "sign-in"));
+  page = ui_page (driver, "sign-in");
+  label = ui_child (driver, "sign-in", "identity_label");
+  hint = ui_child (driver, "sign-in", "hint_label");
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("identity %s", cases[i].typed);
+      ui_set_text (driver, "sign-in", "identity_row", cases[i].typed);
+      g_assert_true (gtk_widget_get_visible (label) == (cases[i].says != NULL));
+      if (cases[i].says)
+        {
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "T.C. Kimlik No"));
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), cases[i].says));
+        }
+      g_assert_true (ey_step_page_get_can_continue (page) == cases[i].can_sign_in);
+      g_assert_true (gtk_widget_get_visible (hint) == (cases[i].hint != NULL));
+      if (cases[i].hint)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, cases[i].hint);
+    }
+}
+
+/* The SMS goes out by itself only when the site's mask may be the number as typed. */
+static void
+test_phone_mask (void)
+{
+  const struct
+  {
+    const char *typed;
+    const char *masked;
+    gboolean    agrees;
+  } cases[] = {
+    { "0532 123 45 67",   "53*******67", TRUE },
+    { "5321234567",       "53*****7",    TRUE },
+    { "+90 532 123 45 67", "53*****7",   TRUE },
+    { "0532 123 45 67",   "50*****7",    FALSE },
+    { "0532 123 45 67",   "53*****8",    FALSE },
+    { "0532 123 45 67",   "*****",       FALSE },
+    { "0532 123 45 67",   "5321234567",  FALSE },
+    { "",                 "53*****7",    FALSE },
+    { NULL,               "53*****7",    FALSE },
+    { "0532 123 45 67",   NULL,          FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s / %s", cases[i].typed, cases[i].masked);
+      g_assert_true (ey_ui_phone_matches_mask (cases[i].typed, cases[i].masked) == cases[i].agrees);
+    }
+}
+
+/* Known site messages are explained from the site profile in the English UI, not in the
+ * Turkish one (the site's own words say it there). */
+static void
+test_site_explanations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySiteProfile) profile = ey_site_profile_new_default (&error);
+  const char *explained;
+
+  g_assert_no_error (error);
+  explained = ey_ui_explain_site_message (profile, "Cep telefonu numarası geçersiz.");
+  if (turkish)
+    g_assert_null (explained);
+  else
+    g_assert_cmpstr (explained, ==, "The mobile phone number is not valid: 10 digits, starting "
+                                    "with 5, e.g. 5051234567.");
+  g_assert_null (ey_ui_explain_site_message (profile, "Bilinmeyen bir ileti."));
+  g_assert_null (ey_ui_explain_site_message (NULL, "Cep telefonu numarası geçersiz."));
+}
+
 /* After the in-app switch to Turkish: Back too, and the step names in the polite -in
  * imperative like the rest. */
 static void
@@ -643,8 +771,13 @@ main (int   argc,
       else
         {
           g_test_add_func ("/ui/clerk/close-guard", test_close_guard);
+          g_test_add_func ("/ui/clerk/phone-mask", test_phone_mask);
+          g_test_add_func ("/ui/clerk/site-explanations", test_site_explanations);
           if (!turkish)
-            g_test_add_func ("/ui/clerk/language", test_language);
+            {
+              g_test_add_func ("/ui/clerk/language", test_language);
+              g_test_add_func ("/ui/clerk/identity", test_identity);
+            }
         }
     }
   status = g_test_run ();
