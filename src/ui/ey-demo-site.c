@@ -77,7 +77,7 @@ ey_demo_site_new (const char *folder)
   self->folder = g_strdup (folder);
   self->ready_file = g_build_filename (folder, "ready", NULL);
   self->sms_file = g_build_filename (folder, "sms.jsonl", NULL);
-  self->mail_file = g_build_filename (folder, "access-mail.txt", NULL);
+  self->mail_file = g_build_filename (folder, "mail-" EY_DEMO_IDENTITY ".txt", NULL);
   return self;
 }
 
@@ -489,12 +489,22 @@ ey_demo_site_get_last_sms_code (EyDemoSite *self,
 }
 
 char *
-ey_demo_site_get_access_mail (EyDemoSite *self)
+ey_demo_site_get_access_mail (EyDemoSite *self,
+                              const char *identity)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   char *text = NULL;
 
   g_return_val_if_fail (EY_IS_DEMO_SITE (self), NULL);
-  if (!g_file_get_contents (self->mail_file, &text, NULL, NULL))
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  /* mail-IDENTITY.txt beside the ready file; an identity is digits only. */
+  if (*identity == '\0' || strspn (identity, "0123456789") != strlen (identity))
+    return NULL;
+  name = g_strdup_printf ("mail-%s.txt", identity);
+  path = g_build_filename (self->folder, name, NULL);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
     return NULL;
   return text;
 }

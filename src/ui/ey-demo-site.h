@@ -46,7 +46,9 @@ GTlsCertificate *ey_demo_site_get_certificate    (EyDemoSite           *self);
 /* The last simulated SMS code sent to @identity, or NULL.  Free with g_free. */
 char            *ey_demo_site_get_last_sms_code  (EyDemoSite           *self,
                                                   const char           *identity);
-/* The access mail the site sent to the demo person (plain text), or NULL. */
-char            *ey_demo_site_get_access_mail    (EyDemoSite           *self);
+/* The access mail the site sent to @identity (plain text), or NULL: the child writes
+ * the demo person's (kamusm-sim --access-mail). */
+char            *ey_demo_site_get_access_mail    (EyDemoSite           *self,
+                                                  const char           *identity);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ey-email.h"
 #include "ey-page-mail.h"
 #include "ey-demo-site.h"
+#include "ey-demo-token.h"
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
@@ -149,7 +150,7 @@ static void
 on_demo_mail_clicked_cb (EyPageMail *self)
 {
   EyDemoSite *site = ey_page_mail_get_demo_site (self);
-  g_autofree char *mail = site ? ey_demo_site_get_access_mail (site) : NULL;
+  g_autofree char *mail = site ? ey_demo_site_get_access_mail (site, EY_DEMO_IDENTITY) : NULL;
 
   if (mail == NULL)
     return;
