@@ -45,19 +45,16 @@ person_free (EySimPerson *p)
   g_free (p);
 }
 
-/* Installed: pkgdatadir; run from the build tree (any program under the build root,
- * tests included): the source tree's copy, so edits show without installing. */
+/* Installed: pkgdatadir.  A build tree's programs get the source tree's copy through
+ * $EY_SIM_PEOPLE (the tests' environment, `meson devenv`, build-aux/demo): no path of
+ * the build machine is compiled into the installed simulator. */
 char *
 ey_sim_people_default_path (void)
 {
   const char *env = g_getenv ("EY_SIM_PEOPLE");
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
 
   if (env && *env)
     return g_strdup (env);
-  if (exe && g_str_has_prefix (exe, EY_SIM_BUILD_ROOT "/") &&
-      g_file_test (EY_SIM_SOURCE_PEOPLE, G_FILE_TEST_EXISTS))
-    return g_strdup (EY_SIM_SOURCE_PEOPLE);
   return g_build_filename (PKGDATADIR, "sim", "people.ini", NULL);
 }
 

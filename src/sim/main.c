@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
@@ -19,6 +20,51 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* "IDENTITY:FILE": the demo shows the mail, since no real one arrives there. */
+static gboolean
+write_access_mail (EySimServer  *server,
+                   const char   *spec,
+                   GError      **error)
+{
+  const char *colon = strchr (spec, ':');
+  g_autofree char *identity = colon ? g_strndup (spec, (gsize) (colon - spec)) : NULL;
+  g_autofree char *mail = NULL;
+  gboolean ok;
+
+  if (identity == NULL || colon[1] == '\0')
+    {
+      g_set_error (error, EY_SIM_ERROR, EY_SIM_ERROR_INVALID,
+                   _("--access-mail wants IDENTITY:FILE, not “%s”"), spec);
+      return FALSE;
+    }
+  mail = ey_sim_server_get_access_mail (server, identity);
+  if (mail == NULL)
+    {
+      g_set_error (error, EY_SIM_ERROR, EY_SIM_ERROR_PEOPLE,
+                   _("Nobody with the identity number %s in the people file"), identity);
+      return FALSE;
+    }
+  ok = g_file_set_contents_full (colon + 1, mail, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  explicit_bzero (mail, strlen (mail));
+  return ok;
+}
+
+/* One line "URL FINGERPRINT" (what scripts read), then the certificate's PEM for a
+ * client that pins it.  Written whole or not at all (a rename), so a watcher never
+ * reads half of it. */
+static gboolean
+write_ready_file (EySimServer  *server,
+                  const char   *path,
+                  GError      **error)
+{
+  const char *fingerprint = ey_sim_server_get_fingerprint (server);
+  const char *pem = ey_sim_server_get_certificate_pem (server);
+  g_autofree char *text = g_strdup_printf ("%s %s\n%s", ey_sim_server_get_base_url (server),
+                                           fingerprint ? fingerprint : "-", pem ? pem : "");
+
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -29,6 +75,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) trust = NULL;
   g_auto(GStrv) faults = NULL;
+  g_auto(GStrv) mails = NULL;
   g_autofree char *hostile_veri = NULL;
   g_autofree char *address = NULL, *cert = NULL, *key = NULL, *people = NULL;
   g_autofree char *captcha = NULL, *sms_file = NULL, *log_file = NULL, *charset = NULL;
@@ -68,7 +115,10 @@ main (int    argc,
       N_("Test a hostile site: eimza/veri.go answers pdf, other-name, other-id, other-code, error-json, huge or control"),
       "MODE" },
     { "ready-file", 0, 0, G_OPTION_ARG_FILENAME, &ready_file,
-      N_("Write “URL FINGERPRINT” here once listening"), "FILE" },
+      N_("Write “URL FINGERPRINT” and the certificate (PEM) here once listening"), "FILE" },
+    { "access-mail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &mails,
+      N_("Write the access mail KamuSM sends to IDENTITY into FILE before ready (repeatable)"),
+      "IDENTITY:FILE" },
     { NULL }
   };
 
@@ -142,18 +192,18 @@ main (int    argc,
       return 1;
     }
 
-  /* The ready file first: whoever waits for stdout may look for it at once. */
-  if (ready_file)
-    {
-      g_autofree char *line = g_strdup_printf ("%s %s\n", ey_sim_server_get_base_url (server),
-                                               ey_sim_server_get_fingerprint (server)
-                                                 ? ey_sim_server_get_fingerprint (server) : "-");
+  for (guint i = 0; mails && mails[i]; i++)
+    if (!write_access_mail (server, mails[i], &error))
+      {
+        g_printerr ("kamusm-sim: %s\n", error->message);
+        return 2;
+      }
 
-      if (!g_file_set_contents (ready_file, line, -1, &error))
-        {
-          g_printerr ("kamusm-sim: %s\n", error->message);
-          g_clear_error (&error);
-        }
+  /* The ready file first: whoever waits for stdout may look for it at once. */
+  if (ready_file && !write_ready_file (server, ready_file, &error))
+    {
+      g_printerr ("kamusm-sim: %s\n", error->message);
+      g_clear_error (&error);
     }
 
   g_print ("URL %s\n", ey_sim_server_get_base_url (server));

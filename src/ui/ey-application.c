@@ -18,7 +18,7 @@
 #include "ey-demo-token.h"
 #include "ey-recovery.h"
 #include "ey-session.h"
-#include "ey-sim-server.h"
+#include "ey-demo-site.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
 #include "ey-token-layer.h"
@@ -37,7 +37,9 @@ struct _EyApplication
   gboolean         demo;
   char            *demo_dir;
   EyDemoToken     *demo_token;
-  EySimServer     *sim;
+  EyDemoSite      *demo_site;
+  gboolean         demo_site_ready;
+  GError          *demo_site_error;
 
   EyCardMonitor   *monitor;
   EyTokenManager  *tokens;
@@ -65,6 +67,7 @@ enum {
 
 enum {
   CERTIFICATES_CHANGED,
+  DEMO_SITE_CHANGED,
   N_SIGNALS
 };
 
@@ -182,11 +185,18 @@ ey_application_get_demo (EyApplication *self)
   return self->demo;
 }
 
-EySimServer *
-ey_application_get_sim_server (EyApplication *self)
+EyDemoSite *
+ey_application_get_demo_site (EyApplication *self)
 {
   g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
-  return self->sim;
+  return self->demo_site_ready ? self->demo_site : NULL;
+}
+
+const GError *
+ey_application_get_demo_site_error (EyApplication *self)
+{
+  g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
+  return self->demo_site_error;
 }
 
 EyCardMonitor *
@@ -428,18 +438,23 @@ ey_application_create_session (EyApplication  *self,
 
   g_return_val_if_fail (EY_IS_APPLICATION (self), NULL);
 
+  /* The demo never talks to anything but its own site: until that runs (or when it
+   * failed, which the welcome page says) there is no renewal to start. */
+  if (self->demo && !self->demo_site_ready)
+    return NULL;
+
   /* The demo talks to its simulator with the built-in profile; otherwise an
    * update IT put in the configuration folders may replace it. */
-  profile = self->sim ? ey_site_profile_new_default (error) : ey_site_profile_load (NULL, error);
+  profile = self->demo ? ey_site_profile_new_default (error) : ey_site_profile_load (NULL, error);
   if (profile == NULL)
     return NULL;
   client = ey_site_client_new (profile);
-  if (self->sim)
+  if (self->demo)
     {
-      /* Demo: the in-process simulator on loopback, and only this run's certificate. */
-      if (!ey_site_client_set_base_url (client, ey_sim_server_get_base_url (self->sim), error))
+      /* Demo: the simulator on loopback, and only this run's certificate. */
+      if (!ey_site_client_set_base_url (client, ey_demo_site_get_base_url (self->demo_site), error))
         return NULL;
-      ey_site_client_set_pinned_cert (client, ey_sim_server_get_certificate (self->sim));
+      ey_site_client_set_pinned_cert (client, ey_demo_site_get_certificate (self->demo_site));
     }
   session = ey_session_new (client);
   g_signal_connect_object (session, "notify::step", G_CALLBACK (on_session_step_cb), self, 0);
@@ -469,19 +484,40 @@ remove_tree (const char *path)
 }
 
 static void
-ey_application_start_demo (EyApplication *self)
+demo_site_started_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  EySimOptions opts;
-  const char *ca_files[2] = { NULL, NULL };
+  g_autoptr(EyApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  if (ey_demo_site_start_finish (EY_DEMO_SITE (object), result, &error))
+    self->demo_site_ready = TRUE;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else
+    {
+      g_message ("The demo site could not start: %s", error->message);
+      g_clear_error (&self->demo_site_error);
+      self->demo_site_error = g_steal_pointer (&error);
+    }
+  g_signal_emit (self, signals[DEMO_SITE_CHANGED], 0);
+}
+
+/* The demo's site is kamusm-sim in a child process (ey-demo-site.c); windows start
+ * their renewal once it listens ("demo-site-changed"). */
+void
+ey_application_start_demo_site (EyApplication *self)
+{
   g_autofree char *state_file = NULL;
   g_autofree char *pending_dir = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) pending = NULL;
 
-  if (self->demo_token)
-    ca_files[0] = ey_demo_token_get_ca_file (self->demo_token);
-  ey_sim_options_init (&opts);
-  opts.trust_ca_files = ca_files;
+  g_return_if_fail (EY_IS_APPLICATION (self));
+  if (!self->demo || self->demo_site_ready || (self->demo_site && !self->demo_site_error))
+    return;
+
   /* The demo site keeps its applications in the demo's data folder, so a
    * renewal stranded after the signature can be finished after a restart, as
    * on the real site. Without a pending demo application it starts afresh. */
@@ -491,18 +527,22 @@ ey_application_start_demo (EyApplication *self)
   pending = ey_recovery_list (pending_dir);
   if (pending->len == 0)
     g_unlink (state_file);
-  opts.state_file = state_file;
-  opts.demo = TRUE;
-  opts.captcha_text = g_getenv ("EY_DEMO_CAPTCHA");
-  self->sim = ey_sim_server_new (&opts);
-  if (!ey_sim_server_start (self->sim, 0, &error))
-    {
-      g_warning ("The demo site could not start: %s", error->message);
-      g_clear_object (&self->sim);
-      return;
-    }
-  /* The demo's SMS shows on the SMS page itself (its Demo phone group), not in a toast
-   * that goes away and covers the code field at 360 px. */
+
+  /* What the child tells (its address, SMS, mail) stays in this run's private folder. */
+  if (self->demo_dir)
+    folder = g_build_filename (self->demo_dir, "site", NULL);
+  else
+    folder = g_build_filename (g_get_user_runtime_dir (), PACKAGE_NAME "-demo-site", NULL);
+  g_clear_error (&self->demo_site_error);
+  if (self->demo_site)
+    ey_demo_site_stop (self->demo_site);
+  g_clear_object (&self->demo_site);
+  self->demo_site = ey_demo_site_new (folder);
+  ey_demo_site_start_async (self->demo_site,
+                            self->demo_token ? ey_demo_token_get_ca_file (self->demo_token) : NULL,
+                            state_file, g_getenv ("EY_DEMO_CAPTCHA"), self->cancellable,
+                            demo_site_started_cb, g_object_ref (self));
+  g_signal_emit (self, signals[DEMO_SITE_CHANGED], 0);
 }
 
 static void
@@ -646,7 +686,7 @@ ey_application_startup (GApplication *application)
   else
     self->reminder = ey_reminder_new (self->settings);
   if (self->demo)
-    ey_application_start_demo (self);
+    ey_application_start_demo_site (self);
   ey_officer_mode_install (self);
   /* The single note of an older version becomes a real-mode note, once,
    * before any window lists them */
@@ -697,8 +737,10 @@ ey_application_shutdown (GApplication *application)
   /* Waits for a signature or listing in progress, then finalizes the modules on this
    * (main) thread, before the demo token's folder goes. */
   ey_token_layer_shutdown ();
-  if (self->sim)
-    ey_sim_server_stop (self->sim);
+  /* The child goes with us, waited for here on the main thread (PR_SET_PDEATHSIG is
+   * only for when we cannot). */
+  if (self->demo_site)
+    ey_demo_site_stop (self->demo_site);
   if (self->demo_dir)
     {
       remove_tree (self->demo_dir);
@@ -719,7 +761,7 @@ ey_application_dispose (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_object (&self->monitor);
   g_clear_object (&self->tokens);
-  g_clear_object (&self->sim);
+  g_clear_object (&self->demo_site);
   g_clear_object (&self->demo_token);
   g_clear_object (&self->reminder);
   g_clear_object (&self->settings);
@@ -740,6 +782,7 @@ ey_application_finalize (GObject *object)
   EyApplication *self = EY_APPLICATION (object);
 
   g_clear_error (&self->token_error);
+  g_clear_error (&self->demo_site_error);
   g_clear_pointer (&self->announced, g_hash_table_unref);
   G_OBJECT_CLASS (ey_application_parent_class)->finalize (object);
 }
@@ -798,6 +841,9 @@ ey_application_class_init (EyApplicationClass *klass)
   signals[CERTIFICATES_CHANGED] =
     g_signal_new ("certificates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DEMO_SITE_CHANGED] =
+    g_signal_new ("demo-site-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -839,7 +885,7 @@ officer_mode_is_on (void)
 
 /**
  * ey_application_new:
- * @demo: run against the in-process simulator with a demo SoftHSM token
+ * @demo: run against the simulator (a child process) with a demo SoftHSM token
  *
  * In demo mode the demo token is made here, before any PKCS#11 module is loaded and
  * before any thread starts, as SoftHSM needs.  The demo uses its own application ID so

@@ -7,10 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "ey-application.h"
-#include "ey-demo-token.h"
 #include "ey-email.h"
 #include "ey-page-mail.h"
-#include "ey-sim-server.h"
+#include "ey-demo-site.h"
+#include "ey-demo-token.h"
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
@@ -166,21 +166,21 @@ on_mail_changed_cb (EyPageMail *self)
     self->parse_source = g_timeout_add (MAIL_PARSE_DELAY_MS, parse_later_cb, self);
 }
 
-static EySimServer *
-ey_page_mail_get_demo_sim (EyPageMail *self)
+static EyDemoSite *
+ey_page_mail_get_demo_site (EyPageMail *self)
 {
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
   EyApplication *app = window ? _ey_window_get_application (window) : NULL;
 
   if (app == NULL || !ey_application_get_demo (app))
     return NULL;
-  return ey_application_get_sim_server (app);
+  return ey_application_get_demo_site (app);
 }
 
 static void
 on_demo_mail_clicked_cb (EyPageMail *self)
 {
-  EySimServer *sim = ey_page_mail_get_demo_sim (self);
+  EyDemoSite *site = ey_page_mail_get_demo_site (self);
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
   const char *identity = session ? ey_session_get_identity (session) : NULL;
   g_autofree char *mail = NULL;
@@ -188,7 +188,7 @@ on_demo_mail_clicked_cb (EyPageMail *self)
   /* A colleague's renewal started from the officer's roster gets that colleague's mail. */
   if (identity == NULL || *identity == '\0')
     identity = EY_DEMO_IDENTITY;
-  mail = sim ? ey_sim_server_get_access_mail (sim, identity) : NULL;
+  mail = site ? ey_demo_site_get_access_mail (site, identity) : NULL;
 
   if (mail == NULL)
     return;
@@ -256,7 +256,7 @@ ey_page_mail_sync (EyStepPage *page)
 
   ey_step_page_set_error_label (page, self->error_label);
   gtk_widget_set_visible (GTK_WIDGET (self->demo_mail_button),
-                          ey_page_mail_get_demo_sim (self) != NULL);
+                          ey_page_mail_get_demo_site (self) != NULL);
   if (password && !*gtk_editable_get_text (GTK_EDITABLE (self->password_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
   ey_page_mail_update_continue (self);

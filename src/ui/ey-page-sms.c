@@ -11,7 +11,7 @@
 #include "ey-ui-format.h"
 #include "ey-site-profile.h"
 #include "ey-site-roles.h"
-#include "ey-sim-server.h"
+#include "ey-demo-site.h"
 #include "ey-page-sms.h"
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
@@ -87,14 +87,14 @@ ey_page_sms_update_inbox (EyPageSms *self)
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
   EyApplication *app = window ? _ey_window_get_application (window) : NULL;
-  EySimServer *sim = app && ey_application_get_demo (app) ? ey_application_get_sim_server (app) : NULL;
+  EyDemoSite *site = app && ey_application_get_demo (app) ? ey_application_get_demo_site (app) : NULL;
   const char *identity = session ? ey_session_get_identity (session) : NULL;
   g_autofree char *code = NULL;
 
-  gtk_widget_set_visible (self->inbox_group, sim != NULL);
-  if (sim == NULL)
+  gtk_widget_set_visible (self->inbox_group, site != NULL);
+  if (site == NULL)
     return;
-  code = identity ? ey_sim_server_get_last_sms_code (sim, identity) : NULL;
+  code = identity ? ey_demo_site_get_last_sms_code (site, identity) : NULL;
   if (code && ey_page_sms_at_code (self))
     {
       g_autofree char *title = g_strdup_printf (_("Your approval code is %s"), code);

@@ -403,7 +403,17 @@ ey_page_welcome_sync (EyStepPage *page)
   ey_page_welcome_check_computer (self);
   ey_step_page_set_error_label (page, self->error_label);
 
-  if (session && ey_session_get_step (session) == EY_SESSION_STEP_FAILED)
+  if (session == NULL && app && ey_application_get_demo (app))
+    {
+      /* The demo's site is a child process: say so while it starts, and why it
+       * could not; Continue tries again then. */
+      const GError *error = ey_application_get_demo_site_error (app);
+
+      ey_step_page_show_message (page, error ? error->message : NULL);
+      ey_step_page_set_continue_label (page, error ? _("_Try Again") : _("Starting the demo site…"));
+      ey_step_page_set_can_continue (page, error != NULL);
+    }
+  else if (session && ey_session_get_step (session) == EY_SESSION_STEP_FAILED)
     {
       const GError *error = ey_session_get_error (session);
 
@@ -454,7 +464,12 @@ ey_page_welcome_next (EyStepPage *page)
 
   if (session == NULL || ey_session_get_step (session) == EY_SESSION_STEP_FAILED)
     {
-      if (window)
+      EyApplication *app = window ? _ey_window_get_application (window) : NULL;
+
+      /* The demo's site failed to start: start it again (the window follows). */
+      if (session == NULL && app && ey_application_get_demo_site_error (app))
+        ey_application_start_demo_site (app);
+      else if (window)
         ey_window_restart (window);
       return;
     }

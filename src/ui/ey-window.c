@@ -553,6 +553,15 @@ ey_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ey_window_parent_class)->close_request (window);
 }
 
+/* The demo's renewal waits for its site: it starts (or the welcome page says why it
+ * cannot) once the site answers. */
+static void
+on_demo_site_changed_cb (EyWindow *self)
+{
+  if (self->session == NULL)
+    ey_window_restart (self);
+}
+
 /* GtkWindow takes its application only after construction, so the parts that need it
  * are set up here rather than in constructed(). */
 EyWindow *
@@ -574,6 +583,9 @@ ey_window_new (EyApplication *application)
         _ey_window_set_site_notice (self, profile);
     }
   ey_card_status_set_application (self->card_status, application);
+  if (application && ey_application_get_demo (application))
+    g_signal_connect_object (application, "demo-site-changed",
+                             G_CALLBACK (on_demo_site_changed_cb), self, G_CONNECT_SWAPPED);
   if (settings)
     {
       int width = g_settings_get_int (settings, "window-width");

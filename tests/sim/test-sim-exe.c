@@ -69,6 +69,9 @@ test_program (void)
   g_autofree char *sms_file = g_build_filename (dir, "sms.jsonl", NULL);
   g_autofree char *log_file = g_build_filename (dir, "log.jsonl", NULL);
   g_autofree char *ready = g_build_filename (dir, "ready", NULL);
+  g_autofree char *mail_file = g_build_filename (dir, "mail.txt", NULL);
+  g_autofree char *mail_spec = g_strconcat ("12345678950:", mail_file, NULL);
+  g_autofree char *mail = NULL;
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -84,6 +87,7 @@ test_program (void)
   proc = g_subprocess_launcher_spawn (launcher, &error, exe, "--port", "0",
                            "--captcha", "ABCDE", "--trust-ca", ca, "--sms-file", sms_file,
                            "--log", log_file, "--ready-file", ready,
+                           "--access-mail", mail_spec,
                            "--fault", "http500:sifreunutma.go:1", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
@@ -100,6 +104,16 @@ test_program (void)
   g_assert_true (g_str_has_prefix (cert_pem, "-----BEGIN CERTIFICATE-----"));
   g_assert_true (g_file_get_contents (ready, &ready_text, NULL, NULL));
   g_assert_true (g_str_has_prefix (ready_text, url_line + 4));
+  /* The ready file: "URL FINGERPRINT", then the certificate to pin (the demo reads it). */
+  {
+    g_autofree char *first = g_strdup_printf ("%s %s\n%s", url_line + 4,
+                                              fp_line + strlen ("FINGERPRINT "), cert_pem);
+
+    g_assert_cmpstr (ready_text, ==, first);
+  }
+  /* The access mail was written before the ready file. */
+  g_assert_true (g_file_get_contents (mail_file, &mail, NULL, NULL));
+  g_assert_nonnull (strstr (mail, "Başvuru Formu Erişim Parolanız : Ab3kT9qz"));
 
   /* Pinned to the printed fingerprint, nothing else trusted. */
   f.pki = g_strdup (pki);
@@ -142,6 +156,7 @@ test_program (void)
   g_unlink (sms_file);
   g_unlink (log_file);
   g_unlink (ready);
+  g_unlink (mail_file);
   g_rmdir (dir);
 }
 

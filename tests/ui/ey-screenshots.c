@@ -89,7 +89,7 @@ static void
 start (void)
 {
   /* The site remembers a submitted application; each walk starts from a new order. */
-  ey_sim_server_forget_applications (ey_application_get_sim_server (driver->app));
+  ey_sim_server_forget_applications (driver->sim);
   ey_application_set_language (driver->app, language);
   ui_driver_new_window (driver, width, height);
   ui_wait_certificates (driver);

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "ui-driver.h"
+#include "ey-demo-site-private.h"
+#include "ey-demo-token.h"
 #include "ey-page-sign-in.h"
 #include "ey-page-signing.h"
 #include "ey-site-client.h"
@@ -233,8 +235,81 @@ ui_sms_code (UiDriver   *driver,
   return ey_sim_server_get_last_sms_code (driver->sim, identity);
 }
 
+/* In place of the kamusm-sim child: the in-process simulator, started with what the
+ * child would get, so the tests can use its control API (faults, log, timers). */
+static gboolean
+in_process_site (const EyDemoSiteConfig  *config,
+                 char                   **base_url,
+                 GTlsCertificate        **certificate,
+                 gpointer                 user_data,
+                 GError                 **error)
+{
+  UiDriver *driver = user_data;
+  const char *ca_files[2] = { config->trust_ca_file, NULL };
+  g_autofree char *mail = NULL;
+  EySimOptions opts;
+
+  ey_sim_options_init (&opts);
+  opts.trust_ca_files = ca_files;
+  opts.state_file = config->state_file;
+  opts.captcha_text = config->captcha;
+  opts.sms_file = config->sms_file;
+  opts.demo = TRUE;
+  g_clear_object (&driver->sim);
+  driver->sim = ey_sim_server_new (&opts);
+  if (!ey_sim_server_start (driver->sim, 0, error))
+    return FALSE;
+  mail = ey_sim_server_get_access_mail (driver->sim, config->mail_identity);
+  if (mail == NULL || !g_file_set_contents (config->mail_file, mail, -1, error))
+    return FALSE;
+  {
+    /* The officer's demo colleagues' mails beside it, as the child writes them. */
+    g_autofree char *folder = g_path_get_dirname (config->mail_file);
+    guint n = 0;
+    const EyDemoColleague *colleagues = ey_demo_colleagues (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("mail-%s.txt", colleagues[i].identity);
+        g_autofree char *file = g_build_filename (folder, name, NULL);
+        g_autofree char *text = ey_sim_server_get_access_mail (driver->sim, colleagues[i].identity);
+
+        if (text == NULL || !g_file_set_contents (file, text, -1, error))
+          return FALSE;
+      }
+  }
+  *base_url = g_strdup (ey_sim_server_get_base_url (driver->sim));
+  *certificate = g_object_ref (ey_sim_server_get_certificate (driver->sim));
+  return TRUE;
+}
+
+static gboolean
+window_has_session (gpointer data)
+{
+  UiDriver *driver = data;
+
+  driver->window = EY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (driver->app)));
+  return driver->window && ey_window_get_session (driver->window) != NULL;
+}
+
+gboolean
+ui_driver_wait_site (UiDriver *driver)
+{
+  return ui_spin_until (window_has_session, driver, 30000);
+}
+
 UiDriver *
 ui_driver_new (void)
+{
+  UiDriver *driver = ui_driver_new_full (FALSE);
+
+  g_assert_true (ui_driver_wait_site (driver));
+  g_assert_nonnull (driver->sim);
+  return driver;
+}
+
+UiDriver *
+ui_driver_new_full (gboolean child)
 {
   UiDriver *driver = g_new0 (UiDriver, 1);
   g_autofree char *state = NULL;
@@ -255,6 +330,7 @@ ui_driver_new (void)
   g_setenv ("EY_DEMO_CAPTCHA", UI_DRIVER_CAPTCHA, FALSE);
   g_setenv ("EY_NO_CARD_MONITOR", "1", TRUE);
 
+  _ey_demo_site_set_launcher (child ? NULL : in_process_site, driver);
   driver->app = ey_application_new (TRUE);
   /* A fresh ID per driver: on a session bus each registration exports an object path. */
   app_id = g_strdup_printf ("%s.Test%u", g_application_get_application_id (G_APPLICATION (driver->app)),
@@ -269,8 +345,6 @@ ui_driver_new (void)
     if (EY_IS_WINDOW (l->data))
       driver->window = l->data;
   g_assert_nonnull (driver->window);
-  driver->sim = ey_application_get_sim_server (driver->app);
-  g_assert_nonnull (driver->sim);
   return driver;
 }
 
@@ -377,6 +451,10 @@ ui_driver_free (UiDriver *driver)
   /* register() ran startup; shutdown runs only at the end of g_application_run(), which
    * the tests do not use: run it here, as the application would at exit. */
   g_signal_emit_by_name (driver->app, "shutdown");
+  _ey_demo_site_set_launcher (NULL, NULL);
+  if (driver->sim)
+    ey_sim_server_stop (driver->sim);
+  g_clear_object (&driver->sim);
   /* Not unreffed: GApplication warns when an application registered without
    * g_application_run() is finalized, and the test process ends soon anyway. */
   driver->app = NULL;

@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 /* Drives the real window against the in-process simulator (demo mode) through GTK API,
- * for the UI tests and the screenshots. */
+ * for the UI tests and the screenshots.  The program runs kamusm-sim as a child
+ * process; the driver puts the in-process simulator in its place (sim), unless made
+ * with ui_driver_new_full (TRUE) (the child itself; sim is NULL). */
 typedef struct
 {
   EyApplication *app;
@@ -23,7 +25,11 @@ typedef struct
 
 #define UI_DRIVER_CAPTCHA "K7M2Q"
 
+/* Returns once the window's renewal can start (the site listens). */
 UiDriver   *ui_driver_new            (void);
+/* Returns at once: the site may still be starting (ui_driver_wait_site). */
+UiDriver   *ui_driver_new_full       (gboolean  child);
+gboolean    ui_driver_wait_site      (UiDriver *driver);
 void        ui_driver_free           (UiDriver *driver);
 /* Replaces the window by a new one of this size (a fresh renewal). */
 void        ui_driver_new_window     (UiDriver *driver,
