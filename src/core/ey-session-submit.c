@@ -137,6 +137,17 @@ _ey_session_then_resume (GTask  *task,
           return;
         }
       break;
+    case EY_PAGE_KIND_UNKNOWN:
+    case EY_PAGE_KIND_LOGIN:
+    case EY_PAGE_KIND_FORGOT:
+    case EY_PAGE_KIND_ORDERS:
+    case EY_PAGE_KIND_FORM:
+    case EY_PAGE_KIND_SMS_SEND:
+    case EY_PAGE_KIND_SMS_CODE:
+    case EY_PAGE_KIND_EONAY_CHOICE:
+    case EY_PAGE_KIND_CONSENT:
+    case EY_PAGE_KIND_EONAY_SIGN:
+    case EY_PAGE_KIND_EIMZALI_SIGN:
     default:
       break;
     }

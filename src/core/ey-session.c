@@ -22,76 +22,17 @@
 /* ------------------------------------------------------------------------ */
 /* Enums and boxed types                                                    */
 
-static const GEnumValue step_values[] = {
-  { EY_SESSION_STEP_START, "EY_SESSION_STEP_START", "start" },
-  { EY_SESSION_STEP_MAIL, "EY_SESSION_STEP_MAIL", "mail" },
-  { EY_SESSION_STEP_SIGN_IN, "EY_SESSION_STEP_SIGN_IN", "sign-in" },
-  { EY_SESSION_STEP_FORGOT, "EY_SESSION_STEP_FORGOT", "forgot" },
-  { EY_SESSION_STEP_ORDERS, "EY_SESSION_STEP_ORDERS", "orders" },
-  { EY_SESSION_STEP_NO_ORDER, "EY_SESSION_STEP_NO_ORDER", "no-order" },
-  { EY_SESSION_STEP_FORM, "EY_SESSION_STEP_FORM", "form" },
-  { EY_SESSION_STEP_SMS_SEND, "EY_SESSION_STEP_SMS_SEND", "sms-send" },
-  { EY_SESSION_STEP_SMS_CODE, "EY_SESSION_STEP_SMS_CODE", "sms-code" },
-  { EY_SESSION_STEP_EONAY_CHOICE, "EY_SESSION_STEP_EONAY_CHOICE", "eonay-choice" },
-  { EY_SESSION_STEP_CONSENT, "EY_SESSION_STEP_CONSENT", "consent" },
-  { EY_SESSION_STEP_SIGNING, "EY_SESSION_STEP_SIGNING", "signing" },
-  { EY_SESSION_STEP_METHOD, "EY_SESSION_STEP_METHOD", "method" },
-  { EY_SESSION_STEP_SUBMITTING, "EY_SESSION_STEP_SUBMITTING", "submitting" },
-  { EY_SESSION_STEP_DONE, "EY_SESSION_STEP_DONE", "done" },
-  { EY_SESSION_STEP_WET, "EY_SESSION_STEP_WET", "wet" },
-  { EY_SESSION_STEP_FAILED, "EY_SESSION_STEP_FAILED", "failed" },
-  { 0, NULL, NULL }
-};
-
-GType
-ey_session_step_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("EySessionStep", step_values));
-  return type;
-}
-
-GType
-ey_session_path_get_type (void)
-{
-  static gsize type = 0;
-  static const GEnumValue values[] = {
-    { EY_SESSION_PATH_NONE, "EY_SESSION_PATH_NONE", "none" },
-    { EY_SESSION_PATH_EONAY, "EY_SESSION_PATH_EONAY", "eonay" },
-    { EY_SESSION_PATH_ESIGNED, "EY_SESSION_PATH_ESIGNED", "esigned" },
-    { EY_SESSION_PATH_WET, "EY_SESSION_PATH_WET", "wet" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("EySessionPath", values));
-  return type;
-}
-
-GType
-ey_session_method_get_type (void)
-{
-  static gsize type = 0;
-  static const GFlagsValue values[] = {
-    { EY_SESSION_METHOD_EONAYLI, "EY_SESSION_METHOD_EONAYLI", "eonayli" },
-    { EY_SESSION_METHOD_EIMZALI, "EY_SESSION_METHOD_EIMZALI", "eimzali" },
-    { EY_SESSION_METHOD_ISLAK, "EY_SESSION_METHOD_ISLAK", "islak" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_flags_register_static ("EySessionMethod", values));
-  return type;
-}
-
 const char *
 ey_session_step_to_string (EySessionStep step)
 {
-  if ((guint) step > EY_SESSION_STEP_FAILED)
-    return "?";
-  return step_values[step].value_nick;
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  /* The class is kept for the life of the process: a static type's class never goes. */
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (EY_TYPE_SESSION_STEP));
+  value = g_enum_get_value (klass, step);
+  return value != NULL ? value->value_nick : "?";
 }
 
 EySessionOrder *
@@ -1061,6 +1002,13 @@ read_page (EySession *self,
           }
       }
       break;
+    case EY_PAGE_KIND_UNKNOWN:
+    case EY_PAGE_KIND_LOGIN:
+    case EY_PAGE_KIND_FORGOT:
+    case EY_PAGE_KIND_EONAY_CHOICE:
+    case EY_PAGE_KIND_CONSENT:
+    case EY_PAGE_KIND_WET:
+    case EY_PAGE_KIND_RESULT:
     default:
       break;
     }

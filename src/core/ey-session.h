@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-enums.h"
 #include "ey-site-client.h"
 
 G_BEGIN_DECLS
@@ -52,12 +53,8 @@ typedef enum
   EY_SESSION_METHOD_ISLAK   = 1 << 2,
 } EySessionMethod;
 
-GType ey_session_step_get_type   (void) G_GNUC_CONST;
-GType ey_session_path_get_type   (void) G_GNUC_CONST;
-GType ey_session_method_get_type (void) G_GNUC_CONST;
-#define EY_TYPE_SESSION_STEP   (ey_session_step_get_type ())
-#define EY_TYPE_SESSION_PATH   (ey_session_path_get_type ())
-#define EY_TYPE_SESSION_METHOD (ey_session_method_get_type ())
+/* EY_TYPE_SESSION_STEP, EY_TYPE_SESSION_PATH, EY_TYPE_SESSION_METHOD: generated
+ * (ey-core-enums.h, gnome.mkenums_simple); the nicks are the names lower-cased. */
 
 const char *ey_session_step_to_string (EySessionStep step);   /* "sms-code" */
 
