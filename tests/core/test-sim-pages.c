@@ -19,6 +19,7 @@
 #include "ey-page.h"
 #include "ey-site-profile.h"
 #include "ey-sim-server.h"
+#include "ey-test-common.h"
 
 typedef struct
 {
@@ -87,23 +88,6 @@ fixture_tear_down (Fixture       *f,
   ey_sim_server_stop (f->server);
   g_clear_object (&f->server);
   g_clear_object (&f->profile);
-}
-
-static void
-send_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("the simulator did not answer in time");
-  return G_SOURCE_REMOVE;
 }
 
 /* Every personal value the run has seen: input values, cookies, codes.
@@ -185,13 +169,11 @@ fetch (Fixture     *f,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  guint timeout = g_timeout_add_seconds (30, timeout_cb, NULL);
   EyPage *page;
 
-  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    ey_test_store_result_cb, &result);
+  ey_test_wait_result (&result, 30);
   body = soup_session_send_and_read_finish (f->session, result, &error);
   g_assert_no_error (error);
 
@@ -420,9 +402,9 @@ post_raw (Fixture    *f,
   body = ey_form_data_encode (data, &error);
   g_assert_no_error (error);
   soup_message_set_request_body_from_bytes (msg, ey_form_data_get_content_type (data), body);
-  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    ey_test_store_result_cb, &result);
+  ey_test_wait_result (&result, 30);
   answer = soup_session_send_and_read_finish (f->session, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
