@@ -23,13 +23,9 @@ _ey_session_then_method_chosen (GTask  *task,
                                 EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step == EY_SESSION_STEP_DONE)
     {
       _ey_session_then_submitted (task, page);

@@ -206,6 +206,8 @@ void        _ey_session_op_get_action    (GTask *task, EySiteAction action, OpTh
 void        _ey_session_op_post          (GTask *task, EyFormData *data, OpThen then);
 void        _ey_session_handle_page      (GTask *task, EyPage *page, GError *post_error);
 GError     *_ey_session_take_marker_error (GTask *task);
+/* Fails the action with the page's marker error if it has one: TRUE, and the caller returns. */
+gboolean    _ey_session_fail_on_marker   (GTask *task);
 gboolean    _ey_session_has_marker_error (GTask *task);
 void        _ey_session_set_marker_error (GTask *task, GError *error);
 void        _ey_session_drop_marker_error (GTask *task);

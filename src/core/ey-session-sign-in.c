@@ -183,7 +183,6 @@ then_after_sign_in (GTask  *task,
                     EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = NULL;
 
   if (ey_page_get_kind (page) == EY_PAGE_KIND_LOGIN)
     {
@@ -203,12 +202,8 @@ then_after_sign_in (GTask  *task,
       _ey_session_then_captcha (task, page);
       return;
     }
-  error = _ey_session_take_marker_error (task);
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step == EY_SESSION_STEP_NO_ORDER)
     {
       _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_NO_ORDER));

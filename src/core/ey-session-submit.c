@@ -26,13 +26,9 @@ _ey_session_then_submit_eonayli (GTask  *task,
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = NULL;
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (ey_page_get_kind (page) == EY_PAGE_KIND_RESULT)
     {
       _ey_session_then_submitted (task, page);
@@ -63,13 +59,9 @@ _ey_session_then_submitted (GTask  *task,
                             EyPage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step != EY_SESSION_STEP_DONE)
     {
       g_autofree char *got = ey_page_describe (page);
@@ -99,13 +91,9 @@ _ey_session_then_resume (GTask  *task,
   gboolean esigned = self->recovery &&
                      g_strcmp0 (ey_recovery_get_path_nick (self->recovery), "esigned") == 0;
   g_autoptr(EyFormData) data = NULL;
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   switch (ey_page_get_kind (page))
     {
     case EY_PAGE_KIND_WET:

@@ -1262,6 +1262,19 @@ _ey_session_take_marker_error (GTask *task)
   return g_object_steal_data (G_OBJECT (task), "marker-error");
 }
 
+/* The step a then_* callback came to says nothing when the page also said
+ * "refused" (wrong code, expired session …): that answer fails the action. */
+gboolean
+_ey_session_fail_on_marker (GTask *task)
+{
+  GError *error = _ey_session_take_marker_error (task);
+
+  if (error == NULL)
+    return FALSE;
+  _ey_session_op_fail (task, error);
+  return TRUE;
+}
+
 gboolean
 _ey_session_has_marker_error (GTask *task)
 {
@@ -1327,11 +1340,7 @@ void
 _ey_session_then_done (GTask  *task,
                        EyPage *page)
 {
-  GError *error = _ey_session_take_marker_error (task);
-
-  if (error)
-    _ey_session_op_fail (task, error);
-  else
+  if (!_ey_session_fail_on_marker (task))
     _ey_session_op_succeed (task);
 }
 
