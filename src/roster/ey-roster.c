@@ -887,6 +887,37 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Writes @c into the colleagues table through the store statement, stamped @changed;
+ * the statement's result code. */
+static int
+store_row (sqlite3_stmt      *stmt,
+           const EyColleague *c,
+           const char        *changed)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  bind_text (stmt, 1, c->identity);
+  bind_text (stmt, 2, c->full_name);
+  bind_text (stmt, 3, c->email);
+  bind_text (stmt, 4, c->phone);
+  bind_text (stmt, 5, c->institution);
+  bind_text (stmt, 6, c->expires);
+  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
+  bind_text (stmt, 8, c->notes);
+  bind_text (stmt, 9, c->title);
+  bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
+  bind_text (stmt, 11, c->reader_type);
+  bind_text (stmt, 12, c->card_type);
+  bind_text (stmt, 13, c->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    bind_text (stmt, 14 + i, c->wet[i]);
+  bind_text (stmt, 18, changed);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc;
+}
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           index)
@@ -1029,25 +1060,7 @@ _ey_roster_store (EyRoster           *self,
     return 3;
 
   at = now_string (self);
-  sqlite3_reset (stmt);
-  bind_text (stmt, 1, c->identity);
-  bind_text (stmt, 2, c->full_name);
-  bind_text (stmt, 3, c->email);
-  bind_text (stmt, 4, c->phone);
-  bind_text (stmt, 5, c->institution);
-  bind_text (stmt, 6, c->expires);
-  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
-  bind_text (stmt, 8, c->notes);
-  bind_text (stmt, 9, c->title);
-  bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
-  bind_text (stmt, 11, c->reader_type);
-  bind_text (stmt, 12, c->card_type);
-  bind_text (stmt, 13, c->order);
-  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-    bind_text (stmt, 14 + i, c->wet[i]);
-  bind_text (stmt, 18, at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = store_row (stmt, c, at);
   if (rc != SQLITE_DONE)
     return db_error (self, error);
 
@@ -1315,35 +1328,11 @@ ey_roster_restore (EyRoster           *self,
             goto fail;
         }
       /* The history already says "added": store without a new line. */
-      {
-        sqlite3_stmt *stmt = self->store_stmt;
-        int rc;
-
-        sqlite3_reset (stmt);
-        bind_text (stmt, 1, c->identity);
-        bind_text (stmt, 2, c->full_name);
-        bind_text (stmt, 3, c->email);
-        bind_text (stmt, 4, c->phone);
-        bind_text (stmt, 5, c->institution);
-        bind_text (stmt, 6, c->expires);
-        bind_text (stmt, 7, ey_roster_status_to_string (c->status));
-        bind_text (stmt, 8, c->notes);
-        bind_text (stmt, 9, c->title);
-        bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
-        bind_text (stmt, 11, c->reader_type);
-        bind_text (stmt, 12, c->card_type);
-        bind_text (stmt, 13, c->order);
-        for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-          bind_text (stmt, 14 + i, c->wet[i]);
-        bind_text (stmt, 18, colleague->changed);
-        rc = sqlite3_step (stmt);
-        sqlite3_reset (stmt);
-        if (rc != SQLITE_DONE)
-          {
-            db_error (self, error);
-            goto fail;
-          }
-      }
+      if (store_row (self->store_stmt, c, colleague->changed) != SQLITE_DONE)
+        {
+          db_error (self, error);
+          goto fail;
+        }
     }
   else if (_ey_roster_store (self, c, "manual", error) == 0)
     goto fail;
