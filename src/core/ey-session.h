@@ -48,9 +48,9 @@ typedef enum
 
 typedef enum
 {
-  EY_SESSION_METHOD_EONAYLI = 1 << 0,
-  EY_SESSION_METHOD_EIMZALI = 1 << 1,
-  EY_SESSION_METHOD_ISLAK   = 1 << 2,
+  EY_SESSION_METHOD_EONAY = 1 << 0,
+  EY_SESSION_METHOD_ESIGNED = 1 << 1,
+  EY_SESSION_METHOD_WET   = 1 << 2,
 } EySessionMethod;
 
 /* EY_TYPE_SESSION_STEP, EY_TYPE_SESSION_PATH, EY_TYPE_SESSION_METHOD: generated
@@ -151,7 +151,7 @@ EySessionMethod ey_session_get_methods            (EySession      *self);
 GBytes         *ey_session_get_pdf                (EySession      *self);
 /* The last page the site showed that no recogniser of the profile matched
  * (for a report to IT, ey-site-report.h), or NULL. */
-EyPage         *ey_session_get_unrecognised_page  (EySession      *self);
+EySitePage         *ey_session_get_unrecognised_page  (EySession      *self);
 
 /* Seconds left until @deadline (monotonic µs), rounded up, never negative. */
 int             ey_session_seconds_left           (gint64          deadline);
