@@ -132,6 +132,30 @@ ey_roster_event_free (EyRosterEvent *e)
 /* ------------------------------------------------------------------ */
 /* Names                                                                */
 
+/* A spelling people type in a spreadsheet, folded (_ey_roster_fold), and its value. */
+typedef struct
+{
+  const char *name;
+  int         value;
+} FoldedName;
+
+static gboolean
+lookup_folded (const char       *text,
+               const FoldedName *names,
+               gsize             n_names,
+               int              *value)
+{
+  g_autofree char *key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
+
+  for (gsize i = 0; i < n_names; i++)
+    if (strcmp (key, names[i].name) == 0)
+      {
+        *value = names[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 ey_roster_status_to_string (EyRosterStatus status)
 {
@@ -156,7 +180,7 @@ gboolean
 ey_roster_status_from_string (const char     *text,
                               EyRosterStatus *status)
 {
-  static const struct { const char *name; EyRosterStatus status; } names[] = {
+  static const FoldedName names[] = {
     { "", EY_ROSTER_STATUS_PENDING }, { "pending", EY_ROSTER_STATUS_PENDING },
     { "bekliyor", EY_ROSTER_STATUS_PENDING }, { "beklemede", EY_ROSTER_STATUS_PENDING },
     { "order opened", EY_ROSTER_STATUS_ORDER_OPENED },
@@ -169,18 +193,14 @@ ey_roster_status_from_string (const char     *text,
     { "done", EY_ROSTER_STATUS_DONE }, { "tamamlandi", EY_ROSTER_STATUS_DONE },
     { "tamam", EY_ROSTER_STATUS_DONE },
   };
-  g_autofree char *key = NULL;
+  int value;
 
   g_return_val_if_fail (status != NULL, FALSE);
 
-  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (key, names[i].name) == 0)
-      {
-        *status = names[i].status;
-        return TRUE;
-      }
-  return FALSE;
+  if (!lookup_folded (text, names, G_N_ELEMENTS (names), &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
 }
 
 const char *
@@ -206,7 +226,7 @@ gboolean
 ey_roster_application_from_string (const char          *text,
                                    EyRosterApplication *application)
 {
-  static const struct { const char *name; EyRosterApplication app; } names[] = {
+  static const FoldedName names[] = {
     { "", EY_ROSTER_APPLICATION_UNKNOWN }, { "unknown", EY_ROSTER_APPLICATION_UNKNOWN },
     { "e-onay", EY_ROSTER_APPLICATION_EONAY }, { "eonay", EY_ROSTER_APPLICATION_EONAY },
     { "e onay", EY_ROSTER_APPLICATION_EONAY }, { "e_onay", EY_ROSTER_APPLICATION_EONAY },
@@ -215,16 +235,12 @@ ey_roster_application_from_string (const char          *text,
     { "islak imza", EY_ROSTER_APPLICATION_WET }, { "islak imzali", EY_ROSTER_APPLICATION_WET },
     { "islak_imza", EY_ROSTER_APPLICATION_WET }, { "ilk basvuru", EY_ROSTER_APPLICATION_WET },
   };
-  g_autofree char *key = NULL;
+  int value;
 
-  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (key, names[i].name) == 0)
-      {
-        *application = names[i].app;
-        return TRUE;
-      }
-  return FALSE;
+  if (!lookup_folded (text, names, G_N_ELEMENTS (names), &value))
+    return FALSE;
+  *application = value;
+  return TRUE;
 }
 
 const char *
