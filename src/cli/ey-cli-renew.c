@@ -595,7 +595,7 @@ step_signing (Renew *r)
         case EY_CORE_ERROR_CERTIFICATE_NOT_VALID:
           say (_("Going on with the wet-signature path."));
           r->wet = TRUE;
-          r->method = EY_SESSION_METHOD_ISLAK;
+          r->method = EY_SESSION_METHOD_WET;
           g_clear_error (&error);
           if (!choose_method (r, &error))
             return report (r, error);
@@ -618,16 +618,16 @@ step_method (Renew *r)
   g_autoptr(GError) error = NULL;
   EySessionMethod offered = ey_session_get_methods (r->session);
 
-  if (r->wet || offered == EY_SESSION_METHOD_ISLAK)
-    r->method = EY_SESSION_METHOD_ISLAK;
-  else if (offered & EY_SESSION_METHOD_EONAYLI)
-    r->method = EY_SESSION_METHOD_EONAYLI;
-  else if (offered & EY_SESSION_METHOD_EIMZALI)
-    r->method = EY_SESSION_METHOD_EIMZALI;
+  if (r->wet || offered == EY_SESSION_METHOD_WET)
+    r->method = EY_SESSION_METHOD_WET;
+  else if (offered & EY_SESSION_METHOD_EONAY)
+    r->method = EY_SESSION_METHOD_EONAY;
+  else if (offered & EY_SESSION_METHOD_ESIGNED)
+    r->method = EY_SESSION_METHOD_ESIGNED;
   else
-    r->method = EY_SESSION_METHOD_ISLAK;
-  say (r->method == EY_SESSION_METHOD_ISLAK ? _("Choosing the wet-signature application.")
-       : r->method == EY_SESSION_METHOD_EONAYLI ? _("Sending the E-Onaylı application…")
+    r->method = EY_SESSION_METHOD_WET;
+  say (r->method == EY_SESSION_METHOD_WET ? _("Choosing the wet-signature application.")
+       : r->method == EY_SESSION_METHOD_EONAY ? _("Sending the E-Onaylı application…")
        : _("Choosing the e-signed application."));
   if (!choose_method (r, &error))
     return report (r, error);
@@ -642,7 +642,7 @@ step_submitting (Renew *r)
   /* The signature was accepted but the application not yet confirmed */
   say_not_kamusm (r);
   say (_("Your signature was accepted; sending the application…"));
-  r->method = EY_SESSION_METHOD_EONAYLI;
+  r->method = EY_SESSION_METHOD_EONAY;
   if (ey_session_get_path (r->session) != EY_SESSION_PATH_EONAY)
     {
       say (_("Check on the KamuSM site that your application arrived."));

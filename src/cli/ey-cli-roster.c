@@ -20,6 +20,14 @@
  * (show, edit, remove) or already is (add). */
 #define EXIT_NOT_ON_ROSTER 6
 
+static const EyCliExitStatus roster_exit_statuses[] = {
+  { EY_CLI_EXIT_OK, N_("done") },
+  { EY_CLI_EXIT_FAILED, N_("the roster file cannot be read or written") },
+  { EY_CLI_EXIT_USAGE, N_("wrong command line") },
+  { EY_CLI_EXIT_INVALID, N_("a value is not valid, or an import refused rows (the good ones were written)") },
+  { EXIT_NOT_ON_ROSTER, N_("the colleague is not on the roster (or, for add, already is)") },
+};
+
 static char *roster_path;
 static gboolean json;
 
@@ -808,12 +816,7 @@ print_roster_help (void)
   g_print ("\n");
   g_print (_("The roster is %s (readable only by you). It never holds a password, SMS code, PIN or security word.\n"),
            path);
-  g_print ("\n%s\n", _("Exit status:"));
-  g_print ("  0  %s\n", _("done"));
-  g_print ("  1  %s\n", _("the roster file cannot be read or written"));
-  g_print ("  2  %s\n", _("wrong command line"));
-  g_print ("  3  %s\n", _("a value is not valid, or an import refused rows (the good ones were written)"));
-  g_print ("  6  %s\n", _("the colleague is not on the roster (or, for add, already is)"));
+  ey_cli_print_exit_statuses (roster_exit_statuses, G_N_ELEMENTS (roster_exit_statuses));
 }
 
 int

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -35,6 +36,16 @@ static const EyCliCommand commands[] = {
     ey_cli_pending },
 };
 
+static const EyCliExitStatus exit_statuses[] = {
+  { EY_CLI_EXIT_OK, N_("done: the site confirmed the application, or the input is valid") },
+  { EY_CLI_EXIT_FAILED, N_("an unexpected failure") },
+  { EY_CLI_EXIT_USAGE, N_("wrong command line") },
+  { EY_CLI_EXIT_INVALID, N_("the mail or the identity number is not valid") },
+  { EY_CLI_EXIT_SITE, N_("the site, the network or the secure connection failed; nothing was submitted") },
+  { EY_CLI_EXIT_NOT_SUBMITTED, N_("the renewal cannot go on (no open order, signature refused …)") },
+  { EY_CLI_EXIT_CANCELLED, N_("stopped by the user (Ctrl+C or end of input)") },
+};
+
 static void
 print_help (void)
 {
@@ -44,16 +55,22 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-12s %-18s %s\n", commands[i].name, commands[i].synopsis, _(commands[i].summary));
   g_print ("\n%s\n", _("Run “eimza-yenile-cli COMMAND --help” for the options of a command."));
-  g_print ("\n%s\n", _("Exit status:"));
-  g_print ("  0    %s\n", _("done: the site confirmed the application, or the input is valid"));
-  g_print ("  1    %s\n", _("an unexpected failure"));
-  g_print ("  2    %s\n", _("wrong command line"));
-  g_print ("  3    %s\n", _("the mail or the identity number is not valid"));
-  g_print ("  4    %s\n", _("the site, the network or the secure connection failed; nothing was submitted"));
-  g_print ("  5    %s\n", _("the renewal cannot go on (no open order, signature refused …)"));
-  g_print ("  130  %s\n", _("stopped by the user (Ctrl+C or end of input)"));
+  ey_cli_print_exit_statuses (exit_statuses, G_N_ELEMENTS (exit_statuses));
   g_print ("%s\n", _("“pending forget” exits 2 when no pending application has that ID, and 130 "
                      "when its confirmation is answered no (nothing is forgotten)."));
+}
+
+void
+ey_cli_print_exit_statuses (const EyCliExitStatus *statuses,
+                            gsize                  n_statuses)
+{
+  int width = 0;
+
+  for (gsize i = 0; i < n_statuses; i++)
+    width = MAX (width, snprintf (NULL, 0, "%d", statuses[i].code));
+  g_print ("\n%s\n", _("Exit status:"));
+  for (gsize i = 0; i < n_statuses; i++)
+    g_print ("  %-*d  %s\n", width, statuses[i].code, _(statuses[i].text));
 }
 
 int

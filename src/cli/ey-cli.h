@@ -29,6 +29,17 @@ typedef struct
   int       (*run)       (int argc, char **argv);   /* argv[0] is the command name */
 } EyCliCommand;
 
+/* One line of a --help "Exit status:" list; @text marked with N_(). */
+typedef struct
+{
+  int         code;
+  const char *text;
+} EyCliExitStatus;
+
+/* Prints "Exit status:" and @statuses, the texts lined up after the widest code. */
+void  ey_cli_print_exit_statuses (const EyCliExitStatus *statuses,
+                                  gsize                  n_statuses);
+
 int   ey_cli_main            (int argc, char **argv);
 
 int   ey_cli_parse_email     (int argc, char **argv);

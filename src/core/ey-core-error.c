@@ -223,7 +223,22 @@ ey_core_error_is_retryable (const GError *error)
     case EY_CORE_ERROR_FOLLOW_UP_FAILED:
     case EY_CORE_ERROR_ANSWER_TOO_SLOW:
       return TRUE;
-    default:
+    case EY_CORE_ERROR_FAILED:
+    case EY_CORE_ERROR_NO_ORDER:
+    case EY_CORE_ERROR_CERTIFICATE_NOT_VALID:
+    case EY_CORE_ERROR_CERTIFICATE_UNTRUSTED:
+    case EY_CORE_ERROR_SESSION_EXPIRED:
+    case EY_CORE_ERROR_UNEXPECTED_PAGE:
+    case EY_CORE_ERROR_FOREIGN_REDIRECT:
+    case EY_CORE_ERROR_INSECURE_URL:
+    case EY_CORE_ERROR_TLS_FAILED:
+    case EY_CORE_ERROR_TLS_UNTRUSTED:
+    case EY_CORE_ERROR_WRONG_STEP:
+    case EY_CORE_ERROR_RECOVERY:
+    case EY_CORE_ERROR_NOT_SIGN_TEXT:
+    case EY_CORE_ERROR_ANSWER_TOO_LARGE:
+    case EY_CORE_ERROR_TLS_TOO_OLD:
+    default:                    /* a code from a newer build, read back from a record */
       return FALSE;
     }
 }

@@ -10,7 +10,7 @@
 #include <libxml/tree.h>
 
 #include "ey-email.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 
 struct _EyEmail
 {

@@ -184,7 +184,7 @@ struct _EyFormData
   GPtrArray       *names;
   GPtrArray       *values;     /* wiped on removal */
   EySiteProfile   *profile;
-  EyPageKind       kind;
+  EySitePageKind       kind;
   EySiteAction     action;
   gboolean         has_roles;
   EyForm          *form;
@@ -310,7 +310,7 @@ ey_form_data_unref (EyFormData *self)
 void
 ey_form_data_set_roles (EyFormData    *self,
                         EySiteProfile *profile,
-                        EyPageKind     kind,
+                        EySitePageKind     kind,
                         EySiteAction   action)
 {
   g_return_if_fail (self != NULL);
@@ -432,7 +432,7 @@ static const char *
 role_name (EyFormData  *self,
            EyFieldRole  role)
 {
-  if (self->kind == EY_PAGE_KIND_UNKNOWN)
+  if (self->kind == EY_SITE_PAGE_KIND_UNKNOWN)
     return ey_site_profile_get_request_field_name (self->profile, self->action, role);
   return ey_site_profile_get_field_name (self->profile, self->kind, role);
 }

@@ -81,7 +81,7 @@ typedef struct
  *
  * A form read from a page: its absolute action URL, method, charset and
  * controls.  Immutable; build a submission from it with
- * ey_form_data_new_from_form() or, better, ey_page_new_submission().
+ * ey_form_data_new_from_form() or, better, ey_site_page_new_submission().
  */
 #define EY_TYPE_FORM (ey_form_get_type ())
 G_DECLARE_FINAL_TYPE (EyForm, ey_form, EY, FORM, GObject)
@@ -158,15 +158,15 @@ void         ey_form_data_unref           (EyFormData  *self);
 /**
  * ey_form_data_set_roles:
  * @profile: the profile naming the fields
- * @kind: the page the form is on (or %EY_PAGE_KIND_UNKNOWN with @action)
+ * @kind: the page the form is on (or %EY_SITE_PAGE_KIND_UNKNOWN with @action)
  * @action: the request action when @kind is unknown (the signing calls)
  *
  * Lets ey_form_data_set_field() and ey_form_data_choose() map roles to
- * names.  ey_page_new_submission() and ey_site_profile_new_request() do this.
+ * names.  ey_site_page_new_submission() and ey_site_profile_new_request() do this.
  */
 void         ey_form_data_set_roles       (EyFormData    *self,
                                            EySiteProfile *profile,
-                                           EyPageKind     kind,
+                                           EySitePageKind     kind,
                                            EySiteAction   action);
 
 /** ey_form_data_get_url: the absolute URL. */

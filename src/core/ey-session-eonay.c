@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-sign-data.h"
@@ -32,7 +32,7 @@ typedef struct
 
 static void
 do_choose_eonay (GTask  *task,
-                 EyPage *page)
+                 EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
@@ -84,7 +84,7 @@ ey_session_choose_eonay_finish (EySession     *self,
 
 static void
 do_accept_consent (GTask  *task,
-                   EyPage *page)
+                   EySitePage *page)
 {
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
   g_autoptr(GError) error = NULL;
@@ -140,7 +140,7 @@ _ey_session_sign_request (GTask        *task,
       return NULL;
     }
   data = ey_form_data_new (url, NULL);
-  ey_form_data_set_roles (data, self->profile, EY_PAGE_KIND_UNKNOWN, action);
+  ey_form_data_set_roles (data, self->profile, EY_SITE_PAGE_KIND_UNKNOWN, action);
   if (!ey_form_data_set_field (data, EY_FIELD_ROLE_VERIFICATION_CODE,
                                self->verification_code, &error))
     {
@@ -160,13 +160,13 @@ _ey_session_purpose (EySession *self)
 /* A page came where data was expected: always a failure */
 void
 _ey_session_then_not_a_reply (GTask  *task,
-                              EyPage *page)
+                              EySitePage *page)
 {
   GError *error = _ey_session_take_marker_error (task);
 
   if (error == NULL)
     {
-      g_autofree char *got = ey_page_describe (page);
+      g_autofree char *got = ey_site_page_describe (page);
       EySession *self = g_task_get_source_object (task);
 
       error = ey_core_error_new_unexpected (self->step == EY_SESSION_STEP_WET
@@ -184,11 +184,11 @@ _ey_session_raw_reply_is_page (GTask      *task,
                                const char *content_type)
 {
   EySession *self = g_task_get_source_object (task);
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
 
   if (content_type == NULL || !g_str_has_prefix (content_type, "text/html"))
     return FALSE;
-  page = ey_page_new (self->profile, bytes, content_type,
+  page = ey_site_page_new (self->profile, bytes, content_type,
                       ey_site_client_get_current_url (self->client), NULL);
   if (page == NULL)
     return FALSE;
@@ -258,7 +258,7 @@ sign_data_cb (GObject      *object,
 
 static void
 do_fetch_sign_data (GTask  *task,
-                    EyPage *page)
+                    EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = _ey_session_sign_request (task, EY_SITE_ACTION_SIGN_DATA);
@@ -296,11 +296,11 @@ ey_session_fetch_sign_data_finish (EySession     *self,
 
 static void
 do_renew_code (GTask  *task,
-               EyPage *page)
+               EySitePage *page)
 {
   RenewCode *renew = _ey_session_op_state (task);
 
-  if (!ey_page_has_button (page, EY_BUTTON_ROLE_RENEW_CODE))
+  if (!ey_site_page_has_button (page, EY_BUTTON_ROLE_RENEW_CODE))
     {
       /* The code is still good: the re-read page is the answer */
       if (renew->reread)
@@ -310,7 +310,7 @@ do_renew_code (GTask  *task,
         }
       /* Our copy of the page predates the expiry: look again first */
       renew->reread = TRUE;
-      _ey_session_op_get (task, ey_page_get_url (page), do_renew_code);
+      _ey_session_op_get (task, ey_site_page_get_url (page), do_renew_code);
       return;
     }
   _ey_session_drop_marker_error (task);   /* "expired" is why we are here */

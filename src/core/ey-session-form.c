@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -18,7 +18,7 @@
 
 static void
 do_submit_form (GTask  *task,
-                EyPage *page)
+                EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
@@ -63,10 +63,10 @@ ey_session_submit_form_finish (EySession     *self,
 /* --- SMS ---------------------------------------------------------------- */
 static void
 do_back_to_form (GTask  *task,
-                 EyPage *page)
+                 EySitePage *page)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = ey_page_get_link_url (page, EY_LINK_ROLE_BACK_TO_FORM, &error);
+  g_autofree char *url = ey_site_page_get_link_url (page, EY_LINK_ROLE_BACK_TO_FORM, &error);
 
   if (url == NULL)
     {

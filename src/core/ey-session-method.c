@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -20,16 +20,12 @@
 
 void
 _ey_session_then_method_chosen (GTask  *task,
-                                EyPage *page)
+                                EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step == EY_SESSION_STEP_DONE)
     {
       _ey_session_then_submitted (task, page);
@@ -48,7 +44,7 @@ typedef struct
 
 static void
 do_choose_method (GTask  *task,
-                  EyPage *page)
+                  EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   ChooseMethod *choose = _ey_session_op_state (task);
@@ -57,10 +53,10 @@ do_choose_method (GTask  *task,
   EyButtonRole button;
 
   /* From the signing page (signature refused for good): the method page first */
-  if (ey_page_get_kind (page) != EY_PAGE_KIND_METHOD)
+  if (ey_site_page_get_kind (page) != EY_SITE_PAGE_KIND_METHOD)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *url = ey_page_get_link_url (page, EY_LINK_ROLE_CONTINUE, &error);
+      g_autofree char *url = ey_site_page_get_link_url (page, EY_LINK_ROLE_CONTINUE, &error);
 
       if (url == NULL)
         url = g_strdup (ey_site_profile_get_action_path (self->profile, EY_SITE_ACTION_METHOD));
@@ -82,16 +78,16 @@ do_choose_method (GTask  *task,
     }
   switch (method)
     {
-    case EY_SESSION_METHOD_EONAYLI:
+    case EY_SESSION_METHOD_EONAY:
       _ey_session_set_path (self, EY_SESSION_PATH_EONAY);
       button = EY_BUTTON_ROLE_METHOD_EONAYLI;
       _ey_session_fire (self, EV_EONAYLI_PRESSED);
       break;
-    case EY_SESSION_METHOD_EIMZALI:
+    case EY_SESSION_METHOD_ESIGNED:
       _ey_session_set_path (self, EY_SESSION_PATH_ESIGNED);
       button = EY_BUTTON_ROLE_METHOD_EIMZALI;
       break;
-    case EY_SESSION_METHOD_ISLAK:
+    case EY_SESSION_METHOD_WET:
     default:
       _ey_session_set_path (self, EY_SESSION_PATH_WET);
       button = EY_BUTTON_ROLE_METHOD_ISLAK;
@@ -112,8 +108,8 @@ ey_session_choose_method_async (EySession           *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (EY_IS_SESSION (self));
-  g_return_if_fail (method == EY_SESSION_METHOD_EONAYLI || method == EY_SESSION_METHOD_EIMZALI ||
-                    method == EY_SESSION_METHOD_ISLAK);
+  g_return_if_fail (method == EY_SESSION_METHOD_EONAY || method == EY_SESSION_METHOD_ESIGNED ||
+                    method == EY_SESSION_METHOD_WET);
 
   task = _ey_session_op_new (self, ey_session_choose_method_async, cancellable, callback, user_data);
   {
@@ -173,11 +169,11 @@ pdf_cb (GObject      *object,
 
 static void
 do_fetch_pdf (GTask  *task,
-              EyPage *page)
+              EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = ey_page_get_link_url (page, EY_LINK_ROLE_PDF, &error);
+  g_autofree char *url = ey_site_page_get_link_url (page, EY_LINK_ROLE_PDF, &error);
 
   if (url == NULL)
     {

@@ -5,7 +5,7 @@
  * files of its actions (ey-session-*.c). */
 
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session.h"
 #include "ey-site-client.h"
@@ -17,11 +17,11 @@ G_BEGIN_DECLS
 /* ------------------------------------------------------------------------ */
 /* The transition table                                                     */
 
-/* Events are the pages the site shows (EyPageKind values) plus a few that
+/* Events are the pages the site shows (EySitePageKind values) plus a few that
  * are not a page of their own. */
 enum
 {
-  EV_NO_ORDERS = EY_PAGE_KIND_LAST + 1,  /* the order page, without orders */
+  EV_NO_ORDERS = EY_SITE_PAGE_KIND_LAST + 1,  /* the order page, without orders */
   EV_SESSION_EXPIRED,                    /* the sign-in page, "session expired" */
   EV_SIGNATURE_ACCEPTED,                 /* the upload call said "accepted" */
   EV_BEGIN,                              /* the user started */
@@ -47,8 +47,8 @@ struct _EySession
 
   EySiteClient    *client;
   EySiteProfile   *profile;
-  EyPage          *page;          /* the last page the site showed */
-  EyPage          *unrecognised_page; /* the last page no recogniser matched */
+  EySitePage          *page;          /* the last page the site showed */
+  EySitePage          *unrecognised_page; /* the last page no recogniser matched */
   gboolean         page_stale;    /* a request failed since: re-read first */
   char            *reread_href;   /* after a POST whose outcome is unknown: where to look */
 
@@ -119,7 +119,7 @@ extern guint _ey_session_signals[N_SIGNALS];
 /* Operations                                                               */
 
 typedef struct _Op Op;
-typedef void (*OpThen) (GTask *task, EyPage *page);
+typedef void (*OpThen) (GTask *task, EySitePage *page);
 
 struct _Op
 {
@@ -204,8 +204,10 @@ void        _ey_session_op_fail          (GTask *task, GError *error);
 void        _ey_session_op_get           (GTask *task, const char *href, OpThen then);
 void        _ey_session_op_get_action    (GTask *task, EySiteAction action, OpThen then);
 void        _ey_session_op_post          (GTask *task, EyFormData *data, OpThen then);
-void        _ey_session_handle_page      (GTask *task, EyPage *page, GError *post_error);
+void        _ey_session_handle_page      (GTask *task, EySitePage *page, GError *post_error);
 GError     *_ey_session_take_marker_error (GTask *task);
+/* Fails the action with the page's marker error if it has one: TRUE, and the caller returns. */
+gboolean    _ey_session_fail_on_marker   (GTask *task);
 gboolean    _ey_session_has_marker_error (GTask *task);
 void        _ey_session_set_marker_error (GTask *task, GError *error);
 void        _ey_session_drop_marker_error (GTask *task);
@@ -217,17 +219,17 @@ gboolean    _ey_session_fill             (GTask *task, EyFormData *data, EyField
 void        _ey_session_do_press         (GTask *task, EyButtonRole button);
 
 /* Continuations (OpThen) shared between the action files */
-void        _ey_session_then_done        (GTask *task, EyPage *page);
-void        _ey_session_then_captcha     (GTask *task, EyPage *page);
-void        _ey_session_then_submitted   (GTask *task, EyPage *page);
-void        _ey_session_then_submit_eonayli (GTask *task, EyPage *page);
-void        _ey_session_then_resume      (GTask *task, EyPage *page);
-void        _ey_session_then_method_chosen (GTask *task, EyPage *page);
-void        _ey_session_then_not_a_reply (GTask *task, EyPage *page);
+void        _ey_session_then_done        (GTask *task, EySitePage *page);
+void        _ey_session_then_captcha     (GTask *task, EySitePage *page);
+void        _ey_session_then_submitted   (GTask *task, EySitePage *page);
+void        _ey_session_then_submit_eonayli (GTask *task, EySitePage *page);
+void        _ey_session_then_resume      (GTask *task, EySitePage *page);
+void        _ey_session_then_method_chosen (GTask *task, EySitePage *page);
+void        _ey_session_then_not_a_reply (GTask *task, EySitePage *page);
 gboolean    _ey_session_raw_reply_is_page (GTask *task, GBytes *bytes, const char *content_type);
 EyFormData *_ey_session_sign_request     (GTask *task, EySiteAction action);
 const char *_ey_session_purpose          (EySession *self);
 void        _ey_session_continue_after_accept (GTask *task);
-void        _ey_session_then_after_accept (GTask *task, EyPage *page);
+void        _ey_session_then_after_accept (GTask *task, EySitePage *page);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -18,7 +18,7 @@
 
 static void
 do_load_sign_in (GTask  *task,
-                 EyPage *page)
+                 EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
 
@@ -68,7 +68,7 @@ ey_session_load_sign_in_finish (EySession     *self,
 
 static void
 do_load_forgot (GTask  *task,
-                EyPage *page)
+                EySitePage *page)
 {
   _ey_session_op_get_action (task, EY_SITE_ACTION_FORGOT, _ey_session_then_captcha);
 }
@@ -133,17 +133,17 @@ sign_in_new (GTask      *task,
   return s;
 }
 
-static void then_after_sign_in (GTask *task, EyPage *page);
+static void then_after_sign_in (GTask *task, EySitePage *page);
 
 static void
 do_sign_in (GTask  *task,
-            EyPage *page)
+            EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   SignIn *s = _ey_session_op_state (task);
   g_autoptr(EyFormData) data = NULL;
 
-  if (page == NULL || ey_page_get_kind (page) != EY_PAGE_KIND_LOGIN)
+  if (page == NULL || ey_site_page_get_kind (page) != EY_SITE_PAGE_KIND_LOGIN)
     {
       _ey_session_op_get_action (task, EY_SITE_ACTION_LOGIN, _ey_session_then_captcha);
       return;
@@ -180,12 +180,11 @@ order_href (const char *recorded)
 
 static void
 then_after_sign_in (GTask  *task,
-                    EyPage *page)
+                    EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = NULL;
 
-  if (ey_page_get_kind (page) == EY_PAGE_KIND_LOGIN)
+  if (ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_LOGIN)
     {
       /* Refused: a fresh CAPTCHA comes with the page; keep the error. The
        * sign-in page again without an error we know is NOT success and not
@@ -195,20 +194,16 @@ then_after_sign_in (GTask  *task,
       if (!_ey_session_has_marker_error (task))
         {
           g_autofree char *expected = _ey_session_describe_expected_but (EY_SESSION_STEP_SIGN_IN,
-                                                                         EY_PAGE_KIND_LOGIN);
-          g_autofree char *got = ey_page_describe (page);
+                                                                         EY_SITE_PAGE_KIND_LOGIN);
+          g_autofree char *got = ey_site_page_describe (page);
 
           _ey_session_set_marker_error (task, ey_core_error_new_unexpected (expected, got));
         }
       _ey_session_then_captcha (task, page);
       return;
     }
-  error = _ey_session_take_marker_error (task);
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step == EY_SESSION_STEP_NO_ORDER)
     {
       _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_NO_ORDER));
@@ -265,25 +260,25 @@ ey_session_sign_in_finish (EySession     *self,
 
 static void
 then_restore_notice (GTask  *task,
-                     EyPage *page)
+                     EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   SignIn *s = _ey_session_op_state (task);
 
-  if (s->notice && ey_page_get_message (page) == NULL)
+  if (s->notice && ey_site_page_get_message (page) == NULL)
     _ey_session_set_string (self, &self->site_message, s->notice, PROP_SITE_MESSAGE);
   _ey_session_then_captcha (task, page);
 }
 
 static void
 then_after_forgot (GTask  *task,
-                   EyPage *page)
+                   EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   SignIn *s = _ey_session_op_state (task);
 
-  if (ey_page_get_kind (page) == EY_PAGE_KIND_FORGOT &&
-      ey_page_has_marker (page, EY_PAGE_MARKER_PASSWORD_RESENT))
+  if (ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_FORGOT &&
+      ey_site_page_has_marker (page, EY_SITE_PAGE_MARKER_PASSWORD_RESENT))
     {
       /* Back to sign-in, keeping the site's "mailed again" for the user */
       g_free (s->notice);
@@ -296,7 +291,7 @@ then_after_forgot (GTask  *task,
 
 static void
 do_forgot (GTask  *task,
-           EyPage *page)
+           EySitePage *page)
 {
   SignIn *s = _ey_session_op_state (task);
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
@@ -339,7 +334,7 @@ ey_session_forgot_password_finish (EySession     *self,
 
 static void
 do_choose_order (GTask  *task,
-                 EyPage *page)
+                 EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   const char *id = _ey_session_op_state (task);   /* the order's link */

@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -20,7 +20,7 @@
 
 static void
 do_send_sms (GTask  *task,
-             EyPage *page)
+             EySitePage *page)
 {
   _ey_session_do_press (task, EY_BUTTON_ROLE_SUBMIT);
 }
@@ -50,7 +50,7 @@ ey_session_send_sms_finish (EySession     *self,
 
 static void
 do_submit_sms_code (GTask  *task,
-                    EyPage *page)
+                    EySitePage *page)
 {
   g_autoptr(EyFormData) data = _ey_session_submission (task, EY_BUTTON_ROLE_SUBMIT);
 
@@ -88,7 +88,7 @@ ey_session_submit_sms_code_finish (EySession     *self,
 
 static void
 do_request_sms_code (GTask  *task,
-                     EyPage *page)
+                     EySitePage *page)
 {
   _ey_session_do_press (task, EY_BUTTON_ROLE_RESEND);
 }

@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -22,24 +22,20 @@
 
 void
 _ey_session_then_submit_eonayli (GTask  *task,
-                                 EyPage *page)
+                                 EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = NULL;
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
-  if (ey_page_get_kind (page) == EY_PAGE_KIND_RESULT)
+  if (_ey_session_fail_on_marker (task))
+    return;
+  if (ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_RESULT)
     {
       _ey_session_then_submitted (task, page);
       return;
     }
-  if (ey_page_get_kind (page) != EY_PAGE_KIND_METHOD ||
-      !(self->methods & EY_SESSION_METHOD_EONAYLI))
+  if (ey_site_page_get_kind (page) != EY_SITE_PAGE_KIND_METHOD ||
+      !(self->methods & EY_SESSION_METHOD_EONAY))
     {
       /* Resuming, and the site no longer holds the E-Onay: go on by hand */
       if (self->step != EY_SESSION_STEP_SUBMITTING)
@@ -47,8 +43,8 @@ _ey_session_then_submit_eonayli (GTask  *task,
           _ey_session_op_succeed (task);
           return;
         }
-      _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_page_kind_get_label (EY_PAGE_KIND_METHOD),
-                                                   ey_page_kind_get_label (ey_page_get_kind (page))));
+      _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_METHOD),
+                                                   ey_site_page_kind_get_label (ey_site_page_get_kind (page))));
       return;
     }
   _ey_session_fire (self, EV_EONAYLI_PRESSED);
@@ -60,20 +56,16 @@ _ey_session_then_submit_eonayli (GTask  *task,
 
 void
 _ey_session_then_submitted (GTask  *task,
-                            EyPage *page)
+                            EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
-    {
-      _ey_session_op_fail (task, error);
-      return;
-    }
+  if (_ey_session_fail_on_marker (task))
+    return;
   if (self->step != EY_SESSION_STEP_DONE)
     {
-      g_autofree char *got = ey_page_describe (page);
-      _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_page_kind_get_label (EY_PAGE_KIND_RESULT),
+      g_autofree char *got = ey_site_page_describe (page);
+      _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_RESULT),
                                                    got));
       return;
     }
@@ -93,34 +85,30 @@ _ey_session_then_submitted (GTask  *task,
  *  - the form: the site lost it; say so and go on by hand, keeping the answers. */
 void
 _ey_session_then_resume (GTask  *task,
-                         EyPage *page)
+                         EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   gboolean esigned = self->recovery &&
                      g_strcmp0 (ey_recovery_get_path_nick (self->recovery), "esigned") == 0;
   g_autoptr(EyFormData) data = NULL;
-  GError *error = _ey_session_take_marker_error (task);
 
-  if (error)
+  if (_ey_session_fail_on_marker (task))
+    return;
+  switch (ey_site_page_get_kind (page))
     {
-      _ey_session_op_fail (task, error);
-      return;
-    }
-  switch (ey_page_get_kind (page))
-    {
-    case EY_PAGE_KIND_WET:
+    case EY_SITE_PAGE_KIND_WET:
       g_debug ("resume: the application went the wet-signature way");
       _ey_session_set_path (self, EY_SESSION_PATH_WET);
           _ey_session_clear_recovery (self);
       _ey_session_op_succeed (task);
       return;
-    case EY_PAGE_KIND_RESULT:
+    case EY_SITE_PAGE_KIND_RESULT:
       g_debug ("resume: the site has the application already");
       _ey_session_set_path (self, esigned ? EY_SESSION_PATH_ESIGNED : EY_SESSION_PATH_EONAY);
       _ey_session_then_submitted (task, page);
       return;
-    case EY_PAGE_KIND_METHOD:
-      if (esigned && (self->methods & EY_SESSION_METHOD_EIMZALI))
+    case EY_SITE_PAGE_KIND_METHOD:
+      if (esigned && (self->methods & EY_SESSION_METHOD_ESIGNED))
         {
           /* The form's signature must be given again on the new signing page. */
           g_debug ("resume: pressing E-İmzalı Başvuru");
@@ -130,13 +118,24 @@ _ey_session_then_resume (GTask  *task,
             _ey_session_op_post (task, data, _ey_session_then_method_chosen);
           return;
         }
-      if (self->methods & EY_SESSION_METHOD_EONAYLI)
+      if (self->methods & EY_SESSION_METHOD_EONAY)
         {
           g_debug ("resume: the site kept the E-Onay; pressing E-Onaylı Başvuru");
           _ey_session_then_submit_eonayli (task, page);
           return;
         }
       break;
+    case EY_SITE_PAGE_KIND_UNKNOWN:
+    case EY_SITE_PAGE_KIND_LOGIN:
+    case EY_SITE_PAGE_KIND_FORGOT:
+    case EY_SITE_PAGE_KIND_ORDERS:
+    case EY_SITE_PAGE_KIND_FORM:
+    case EY_SITE_PAGE_KIND_SMS_SEND:
+    case EY_SITE_PAGE_KIND_SMS_CODE:
+    case EY_SITE_PAGE_KIND_EONAY_CHOICE:
+    case EY_SITE_PAGE_KIND_CONSENT:
+    case EY_SITE_PAGE_KIND_EONAY_SIGN:
+    case EY_SITE_PAGE_KIND_EIMZALI_SIGN:
     default:
       break;
     }
@@ -144,14 +143,14 @@ _ey_session_then_resume (GTask  *task,
    * the site saved and what was typed). The record claimed a signed application
    * the site does not have, so it goes; the next signature writes a new one. */
   g_debug ("resume: the site no longer holds the application (%s)",
-           ey_page_kind_get_label (ey_page_get_kind (page)));
+           ey_site_page_kind_get_label (ey_site_page_get_kind (page)));
   _ey_session_clear_recovery (self);
   _ey_session_op_fail (task, ey_core_error_new (EY_CORE_ERROR_APPLICATION_LOST));
 }
 
 void
 _ey_session_then_after_accept (GTask  *task,
-                               EyPage *page)
+                               EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
 
@@ -173,7 +172,7 @@ _ey_session_continue_after_accept (GTask *task)
   /* Written before anything else can go wrong: see ey-recovery.h */
   _ey_session_save_recovery (self, self->path == EY_SESSION_PATH_ESIGNED ? "esigned" : "eonay");
 
-  url = ey_page_get_link_url (self->page, EY_LINK_ROLE_CONTINUE, &error);
+  url = ey_site_page_get_link_url (self->page, EY_LINK_ROLE_CONTINUE, &error);
   if (url == NULL)
     {
       g_debug ("no continue link (%s); using the method page", error->message);
@@ -190,7 +189,7 @@ upload_reread_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   GError *upload_error = g_object_steal_data (G_OBJECT (task), "upload-error");
   GError *error = NULL;
 
@@ -202,8 +201,8 @@ upload_reread_cb (GObject      *object,
       return;
     }
   /* The signing page moved on: the site took the signature after all */
-  if (ey_page_get_kind (page) == EY_PAGE_KIND_METHOD ||
-      ey_page_get_kind (page) == EY_PAGE_KIND_RESULT)
+  if (ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_METHOD ||
+      ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_RESULT)
     {
       g_debug ("the site took the signature despite the failed upload");
       g_clear_error (&upload_error);
@@ -242,7 +241,7 @@ upload_cb (GObject      *object,
       /* Never resend: look at the signing page to learn whether it arrived */
       g_object_set_data_full (G_OBJECT (task), "upload-error", error,
                               (GDestroyNotify) g_error_free);
-      ey_site_client_get_page_async (self->client, ey_page_get_url (self->page),
+      ey_site_client_get_page_async (self->client, ey_site_page_get_url (self->page),
                                      _ey_session_op_of (task)->cancellable, upload_reread_cb,
                                      g_object_ref (task));
       return;
@@ -272,7 +271,7 @@ upload_cb (GObject      *object,
 
 static void
 do_submit_signature (GTask  *task,
-                     EyPage *page)
+                     EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(EyFormData) data = _ey_session_sign_request (task, EY_SITE_ACTION_SIGN_UPLOAD);

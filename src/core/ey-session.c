@@ -8,7 +8,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
 #include "ey-site-client.h"
@@ -22,76 +22,17 @@
 /* ------------------------------------------------------------------------ */
 /* Enums and boxed types                                                    */
 
-static const GEnumValue step_values[] = {
-  { EY_SESSION_STEP_START, "EY_SESSION_STEP_START", "start" },
-  { EY_SESSION_STEP_MAIL, "EY_SESSION_STEP_MAIL", "mail" },
-  { EY_SESSION_STEP_SIGN_IN, "EY_SESSION_STEP_SIGN_IN", "sign-in" },
-  { EY_SESSION_STEP_FORGOT, "EY_SESSION_STEP_FORGOT", "forgot" },
-  { EY_SESSION_STEP_ORDERS, "EY_SESSION_STEP_ORDERS", "orders" },
-  { EY_SESSION_STEP_NO_ORDER, "EY_SESSION_STEP_NO_ORDER", "no-order" },
-  { EY_SESSION_STEP_FORM, "EY_SESSION_STEP_FORM", "form" },
-  { EY_SESSION_STEP_SMS_SEND, "EY_SESSION_STEP_SMS_SEND", "sms-send" },
-  { EY_SESSION_STEP_SMS_CODE, "EY_SESSION_STEP_SMS_CODE", "sms-code" },
-  { EY_SESSION_STEP_EONAY_CHOICE, "EY_SESSION_STEP_EONAY_CHOICE", "eonay-choice" },
-  { EY_SESSION_STEP_CONSENT, "EY_SESSION_STEP_CONSENT", "consent" },
-  { EY_SESSION_STEP_SIGNING, "EY_SESSION_STEP_SIGNING", "signing" },
-  { EY_SESSION_STEP_METHOD, "EY_SESSION_STEP_METHOD", "method" },
-  { EY_SESSION_STEP_SUBMITTING, "EY_SESSION_STEP_SUBMITTING", "submitting" },
-  { EY_SESSION_STEP_DONE, "EY_SESSION_STEP_DONE", "done" },
-  { EY_SESSION_STEP_WET, "EY_SESSION_STEP_WET", "wet" },
-  { EY_SESSION_STEP_FAILED, "EY_SESSION_STEP_FAILED", "failed" },
-  { 0, NULL, NULL }
-};
-
-GType
-ey_session_step_get_type (void)
-{
-  static gsize type = 0;
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("EySessionStep", step_values));
-  return type;
-}
-
-GType
-ey_session_path_get_type (void)
-{
-  static gsize type = 0;
-  static const GEnumValue values[] = {
-    { EY_SESSION_PATH_NONE, "EY_SESSION_PATH_NONE", "none" },
-    { EY_SESSION_PATH_EONAY, "EY_SESSION_PATH_EONAY", "eonay" },
-    { EY_SESSION_PATH_ESIGNED, "EY_SESSION_PATH_ESIGNED", "esigned" },
-    { EY_SESSION_PATH_WET, "EY_SESSION_PATH_WET", "wet" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_enum_register_static ("EySessionPath", values));
-  return type;
-}
-
-GType
-ey_session_method_get_type (void)
-{
-  static gsize type = 0;
-  static const GFlagsValue values[] = {
-    { EY_SESSION_METHOD_EONAYLI, "EY_SESSION_METHOD_EONAYLI", "eonayli" },
-    { EY_SESSION_METHOD_EIMZALI, "EY_SESSION_METHOD_EIMZALI", "eimzali" },
-    { EY_SESSION_METHOD_ISLAK, "EY_SESSION_METHOD_ISLAK", "islak" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type))
-    g_once_init_leave (&type, g_flags_register_static ("EySessionMethod", values));
-  return type;
-}
-
 const char *
 ey_session_step_to_string (EySessionStep step)
 {
-  if ((guint) step > EY_SESSION_STEP_FAILED)
-    return "?";
-  return step_values[step].value_nick;
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  /* The class is kept for the life of the process: a static type's class never goes. */
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (EY_TYPE_SESSION_STEP));
+  value = g_enum_get_value (klass, step);
+  return value != NULL ? value->value_nick : "?";
 }
 
 EySessionOrder *
@@ -160,60 +101,60 @@ G_DEFINE_BOXED_TYPE (EySessionField, ey_session_field, ey_session_field_copy, ey
  * unexpected page: an error that names what was expected. */
 static const Transition transitions[] = {
   { EY_SESSION_STEP_START,        EV_BEGIN,                      EY_SESSION_STEP_MAIL },
-  { EY_SESSION_STEP_MAIL,         EY_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
+  { EY_SESSION_STEP_MAIL,         EY_SITE_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
 
-  { EY_SESSION_STEP_SIGN_IN,      EY_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
-  { EY_SESSION_STEP_SIGN_IN,      EY_PAGE_KIND_FORGOT,           EY_SESSION_STEP_FORGOT },
-  { EY_SESSION_STEP_SIGN_IN,      EY_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
+  { EY_SESSION_STEP_SIGN_IN,      EY_SITE_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
+  { EY_SESSION_STEP_SIGN_IN,      EY_SITE_PAGE_KIND_FORGOT,           EY_SESSION_STEP_FORGOT },
+  { EY_SESSION_STEP_SIGN_IN,      EY_SITE_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
   { EY_SESSION_STEP_SIGN_IN,      EV_NO_ORDERS,                  EY_SESSION_STEP_NO_ORDER },
-  { EY_SESSION_STEP_SIGN_IN,      EY_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
+  { EY_SESSION_STEP_SIGN_IN,      EY_SITE_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
 
-  { EY_SESSION_STEP_FORGOT,       EY_PAGE_KIND_FORGOT,           EY_SESSION_STEP_FORGOT },
-  { EY_SESSION_STEP_FORGOT,       EY_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
+  { EY_SESSION_STEP_FORGOT,       EY_SITE_PAGE_KIND_FORGOT,           EY_SESSION_STEP_FORGOT },
+  { EY_SESSION_STEP_FORGOT,       EY_SITE_PAGE_KIND_LOGIN,            EY_SESSION_STEP_SIGN_IN },
 
-  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
-  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
+  { EY_SESSION_STEP_ORDERS,       EY_SITE_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
+  { EY_SESSION_STEP_ORDERS,       EY_SITE_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
   /* recovery: a site that remembers an accepted E-Onay, or the application that arrived */
-  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
-  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
-  { EY_SESSION_STEP_ORDERS,       EY_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
+  { EY_SESSION_STEP_ORDERS,       EY_SITE_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
+  { EY_SESSION_STEP_ORDERS,       EY_SITE_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
+  { EY_SESSION_STEP_ORDERS,       EY_SITE_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
   { EY_SESSION_STEP_NO_ORDER,     EV_NO_ORDERS,                  EY_SESSION_STEP_NO_ORDER },
-  { EY_SESSION_STEP_NO_ORDER,     EY_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
+  { EY_SESSION_STEP_NO_ORDER,     EY_SITE_PAGE_KIND_ORDERS,           EY_SESSION_STEP_ORDERS },
 
-  { EY_SESSION_STEP_FORM,         EY_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
-  { EY_SESSION_STEP_FORM,         EY_PAGE_KIND_SMS_SEND,         EY_SESSION_STEP_SMS_SEND },
+  { EY_SESSION_STEP_FORM,         EY_SITE_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
+  { EY_SESSION_STEP_FORM,         EY_SITE_PAGE_KIND_SMS_SEND,         EY_SESSION_STEP_SMS_SEND },
 
-  { EY_SESSION_STEP_SMS_SEND,     EY_PAGE_KIND_SMS_SEND,         EY_SESSION_STEP_SMS_SEND },
-  { EY_SESSION_STEP_SMS_SEND,     EY_PAGE_KIND_SMS_CODE,         EY_SESSION_STEP_SMS_CODE },
-  { EY_SESSION_STEP_SMS_SEND,     EY_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
+  { EY_SESSION_STEP_SMS_SEND,     EY_SITE_PAGE_KIND_SMS_SEND,         EY_SESSION_STEP_SMS_SEND },
+  { EY_SESSION_STEP_SMS_SEND,     EY_SITE_PAGE_KIND_SMS_CODE,         EY_SESSION_STEP_SMS_CODE },
+  { EY_SESSION_STEP_SMS_SEND,     EY_SITE_PAGE_KIND_FORM,             EY_SESSION_STEP_FORM },
 
-  { EY_SESSION_STEP_SMS_CODE,     EY_PAGE_KIND_SMS_CODE,         EY_SESSION_STEP_SMS_CODE },
-  { EY_SESSION_STEP_SMS_CODE,     EY_PAGE_KIND_EONAY_CHOICE,     EY_SESSION_STEP_EONAY_CHOICE },
+  { EY_SESSION_STEP_SMS_CODE,     EY_SITE_PAGE_KIND_SMS_CODE,         EY_SESSION_STEP_SMS_CODE },
+  { EY_SESSION_STEP_SMS_CODE,     EY_SITE_PAGE_KIND_EONAY_CHOICE,     EY_SESSION_STEP_EONAY_CHOICE },
 
-  { EY_SESSION_STEP_EONAY_CHOICE, EY_PAGE_KIND_EONAY_CHOICE,     EY_SESSION_STEP_EONAY_CHOICE },
-  { EY_SESSION_STEP_EONAY_CHOICE, EY_PAGE_KIND_CONSENT,          EY_SESSION_STEP_CONSENT },
-  { EY_SESSION_STEP_EONAY_CHOICE, EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
+  { EY_SESSION_STEP_EONAY_CHOICE, EY_SITE_PAGE_KIND_EONAY_CHOICE,     EY_SESSION_STEP_EONAY_CHOICE },
+  { EY_SESSION_STEP_EONAY_CHOICE, EY_SITE_PAGE_KIND_CONSENT,          EY_SESSION_STEP_CONSENT },
+  { EY_SESSION_STEP_EONAY_CHOICE, EY_SITE_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
 
-  { EY_SESSION_STEP_CONSENT,      EY_PAGE_KIND_CONSENT,          EY_SESSION_STEP_CONSENT },
-  { EY_SESSION_STEP_CONSENT,      EY_PAGE_KIND_EONAY_SIGN,       EY_SESSION_STEP_SIGNING },
+  { EY_SESSION_STEP_CONSENT,      EY_SITE_PAGE_KIND_CONSENT,          EY_SESSION_STEP_CONSENT },
+  { EY_SESSION_STEP_CONSENT,      EY_SITE_PAGE_KIND_EONAY_SIGN,       EY_SESSION_STEP_SIGNING },
 
-  { EY_SESSION_STEP_SIGNING,      EY_PAGE_KIND_EONAY_SIGN,       EY_SESSION_STEP_SIGNING },
-  { EY_SESSION_STEP_SIGNING,      EY_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SIGNING },
+  { EY_SESSION_STEP_SIGNING,      EY_SITE_PAGE_KIND_EONAY_SIGN,       EY_SESSION_STEP_SIGNING },
+  { EY_SESSION_STEP_SIGNING,      EY_SITE_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SIGNING },
   { EY_SESSION_STEP_SIGNING,      EV_SIGNATURE_ACCEPTED,         EY_SESSION_STEP_SUBMITTING },
   /* signing refused for good (certificate not valid): on to the method page */
-  { EY_SESSION_STEP_SIGNING,      EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
+  { EY_SESSION_STEP_SIGNING,      EY_SITE_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
 
-  { EY_SESSION_STEP_METHOD,       EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
-  { EY_SESSION_STEP_METHOD,       EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
-  { EY_SESSION_STEP_METHOD,       EY_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SIGNING },
-  { EY_SESSION_STEP_METHOD,       EY_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
+  { EY_SESSION_STEP_METHOD,       EY_SITE_PAGE_KIND_METHOD,           EY_SESSION_STEP_METHOD },
+  { EY_SESSION_STEP_METHOD,       EY_SITE_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
+  { EY_SESSION_STEP_METHOD,       EY_SITE_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SIGNING },
+  { EY_SESSION_STEP_METHOD,       EY_SITE_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
 
-  { EY_SESSION_STEP_SUBMITTING,   EY_PAGE_KIND_METHOD,           EY_SESSION_STEP_SUBMITTING },
-  { EY_SESSION_STEP_SUBMITTING,   EY_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SUBMITTING },
-  { EY_SESSION_STEP_SUBMITTING,   EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
+  { EY_SESSION_STEP_SUBMITTING,   EY_SITE_PAGE_KIND_METHOD,           EY_SESSION_STEP_SUBMITTING },
+  { EY_SESSION_STEP_SUBMITTING,   EY_SITE_PAGE_KIND_EIMZALI_SIGN,     EY_SESSION_STEP_SUBMITTING },
+  { EY_SESSION_STEP_SUBMITTING,   EY_SITE_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
 
-  { EY_SESSION_STEP_WET,          EY_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
-  { EY_SESSION_STEP_DONE,         EY_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
+  { EY_SESSION_STEP_WET,          EY_SITE_PAGE_KIND_WET,              EY_SESSION_STEP_WET },
+  { EY_SESSION_STEP_DONE,         EY_SITE_PAGE_KIND_RESULT,           EY_SESSION_STEP_DONE },
 
   { EY_SESSION_STEP_FORGOT,       EV_BACK_TO_SIGN_IN,            EY_SESSION_STEP_SIGN_IN },
   { EY_SESSION_STEP_METHOD,       EV_EONAYLI_PRESSED,            EY_SESSION_STEP_SUBMITTING },
@@ -257,13 +198,13 @@ _ey_session_describe_expected_but (EySessionStep from,
     {
       int ev = transitions[i].event;
 
-      if (transitions[i].from != from || ev > EY_PAGE_KIND_LAST || ev == except)
+      if (transitions[i].from != from || ev > EY_SITE_PAGE_KIND_LAST || ev == except)
         continue;
-      if (strstr (s->str, ey_page_kind_get_label (ev)))
+      if (strstr (s->str, ey_site_page_kind_get_label (ev)))
         continue;
       if (s->len > 0)
         g_string_append (s, _(" or "));
-      g_string_append (s, ey_page_kind_get_label (ev));
+      g_string_append (s, ey_site_page_kind_get_label (ev));
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -333,28 +274,28 @@ _ey_session_action_name (EySessionAction action)
  * after it was saved, and GETting the sign-in page signs out. */
 static const struct
 {
-  EyPageKind   from;
+  EySitePageKind   from;
   EySiteAction probe;
 } reread_after_post[] = {
-  { EY_PAGE_KIND_LOGIN,        EY_SITE_ACTION_ORDERS },
-  { EY_PAGE_KIND_FORM,         EY_SITE_ACTION_SMS_SEND },
-  { EY_PAGE_KIND_SMS_SEND,     EY_SITE_ACTION_SMS_CODE },
-  { EY_PAGE_KIND_SMS_CODE,     EY_SITE_ACTION_EONAY_CHOICE },
-  { EY_PAGE_KIND_EONAY_CHOICE, EY_SITE_ACTION_CONSENT },
-  { EY_PAGE_KIND_CONSENT,      EY_SITE_ACTION_EONAY_SIGN },
-  { EY_PAGE_KIND_METHOD,       EY_SITE_ACTION_RESULT },
+  { EY_SITE_PAGE_KIND_LOGIN,        EY_SITE_ACTION_ORDERS },
+  { EY_SITE_PAGE_KIND_FORM,         EY_SITE_ACTION_SMS_SEND },
+  { EY_SITE_PAGE_KIND_SMS_SEND,     EY_SITE_ACTION_SMS_CODE },
+  { EY_SITE_PAGE_KIND_SMS_CODE,     EY_SITE_ACTION_EONAY_CHOICE },
+  { EY_SITE_PAGE_KIND_EONAY_CHOICE, EY_SITE_ACTION_CONSENT },
+  { EY_SITE_PAGE_KIND_CONSENT,      EY_SITE_ACTION_EONAY_SIGN },
+  { EY_SITE_PAGE_KIND_METHOD,       EY_SITE_ACTION_RESULT },
 };
 
 static char *
 reread_href_for (EySession *self,
-                 EyPage    *page,
+                 EySitePage    *page,
                  EyButtonRole button)
 {
-  EyPageKind kind = ey_page_get_kind (page);
+  EySitePageKind kind = ey_site_page_get_kind (page);
 
   /* A new SMS code or verification code: the page itself shows whether it came */
   if (button == EY_BUTTON_ROLE_RESEND || button == EY_BUTTON_ROLE_RENEW_CODE)
-    return g_strdup (ey_page_get_url (page));
+    return g_strdup (ey_site_page_get_url (page));
   for (guint i = 0; i < G_N_ELEMENTS (reread_after_post); i++)
     if (reread_after_post[i].from == kind)
       {
@@ -363,25 +304,25 @@ reread_href_for (EySession *self,
         if (path != NULL)
           return g_strdup (path);
       }
-  return g_strdup (ey_page_get_url (page));
+  return g_strdup (ey_site_page_get_url (page));
 }
 
 /* Which site page marker means which error, checked on every page. */
 static const struct
 {
-  EyPageMarker marker;
+  EySitePageMarker marker;
   EyCoreError  code;
 } marker_errors[] = {
-  { EY_PAGE_MARKER_SESSION_EXPIRED,   EY_CORE_ERROR_SESSION_EXPIRED },
-  { EY_PAGE_MARKER_CAPTCHA_WRONG,     EY_CORE_ERROR_CAPTCHA_WRONG },
-  { EY_PAGE_MARKER_CREDENTIALS_WRONG, EY_CORE_ERROR_CREDENTIALS_WRONG },
-  { EY_PAGE_MARKER_NO_ORDER,          EY_CORE_ERROR_NO_ORDER },
-  { EY_PAGE_MARKER_FORM_RESUBMITTED,  EY_CORE_ERROR_FORM_RESUBMITTED },
-  { EY_PAGE_MARKER_SMS_WRONG,         EY_CORE_ERROR_SMS_CODE_WRONG },
-  { EY_PAGE_MARKER_SMS_EXPIRED,       EY_CORE_ERROR_SMS_CODE_EXPIRED },
-  { EY_PAGE_MARKER_CHOICE_REQUIRED,   EY_CORE_ERROR_CHOICE_REQUIRED },
-  { EY_PAGE_MARKER_CONSENT_REQUIRED,  EY_CORE_ERROR_CONSENT_REQUIRED },
-  { EY_PAGE_MARKER_CODE_EXPIRED,      EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED },
+  { EY_SITE_PAGE_MARKER_SESSION_EXPIRED,   EY_CORE_ERROR_SESSION_EXPIRED },
+  { EY_SITE_PAGE_MARKER_CAPTCHA_WRONG,     EY_CORE_ERROR_CAPTCHA_WRONG },
+  { EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG, EY_CORE_ERROR_CREDENTIALS_WRONG },
+  { EY_SITE_PAGE_MARKER_NO_ORDER,          EY_CORE_ERROR_NO_ORDER },
+  { EY_SITE_PAGE_MARKER_FORM_RESUBMITTED,  EY_CORE_ERROR_FORM_RESUBMITTED },
+  { EY_SITE_PAGE_MARKER_SMS_WRONG,         EY_CORE_ERROR_SMS_CODE_WRONG },
+  { EY_SITE_PAGE_MARKER_SMS_EXPIRED,       EY_CORE_ERROR_SMS_CODE_EXPIRED },
+  { EY_SITE_PAGE_MARKER_CHOICE_REQUIRED,   EY_CORE_ERROR_CHOICE_REQUIRED },
+  { EY_SITE_PAGE_MARKER_CONSENT_REQUIRED,  EY_CORE_ERROR_CONSENT_REQUIRED },
+  { EY_SITE_PAGE_MARKER_CODE_EXPIRED,      EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED },
 };
 
 /* The fields of the application form, in the order the site shows them */
@@ -944,9 +885,9 @@ _ey_session_clear_recovery (EySession *self)
 
 static void
 read_orders (EySession *self,
-             EyPage    *page)
+             EySitePage    *page)
 {
-  GPtrArray *rows = ey_page_get_orders (page);
+  GPtrArray *rows = ey_site_page_get_orders (page);
 
   g_ptr_array_set_size (self->orders, 0);
   for (guint i = 0; i < rows->len; i++)
@@ -970,12 +911,12 @@ read_orders (EySession *self,
 
 static void
 read_form (EySession *self,
-           EyPage    *page)
+           EySitePage    *page)
 {
   g_ptr_array_set_size (self->form, 0);
   for (guint i = 0; i < G_N_ELEMENTS (form_roles); i++)
     {
-      const EyFormControl *control = ey_page_lookup_field (page, form_roles[i]);
+      const EyFormControl *control = ey_site_page_lookup_field (page, form_roles[i]);
       const char *nick = ey_field_role_to_string (form_roles[i]);
       const char *typed = g_hash_table_lookup (self->user_values, nick);
       EySessionField *field;
@@ -992,7 +933,7 @@ read_form (EySession *self,
       /* What the user typed wins over what the site prefilled */
       field->value = g_strdup (typed && !field->read_only ? typed
                                : control->value ? control->value : "");
-      field->error = g_strdup (ey_page_get_field_error (page, form_roles[i]));
+      field->error = g_strdup (ey_site_page_get_field_error (page, form_roles[i]));
       if (control->options)
         {
           g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
@@ -1015,8 +956,8 @@ read_form (EySession *self,
   /* The site's read-only identity fields name the applicant */
   if (self->applicant_name == NULL)
     {
-      const char *first = ey_page_get_field_value (page, EY_FIELD_ROLE_FIRST_NAME);
-      const char *last = ey_page_get_field_value (page, EY_FIELD_ROLE_LAST_NAME);
+      const char *first = ey_site_page_get_field_value (page, EY_FIELD_ROLE_FIRST_NAME);
+      const char *last = ey_site_page_get_field_value (page, EY_FIELD_ROLE_LAST_NAME);
 
       if (first && last)
         {
@@ -1028,10 +969,10 @@ read_form (EySession *self,
 
 static gint64
 deadline_from_page (EySession  *self,
-                    EyPage     *page,
-                    EyPageKind  kind)
+                    EySitePage     *page,
+                    EySitePageKind  kind)
 {
-  int seconds = ey_page_get_timer_seconds (page);
+  int seconds = ey_site_page_get_timer_seconds (page);
 
   if (seconds < 0)
     seconds = (int) ey_site_profile_get_default_timer (self->profile, kind);
@@ -1040,58 +981,58 @@ deadline_from_page (EySession  *self,
 
 /* Takes what the page says into the session's properties. */
 static void
-read_page (EySession *self,
-           EyPage    *page)
+take_page_values (EySession *self,
+           EySitePage    *page)
 {
-  EyPageKind kind = ey_page_get_kind (page);
-  const char *message = ey_page_get_message (page);
-  const char *success = ey_page_get_success_text (page);
+  EySitePageKind kind = ey_site_page_get_kind (page);
+  const char *message = ey_site_page_get_message (page);
+  const char *success = ey_site_page_get_success_text (page);
   g_autofree char *both = NULL;
 
   /* The result page's confirmation is what counts; a notice beside it ("received
    * before") goes in front of it rather than instead of it. */
-  if (kind == EY_PAGE_KIND_RESULT && success != NULL && message != NULL &&
+  if (kind == EY_SITE_PAGE_KIND_RESULT && success != NULL && message != NULL &&
       g_strcmp0 (message, success) != 0)
     message = both = g_strdup_printf ("%s %s", message, success);
-  else if (message == NULL || kind == EY_PAGE_KIND_RESULT)
+  else if (message == NULL || kind == EY_SITE_PAGE_KIND_RESULT)
     message = success ? success : message;
   _ey_session_set_string (self, &self->site_message, message, PROP_SITE_MESSAGE);
 
   switch (kind)
     {
-    case EY_PAGE_KIND_ORDERS:
+    case EY_SITE_PAGE_KIND_ORDERS:
       read_orders (self, page);
       break;
-    case EY_PAGE_KIND_FORM:
+    case EY_SITE_PAGE_KIND_FORM:
       read_form (self, page);
       break;
-    case EY_PAGE_KIND_SMS_SEND:
-      _ey_session_set_string (self, &self->masked_phone, ey_page_get_masked_phone (page), PROP_MASKED_PHONE);
+    case EY_SITE_PAGE_KIND_SMS_SEND:
+      _ey_session_set_string (self, &self->masked_phone, ey_site_page_get_masked_phone (page), PROP_MASKED_PHONE);
       break;
-    case EY_PAGE_KIND_SMS_CODE:
+    case EY_SITE_PAGE_KIND_SMS_CODE:
       _ey_session_set_int64 (self, &self->sms_deadline, deadline_from_page (self, page, kind),
                  PROP_SMS_DEADLINE);
       break;
-    case EY_PAGE_KIND_EONAY_SIGN:
-    case EY_PAGE_KIND_EIMZALI_SIGN:
-      if (ey_page_get_verification_code (page) != NULL)
+    case EY_SITE_PAGE_KIND_EONAY_SIGN:
+    case EY_SITE_PAGE_KIND_EIMZALI_SIGN:
+      if (ey_site_page_get_verification_code (page) != NULL)
         {
-          _ey_session_set_string (self, &self->verification_code, ey_page_get_verification_code (page),
+          _ey_session_set_string (self, &self->verification_code, ey_site_page_get_verification_code (page),
                       PROP_VERIFICATION_CODE);
           _ey_session_set_int64 (self, &self->code_deadline, deadline_from_page (self, page, kind),
                      PROP_CODE_DEADLINE);
         }
       break;
-    case EY_PAGE_KIND_METHOD:
+    case EY_SITE_PAGE_KIND_METHOD:
       {
         EySessionMethod methods = 0;
 
-        if (ey_page_has_button (page, EY_BUTTON_ROLE_METHOD_EONAYLI))
-          methods |= EY_SESSION_METHOD_EONAYLI;
-        if (ey_page_has_button (page, EY_BUTTON_ROLE_METHOD_EIMZALI))
-          methods |= EY_SESSION_METHOD_EIMZALI;
-        if (ey_page_has_button (page, EY_BUTTON_ROLE_METHOD_ISLAK))
-          methods |= EY_SESSION_METHOD_ISLAK;
+        if (ey_site_page_has_button (page, EY_BUTTON_ROLE_METHOD_EONAYLI))
+          methods |= EY_SESSION_METHOD_EONAY;
+        if (ey_site_page_has_button (page, EY_BUTTON_ROLE_METHOD_EIMZALI))
+          methods |= EY_SESSION_METHOD_ESIGNED;
+        if (ey_site_page_has_button (page, EY_BUTTON_ROLE_METHOD_ISLAK))
+          methods |= EY_SESSION_METHOD_WET;
         if (methods != self->methods)
           {
             self->methods = methods;
@@ -1099,6 +1040,13 @@ read_page (EySession *self,
           }
       }
       break;
+    case EY_SITE_PAGE_KIND_UNKNOWN:
+    case EY_SITE_PAGE_KIND_LOGIN:
+    case EY_SITE_PAGE_KIND_FORGOT:
+    case EY_SITE_PAGE_KIND_EONAY_CHOICE:
+    case EY_SITE_PAGE_KIND_CONSENT:
+    case EY_SITE_PAGE_KIND_WET:
+    case EY_SITE_PAGE_KIND_RESULT:
     default:
       break;
     }
@@ -1269,38 +1217,38 @@ _ey_session_op_post (GTask      *task,
  * and go on. @post_error: the POST before it failed (the page is a re-read). */
 void
 _ey_session_handle_page (GTask  *task,
-                         EyPage *page,
+                         EySitePage *page,
                          GError *post_error)
 {
   EySession *self = g_task_get_source_object (task);
   g_autoptr(GError) owned_post_error = post_error;
-  EyPageKind kind = ey_page_get_kind (page);
-  EyPageKind before = self->page ? ey_page_get_kind (self->page) : EY_PAGE_KIND_UNKNOWN;
+  EySitePageKind kind = ey_site_page_get_kind (page);
+  EySitePageKind before = self->page ? ey_site_page_get_kind (self->page) : EY_SITE_PAGE_KIND_UNKNOWN;
   int event = kind;
   EySessionStep to;
   GError *marker_error = NULL;
 
-  if (kind == EY_PAGE_KIND_UNKNOWN)
+  if (kind == EY_SITE_PAGE_KIND_UNKNOWN)
     {
       g_autofree char *expected = _ey_session_describe_expected (self->step);
 
       /* Kept for "Save a report for IT" (ey-site-report.h). */
       g_set_object (&self->unrecognised_page, page);
-      _ey_session_op_fail (task, ey_page_new_mismatch_error (page, expected, NULL));
+      _ey_session_op_fail (task, ey_site_page_new_mismatch_error (page, expected, NULL));
       return;
     }
 
   g_clear_object (&self->unrecognised_page);
 
-  if (kind == EY_PAGE_KIND_LOGIN && ey_page_has_marker (page, EY_PAGE_MARKER_SESSION_EXPIRED))
+  if (kind == EY_SITE_PAGE_KIND_LOGIN && ey_site_page_has_marker (page, EY_SITE_PAGE_MARKER_SESSION_EXPIRED))
     event = EV_SESSION_EXPIRED;
-  else if (kind == EY_PAGE_KIND_ORDERS && ey_page_get_orders (page)->len == 0)
+  else if (kind == EY_SITE_PAGE_KIND_ORDERS && ey_site_page_get_orders (page)->len == 0)
     event = EV_NO_ORDERS;
 
   if (!_ey_session_lookup_transition (self->step, event, &to))
     {
       g_autofree char *expected = _ey_session_describe_expected (self->step);
-      g_autofree char *got = ey_page_describe (page);
+      g_autofree char *got = ey_site_page_describe (page);
 
       _ey_session_op_fail (task, ey_core_error_new_unexpected (expected, got));
       return;
@@ -1309,7 +1257,7 @@ _ey_session_handle_page (GTask  *task,
   g_set_object (&self->page, page);
   self->page_stale = FALSE;
   g_clear_pointer (&self->reread_href, g_free);   /* the site's state is known again */
-  read_page (self, page);
+  take_page_values (self, page);
   set_step (self, to);
 
   /* The POST failed and the site is still where it was: it did not take it */
@@ -1320,13 +1268,13 @@ _ey_session_handle_page (GTask  *task,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (marker_errors); i++)
-    if (ey_page_has_marker (page, marker_errors[i].marker))
+    if (ey_site_page_has_marker (page, marker_errors[i].marker))
       {
         marker_error = ey_core_error_new (marker_errors[i].code);
         break;
       }
-  if (marker_error == NULL && kind == EY_PAGE_KIND_FORM &&
-      g_hash_table_size (ey_page_get_field_errors (page)) > 0)
+  if (marker_error == NULL && kind == EY_SITE_PAGE_KIND_FORM &&
+      g_hash_table_size (ey_site_page_get_field_errors (page)) > 0)
     marker_error = ey_core_error_new (EY_CORE_ERROR_FORM_INVALID);
 
   if (marker_error && _ey_session_op_of (task)->ignore_expired &&
@@ -1350,6 +1298,19 @@ GError *
 _ey_session_take_marker_error (GTask *task)
 {
   return g_object_steal_data (G_OBJECT (task), "marker-error");
+}
+
+/* The step a then_* callback came to says nothing when the page also said
+ * "refused" (wrong code, expired session …): that answer fails the action. */
+gboolean
+_ey_session_fail_on_marker (GTask *task)
+{
+  GError *error = _ey_session_take_marker_error (task);
+
+  if (error == NULL)
+    return FALSE;
+  _ey_session_op_fail (task, error);
+  return TRUE;
 }
 
 gboolean
@@ -1380,7 +1341,7 @@ page_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   GError *error = NULL;
 
   page = ey_site_client_get_page_finish (EY_SITE_CLIENT (object), result, &error);
@@ -1398,7 +1359,7 @@ post_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   GError *post_error = NULL;
   GError *error = NULL;
 
@@ -1415,13 +1376,9 @@ post_cb (GObject      *object,
 /* Continuations used by most actions: finish, reporting any page error. */
 void
 _ey_session_then_done (GTask  *task,
-                       EyPage *page)
+                       EySitePage *page)
 {
-  GError *error = _ey_session_take_marker_error (task);
-
-  if (error)
-    _ey_session_op_fail (task, error);
-  else
+  if (!_ey_session_fail_on_marker (task))
     _ey_session_op_succeed (task);
 }
 
@@ -1467,18 +1424,18 @@ captcha_cb (GObject      *object,
 /* A sign-in or forgot page: fetch its CAPTCHA picture, then finish. */
 void
 _ey_session_then_captcha (GTask  *task,
-                          EyPage *page)
+                          EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
   g_autofree char *url = NULL;
 
-  if (ey_page_get_kind (page) != EY_PAGE_KIND_LOGIN &&
-      ey_page_get_kind (page) != EY_PAGE_KIND_FORGOT)
+  if (ey_site_page_get_kind (page) != EY_SITE_PAGE_KIND_LOGIN &&
+      ey_site_page_get_kind (page) != EY_SITE_PAGE_KIND_FORGOT)
     {
       _ey_session_then_done (task, page);
       return;
     }
-  url = ey_page_get_captcha_url (page);
+  url = ey_site_page_get_captcha_url (page);
   if (url == NULL)
     {
       const char *path = ey_site_profile_get_action_path (self->profile, EY_SITE_ACTION_CAPTCHA);
@@ -1524,7 +1481,7 @@ _ey_session_op_new (EySession           *self,
 
 static void
 run_action (GTask  *task,
-            EyPage *page)
+            EySitePage *page)
 {
   GError *error = _ey_session_take_marker_error (task);
   EySession *self = g_task_get_source_object (task);
@@ -1534,7 +1491,7 @@ run_action (GTask  *task,
    * step. The result page is the confirmation itself. */
   if (self->step != _ey_session_op_of (task)->started_at)
     {
-      if (ey_page_get_kind (page) == EY_PAGE_KIND_LOGIN)
+      if (ey_site_page_get_kind (page) == EY_SITE_PAGE_KIND_LOGIN)
         {
           if (error)
             _ey_session_set_marker_error (task, error);
@@ -1580,7 +1537,7 @@ _ey_session_op_start (EySession       *self,
   _ey_session_op_of (task)->action = action;
 
   if (self->page_stale && self->page != NULL)
-    _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_page_get_url (self->page),
+    _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_site_page_get_url (self->page),
                         run_action);
   else
     action (task, self->page);
@@ -1610,12 +1567,12 @@ _ey_session_submission (GTask        *task,
   EyFormData *data;
 
   _ey_session_op_of (task)->button = button;
-  data = ey_page_new_submission (self->page, button, &error);
+  data = ey_site_page_new_submission (self->page, button, &error);
   if (data == NULL)
     {
       g_autofree char *expected = _ey_session_describe_expected (self->step);
 
-      _ey_session_op_fail (task, ey_page_new_mismatch_error (self->page, expected, error));
+      _ey_session_op_fail (task, ey_site_page_new_mismatch_error (self->page, expected, error));
     }
   return data;
 }
@@ -1632,7 +1589,7 @@ _ey_session_fill (GTask       *task,
   if (ey_form_data_set_field (data, role, value ? value : "", &error))
     return TRUE;
   g_debug ("cannot set %s: %s", ey_field_role_to_string (role), error->message);
-  _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_page_kind_get_label (ey_page_get_kind (self->page)),
+  _ey_session_op_fail (task, ey_core_error_new_unexpected (ey_site_page_kind_get_label (ey_site_page_get_kind (self->page)),
                                                _("a form without the expected field")));
   return FALSE;
 }
@@ -1660,7 +1617,7 @@ ey_session_error_needs_refresh (const GError *error)
 
 static void
 then_refreshed (GTask  *task,
-                EyPage *page)
+                EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
 
@@ -1675,7 +1632,7 @@ then_refreshed (GTask  *task,
 
 static void
 do_refresh (GTask  *task,
-            EyPage *page)
+            EySitePage *page)
 {
   EySession *self = g_task_get_source_object (task);
 
@@ -1684,7 +1641,7 @@ do_refresh (GTask  *task,
       _ey_session_op_succeed (task);
       return;
     }
-  _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_page_get_url (page),
+  _ey_session_op_get (task, self->reread_href ? self->reread_href : ey_site_page_get_url (page),
                       then_refreshed);
 }
 
@@ -1719,7 +1676,7 @@ ey_session_cancel (EySession *self)
     g_cancellable_cancel (self->op_cancellable);
 }
 
-EyPage *
+EySitePage *
 ey_session_get_unrecognised_page (EySession *self)
 {
   g_return_val_if_fail (EY_IS_SESSION (self), NULL);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-enums.h"
 #include "ey-site-client.h"
 
 G_BEGIN_DECLS
@@ -47,17 +48,13 @@ typedef enum
 
 typedef enum
 {
-  EY_SESSION_METHOD_EONAYLI = 1 << 0,
-  EY_SESSION_METHOD_EIMZALI = 1 << 1,
-  EY_SESSION_METHOD_ISLAK   = 1 << 2,
+  EY_SESSION_METHOD_EONAY = 1 << 0,
+  EY_SESSION_METHOD_ESIGNED = 1 << 1,
+  EY_SESSION_METHOD_WET   = 1 << 2,
 } EySessionMethod;
 
-GType ey_session_step_get_type   (void) G_GNUC_CONST;
-GType ey_session_path_get_type   (void) G_GNUC_CONST;
-GType ey_session_method_get_type (void) G_GNUC_CONST;
-#define EY_TYPE_SESSION_STEP   (ey_session_step_get_type ())
-#define EY_TYPE_SESSION_PATH   (ey_session_path_get_type ())
-#define EY_TYPE_SESSION_METHOD (ey_session_method_get_type ())
+/* EY_TYPE_SESSION_STEP, EY_TYPE_SESSION_PATH, EY_TYPE_SESSION_METHOD: generated
+ * (ey-core-enums.h, gnome.mkenums_simple); the nicks are the names lower-cased. */
 
 const char *ey_session_step_to_string (EySessionStep step);   /* "sms-code" */
 
@@ -154,7 +151,7 @@ EySessionMethod ey_session_get_methods            (EySession      *self);
 GBytes         *ey_session_get_pdf                (EySession      *self);
 /* The last page the site showed that no recogniser of the profile matched
  * (for a report to IT, ey-site-report.h), or NULL. */
-EyPage         *ey_session_get_unrecognised_page  (EySession      *self);
+EySitePage         *ey_session_get_unrecognised_page  (EySession      *self);
 
 /* Seconds left until @deadline (monotonic µs), rounded up, never negative. */
 int             ey_session_seconds_left           (gint64          deadline);

@@ -10,7 +10,7 @@
 
 #include "ey-core-error.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-client.h"
 #include "ey-pinned-database.h"
 #include "ey-site-profile.h"
@@ -590,7 +590,7 @@ finish_success (GTask       *task,
   else
     {
       g_autoptr(GError) error = NULL;
-      EyPage *page = ey_page_new (self->profile, bytes, content_type, req->url, &error);
+      EySitePage *page = ey_site_page_new (self->profile, bytes, content_type, req->url, &error);
 
       if (page == NULL)
         {
@@ -600,7 +600,7 @@ finish_success (GTask       *task,
         }
       else
         {
-          g_debug ("%s → page %s", req->url, ey_page_kind_to_string (ey_page_get_kind (page)));
+          g_debug ("%s → page %s", req->url, ey_site_page_kind_to_string (ey_site_page_get_kind (page)));
           g_task_return_pointer (task, page, g_object_unref);
         }
     }
@@ -1001,7 +1001,7 @@ ey_site_client_get_page_async (EySiteClient        *self,
                  ey_site_client_get_page_async, cancellable, callback, user_data);
 }
 
-EyPage *
+EySitePage *
 ey_site_client_get_page_finish (EySiteClient  *self,
                                 GAsyncResult  *result,
                                 GError       **error)
@@ -1027,7 +1027,7 @@ ey_site_client_post_form_async (EySiteClient        *self,
                  ey_site_client_post_form_async, cancellable, callback, user_data);
 }
 
-EyPage *
+EySitePage *
 ey_site_client_post_form_finish (EySiteClient  *self,
                                  GAsyncResult  *result,
                                  GError       **post_error,

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 typedef struct _EySiteProfile EySiteProfile;
-typedef struct _EyPage EyPage;
+typedef struct _EySitePage EySitePage;
 typedef struct _EyFormData EyFormData;
 
 #define EY_TYPE_SITE_CLIENT (ey_site_client_get_type ())
@@ -86,7 +86,7 @@ void           ey_site_client_get_page_async        (EySiteClient         *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-EyPage        *ey_site_client_get_page_finish       (EySiteClient         *self,
+EySitePage        *ey_site_client_get_page_finish       (EySiteClient         *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
@@ -107,7 +107,7 @@ void           ey_site_client_post_form_async       (EySiteClient         *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-EyPage        *ey_site_client_post_form_finish      (EySiteClient         *self,
+EySitePage        *ey_site_client_post_form_finish      (EySiteClient         *self,
                                                      GAsyncResult         *result,
                                                      GError              **post_error,
                                                      GError              **error);

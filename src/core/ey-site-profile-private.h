@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* What the page reader needs of the profile.  Only ey-page.c and ey-form.c
+/* What the page reader needs of the profile.  Only ey-site-page.c and ey-form.c
  * read these; the rest of the program goes through the public API. */
 
 typedef struct
@@ -30,7 +30,7 @@ typedef struct
 
 typedef struct
 {
-  EyPageKind  kind;          /* EY_PAGE_KIND_UNKNOWN for <common> and requests */
+  EySitePageKind  kind;          /* EY_SITE_PAGE_KIND_UNKNOWN for <common> and requests */
   EyXPath    *recognise;
   EyXPath    *heading;
   EyXPath    *errors;
@@ -50,7 +50,7 @@ typedef struct
   EyNameValue buttons[EY_BUTTON_ROLE_LAST + 1];
   EyNameValue choices[EY_CHOICE_ROLE_LAST + 1];
   EyXPath    *links[EY_LINK_ROLE_LAST + 1];
-  EyXPath    *markers[EY_PAGE_MARKER_LAST + 1];
+  EyXPath    *markers[EY_SITE_PAGE_MARKER_LAST + 1];
   EyXPath    *order_rows;
   EyXPath    *order_date;
   EyXPath    *order_institution;
@@ -63,7 +63,7 @@ const EyProfilePage * const *_ey_site_profile_get_pages  (EySiteProfile *self,
                                                           guint         *n_pages);
 /* NULL if the profile does not describe @kind. */
 const EyProfilePage *_ey_site_profile_get_page           (EySiteProfile *self,
-                                                          EyPageKind     kind);
+                                                          EySitePageKind     kind);
 /* <common>: the fallbacks of every page. */
 const EyProfilePage *_ey_site_profile_get_common         (EySiteProfile *self);
 /* <request action=…>, NULL if absent. */

@@ -38,7 +38,7 @@ struct _EySiteProfile
   char          *actions[EY_SITE_ACTION_LAST + 1];
   EyProfilePage *common;
   GPtrArray     *pages;            /* EyProfilePage, recognition order */
-  EyProfilePage *by_kind[EY_PAGE_KIND_LAST + 1];
+  EyProfilePage *by_kind[EY_SITE_PAGE_KIND_LAST + 1];
   EyProfilePage *requests[EY_SITE_ACTION_LAST + 1];
 
   char          *reply_result_member;
@@ -550,7 +550,7 @@ read_page_child (Loader        *ld,
     }
   if (is_element (child, "marker"))
     {
-      if (!lookup_role (ld, child, EY_TYPE_PAGE_MARKER, "role", &role))
+      if (!lookup_role (ld, child, EY_TYPE_SITE_PAGE_MARKER, "role", &role))
         return FALSE;
       return set_xpath (ld, child, &page->markers[role], "xpath");
     }
@@ -586,7 +586,7 @@ read_page_child (Loader        *ld,
 }
 
 static EyProfilePage *
-read_page (Loader  *ld,
+load_profile_page (Loader  *ld,
            xmlNode *node)
 {
   EyProfilePage *page = g_new0 (EyProfilePage, 1);
@@ -982,7 +982,7 @@ load_document (Loader  *ld,
         {
           if (self->common != NULL)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_DUPLICATE, _("defined twice"));
-          if ((self->common = read_page (ld, child)) == NULL)
+          if ((self->common = load_profile_page (ld, child)) == NULL)
             return FALSE;
           if (self->common->recognise != NULL)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_INVALID,
@@ -993,15 +993,15 @@ load_document (Loader  *ld,
           int kind;
           EyProfilePage *page;
 
-          if (!lookup_role (ld, child, EY_TYPE_PAGE_KIND, "id", &kind))
+          if (!lookup_role (ld, child, EY_TYPE_SITE_PAGE_KIND, "id", &kind))
             return FALSE;
-          if (kind == EY_PAGE_KIND_UNKNOWN)
+          if (kind == EY_SITE_PAGE_KIND_UNKNOWN)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_UNKNOWN_ROLE,
                          _("unknown id “%s”"), "unknown");
           if (self->by_kind[kind] != NULL)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_DUPLICATE,
-                         _("the page “%s” is defined twice"), ey_page_kind_to_string (kind));
-          if ((page = read_page (ld, child)) == NULL)
+                         _("the page “%s” is defined twice"), ey_site_page_kind_to_string (kind));
+          if ((page = load_profile_page (ld, child)) == NULL)
             return FALSE;
           page->kind = kind;
           g_ptr_array_add (self->pages, page);
@@ -1009,7 +1009,7 @@ load_document (Loader  *ld,
           if (page->recognise == NULL)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_BAD_XPATH,
                          _("the page “%s” has no <recognise> XPath"),
-                         ey_page_kind_to_string (kind));
+                         ey_site_page_kind_to_string (kind));
         }
       else if (is_element (child, "request"))
         {
@@ -1021,7 +1021,7 @@ load_document (Loader  *ld,
           if (self->requests[action] != NULL)
             return fail (ld, child, EY_SITE_PROFILE_ERROR_DUPLICATE,
                          _("the request “%s” is defined twice"), ey_site_action_to_string (action));
-          if ((req = read_page (ld, child)) == NULL)
+          if ((req = load_profile_page (ld, child)) == NULL)
             return FALSE;
           self->requests[action] = req;
         }
@@ -1065,10 +1065,10 @@ load_document (Loader  *ld,
     if (self->actions[i] == NULL)
       return fail (ld, root, EY_SITE_PROFILE_ERROR_MISSING,
                    _("the action “%s” is not described"), ey_site_action_to_string (i));
-  for (guint i = EY_PAGE_KIND_UNKNOWN + 1; i <= EY_PAGE_KIND_LAST; i++)
+  for (guint i = EY_SITE_PAGE_KIND_UNKNOWN + 1; i <= EY_SITE_PAGE_KIND_LAST; i++)
     if (self->by_kind[i] == NULL)
       return fail (ld, root, EY_SITE_PROFILE_ERROR_MISSING,
-                   _("the page “%s” is not described"), ey_page_kind_to_string (i));
+                   _("the page “%s” is not described"), ey_site_page_kind_to_string (i));
   if (self->requests[EY_SITE_ACTION_SIGN_DATA] == NULL ||
       self->requests[EY_SITE_ACTION_SIGN_UPLOAD] == NULL)
     return fail (ld, root, EY_SITE_PROFILE_ERROR_MISSING,
@@ -1529,32 +1529,32 @@ ey_site_profile_get_action_url (EySiteProfile *self,
   return g_strconcat (self->base_url, self->actions[action], NULL);
 }
 
-EyPageKind
+EySitePageKind
 ey_site_profile_get_page_for_action (EySiteProfile *self,
                                      EySiteAction   action)
 {
   int kind;
 
-  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), EY_PAGE_KIND_UNKNOWN);
+  g_return_val_if_fail (EY_IS_SITE_PROFILE (self), EY_SITE_PAGE_KIND_UNKNOWN);
 
   if (action == EY_SITE_ACTION_LOGOUT)
-    return EY_PAGE_KIND_LOGIN;
-  if (ey_site_role_from_string (EY_TYPE_PAGE_KIND, ey_site_action_to_string (action), &kind))
+    return EY_SITE_PAGE_KIND_LOGIN;
+  if (ey_site_role_from_string (EY_TYPE_SITE_PAGE_KIND, ey_site_action_to_string (action), &kind))
     return kind;
-  return EY_PAGE_KIND_UNKNOWN;
+  return EY_SITE_PAGE_KIND_UNKNOWN;
 }
 
 gboolean
 ey_site_profile_has_page (EySiteProfile *self,
-                          EyPageKind     kind)
+                          EySitePageKind     kind)
 {
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), FALSE);
-  return kind <= EY_PAGE_KIND_LAST && self->by_kind[kind] != NULL;
+  return kind <= EY_SITE_PAGE_KIND_LAST && self->by_kind[kind] != NULL;
 }
 
 const char *
 ey_site_profile_get_field_name (EySiteProfile *self,
-                                EyPageKind     kind,
+                                EySitePageKind     kind,
                                 EyFieldRole    role)
 {
   const EyProfilePage *page;
@@ -1562,7 +1562,7 @@ ey_site_profile_get_field_name (EySiteProfile *self,
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), NULL);
   g_return_val_if_fail (role <= EY_FIELD_ROLE_LAST, NULL);
 
-  page = kind <= EY_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
+  page = kind <= EY_SITE_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
   if (page != NULL && page->fields[role] != NULL)
     return page->fields[role];
   return self->common->fields[role];
@@ -1570,7 +1570,7 @@ ey_site_profile_get_field_name (EySiteProfile *self,
 
 gboolean
 ey_site_profile_get_button (EySiteProfile *self,
-                            EyPageKind     kind,
+                            EySitePageKind     kind,
                             EyButtonRole   role,
                             const char   **name,
                             const char   **value)
@@ -1581,7 +1581,7 @@ ey_site_profile_get_button (EySiteProfile *self,
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), FALSE);
   g_return_val_if_fail (role <= EY_BUTTON_ROLE_LAST, FALSE);
 
-  page = kind <= EY_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
+  page = kind <= EY_SITE_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
   if (page != NULL && page->buttons[role].name != NULL)
     nv = &page->buttons[role];
   else if (self->common->buttons[role].name != NULL)
@@ -1596,7 +1596,7 @@ ey_site_profile_get_button (EySiteProfile *self,
 
 gboolean
 ey_site_profile_get_choice (EySiteProfile *self,
-                            EyPageKind     kind,
+                            EySitePageKind     kind,
                             EyChoiceRole   role,
                             const char   **name,
                             const char   **value)
@@ -1607,7 +1607,7 @@ ey_site_profile_get_choice (EySiteProfile *self,
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), FALSE);
   g_return_val_if_fail (role <= EY_CHOICE_ROLE_LAST, FALSE);
 
-  page = kind <= EY_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
+  page = kind <= EY_SITE_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
   if (page != NULL && page->choices[role].name != NULL)
     nv = &page->choices[role];
   else if (self->common->choices[role].name != NULL)
@@ -1655,7 +1655,7 @@ ey_site_profile_new_request (EySiteProfile *self,
   if ((url = ey_site_profile_get_action_url (self, action, error)) == NULL)
     return NULL;
   data = ey_form_data_new (url, "UTF-8");
-  ey_form_data_set_roles (data, self, EY_PAGE_KIND_UNKNOWN, action);
+  ey_form_data_set_roles (data, self, EY_SITE_PAGE_KIND_UNKNOWN, action);
   return data;
 }
 
@@ -1734,11 +1734,11 @@ ey_site_profile_read_sign_reply (EySiteProfile *self,
 
 guint
 ey_site_profile_get_default_timer (EySiteProfile *self,
-                                   EyPageKind     kind)
+                                   EySitePageKind     kind)
 {
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), 0);
 
-  if (kind > EY_PAGE_KIND_LAST || self->by_kind[kind] == NULL)
+  if (kind > EY_SITE_PAGE_KIND_LAST || self->by_kind[kind] == NULL)
     return 0;
   return self->by_kind[kind]->timer_default;
 }
@@ -1788,9 +1788,9 @@ _ey_site_profile_get_pages (EySiteProfile *self,
 
 const EyProfilePage *
 _ey_site_profile_get_page (EySiteProfile *self,
-                           EyPageKind     kind)
+                           EySitePageKind     kind)
 {
-  return kind <= EY_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
+  return kind <= EY_SITE_PAGE_KIND_LAST ? self->by_kind[kind] : NULL;
 }
 
 const EyProfilePage *

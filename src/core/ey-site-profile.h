@@ -266,25 +266,25 @@ char           *ey_site_profile_get_action_url     (EySiteProfile  *self,
  * ey_site_profile_get_page_for_action:
  *
  * Which page a GET of @action's URL is expected to show (the page actions
- * map to themselves; others give %EY_PAGE_KIND_UNKNOWN).
+ * map to themselves; others give %EY_SITE_PAGE_KIND_UNKNOWN).
  */
-EyPageKind      ey_site_profile_get_page_for_action (EySiteProfile *self,
+EySitePageKind      ey_site_profile_get_page_for_action (EySiteProfile *self,
                                                      EySiteAction   action);
 
 /** ey_site_profile_has_page: whether the profile describes (can recognise) @kind. */
 gboolean        ey_site_profile_has_page           (EySiteProfile  *self,
-                                                    EyPageKind      kind);
+                                                    EySitePageKind      kind);
 
 /**
  * ey_site_profile_get_field_name:
  *
  * Returns: (transfer none) (nullable): the form field name for @role on
  *   page @kind ("guvenlikKodu"), or %NULL if that page has no such field.
- *   For %EY_PAGE_KIND_UNKNOWN and the signing actions use
+ *   For %EY_SITE_PAGE_KIND_UNKNOWN and the signing actions use
  *   ey_site_profile_get_request_field_name().
  */
 const char     *ey_site_profile_get_field_name     (EySiteProfile  *self,
-                                                    EyPageKind      kind,
+                                                    EySitePageKind      kind,
                                                     EyFieldRole     role);
 
 /**
@@ -295,7 +295,7 @@ const char     *ey_site_profile_get_field_name     (EySiteProfile  *self,
  * Returns: %TRUE if page @kind has the button @role in the profile
  */
 gboolean        ey_site_profile_get_button         (EySiteProfile  *self,
-                                                    EyPageKind      kind,
+                                                    EySitePageKind      kind,
                                                     EyButtonRole    role,
                                                     const char    **name,
                                                     const char    **value);
@@ -308,7 +308,7 @@ gboolean        ey_site_profile_get_button         (EySiteProfile  *self,
  * Returns: %TRUE if page @kind has the choice @role in the profile
  */
 gboolean        ey_site_profile_get_choice         (EySiteProfile  *self,
-                                                    EyPageKind      kind,
+                                                    EySitePageKind      kind,
                                                     EyChoiceRole    role,
                                                     const char    **name,
                                                     const char    **value);
@@ -367,7 +367,7 @@ EySignOutcome   ey_site_profile_read_sign_reply    (EySiteProfile  *self,
  *   when the page does not show one; 0 if none.
  */
 guint           ey_site_profile_get_default_timer  (EySiteProfile  *self,
-                                                    EyPageKind      kind);
+                                                    EySitePageKind      kind);
 
 /**
  * ey_site_profile_get_mail_sender:

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <libxml/tree.h>
 
-#include "ey-page-private.h"
+#include "ey-site-page-private.h"
 #include "ey-session.h"
 #include "ey-site-report.h"
 #include "ey-text.h"
@@ -440,7 +440,7 @@ collect_input_values (Report  *r,
 }
 
 char *
-ey_site_report_build (EyPage             *page,
+ey_site_report_build (EySitePage             *page,
                       const char         *problem,
                       const char * const *personal)
 {
@@ -452,20 +452,20 @@ ey_site_report_build (EyPage             *page,
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M UTC");
   g_autofree char *url = NULL;
 
-  g_return_val_if_fail (EY_IS_PAGE (page), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (page), NULL);
 
   r.out = g_string_new (NULL);
   r.secret_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.secret_phrases = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; personal != NULL && personal[i] != NULL; i++)
     add_secret (&r, personal[i]);
-  doc = _ey_page_get_doc (page);
+  doc = _ey_site_page_get_doc (page);
   root = xmlDocGetRootElement (doc);
   if (root != NULL)
     collect_input_values (&r, root);
 
-  profile = ey_page_get_profile (page);
-  url = path_only (ey_page_get_url (page));
+  profile = ey_site_page_get_profile (page);
+  url = path_only (ey_site_page_get_url (page));
   line (&r, 0, "e-İmza Yenile %s: report for IT about a page the site profile did not match", PACKAGE_VERSION);
   line (&r, 0, "Written: %s. Personal data removed: input values, cookies, query strings, digits, names.", stamp);
   line (&r, 0, "How to use it: docs/site-profile.md (Writing a profile from a report).");
@@ -473,17 +473,17 @@ ey_site_report_build (EyPage             *page,
   line (&r, 0, "Profile: %s version %u (%s)", ey_site_profile_get_id (profile),
         ey_site_profile_get_version (profile), ey_site_profile_get_origin (profile));
   line (&r, 0, "Page URL: %s", url);
-  line (&r, 0, "Charset: %s", ey_page_get_charset (page));
-  line (&r, 0, "Recognised as: %s", ey_page_kind_to_string (ey_page_get_kind (page)));
+  line (&r, 0, "Charset: %s", ey_site_page_get_charset (page));
+  line (&r, 0, "Recognised as: %s", ey_site_page_kind_to_string (ey_site_page_get_kind (page)));
   if (problem != NULL)
     {
       g_autofree char *masked = mask (&r, problem);
 
       line (&r, 0, "Problem: %s", masked);
     }
-  if (ey_page_get_title (page) != NULL)
+  if (ey_site_page_get_title (page) != NULL)
     {
-      g_autofree char *masked = mask (&r, ey_page_get_title (page));
+      g_autofree char *masked = mask (&r, ey_site_page_get_title (page));
 
       line (&r, 0, "Title: “%s”", masked);
     }
@@ -502,7 +502,7 @@ ey_site_report_build_for_session (EySession  *session,
                                   const char *problem)
 {
   g_autoptr(GPtrArray) personal = g_ptr_array_new ();
-  EyPage *page;
+  EySitePage *page;
   GPtrArray *form;
 
   g_return_val_if_fail (EY_IS_SESSION (session), NULL);

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-page.h"
+#include "ey-site-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  *
  * Returns: (transfer full): the report, UTF-8 plain text
  */
-char     *ey_site_report_build        (EyPage              *page,
+char     *ey_site_report_build        (EySitePage              *page,
                                        const char          *problem,
                                        const char * const  *personal);
 

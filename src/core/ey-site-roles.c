@@ -11,21 +11,21 @@
 
 /* The nicks are the names used in the profile XML; keep them stable. */
 
-G_DEFINE_ENUM_TYPE (EyPageKind, ey_page_kind,
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_UNKNOWN, "unknown"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_LOGIN, "login"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_FORGOT, "forgot"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_ORDERS, "orders"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_FORM, "form"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_SMS_SEND, "sms_send"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_SMS_CODE, "sms_code"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_EONAY_CHOICE, "eonay_choice"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_CONSENT, "consent"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_EONAY_SIGN, "eonay_sign"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_METHOD, "method"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_EIMZALI_SIGN, "eimzali_sign"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_WET, "wet"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_KIND_RESULT, "result"))
+G_DEFINE_ENUM_TYPE (EySitePageKind, ey_site_page_kind,
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_LOGIN, "login"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_FORGOT, "forgot"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_ORDERS, "orders"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_FORM, "form"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_SMS_SEND, "sms_send"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_SMS_CODE, "sms_code"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_EONAY_CHOICE, "eonay_choice"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_CONSENT, "consent"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_EONAY_SIGN, "eonay_sign"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_METHOD, "method"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_EIMZALI_SIGN, "eimzali_sign"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_WET, "wet"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_KIND_RESULT, "result"))
 
 G_DEFINE_ENUM_TYPE (EySiteAction, ey_site_action,
   G_DEFINE_ENUM_VALUE (EY_SITE_ACTION_LOGIN, "login"),
@@ -93,20 +93,20 @@ G_DEFINE_ENUM_TYPE (EyLinkRole, ey_link_role,
   G_DEFINE_ENUM_VALUE (EY_LINK_ROLE_JNLP, "jnlp"),
   G_DEFINE_ENUM_VALUE (EY_LINK_ROLE_LOGOUT, "logout"))
 
-G_DEFINE_ENUM_TYPE (EyPageMarker, ey_page_marker,
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_SESSION_EXPIRED, "session_expired"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_CAPTCHA_WRONG, "captcha_wrong"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_CREDENTIALS_WRONG, "credentials_wrong"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_NO_ORDER, "no_order"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_PASSWORD_RESENT, "password_resent"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_FORM_RESUBMITTED, "form_resubmitted"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_SMS_WRONG, "sms_wrong"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_SMS_EXPIRED, "sms_expired"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_CHOICE_REQUIRED, "choice_required"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_CONSENT_REQUIRED, "consent_required"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_CODE_EXPIRED, "code_expired"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_EONAY_DONE, "eonay_done"),
-  G_DEFINE_ENUM_VALUE (EY_PAGE_MARKER_EIMZA_DONE, "eimza_done"))
+G_DEFINE_ENUM_TYPE (EySitePageMarker, ey_site_page_marker,
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_SESSION_EXPIRED, "session_expired"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_CAPTCHA_WRONG, "captcha_wrong"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG, "credentials_wrong"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_NO_ORDER, "no_order"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_PASSWORD_RESENT, "password_resent"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_FORM_RESUBMITTED, "form_resubmitted"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_SMS_WRONG, "sms_wrong"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_SMS_EXPIRED, "sms_expired"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_CHOICE_REQUIRED, "choice_required"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_CONSENT_REQUIRED, "consent_required"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_CODE_EXPIRED, "code_expired"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_EONAY_DONE, "eonay_done"),
+  G_DEFINE_ENUM_VALUE (EY_SITE_PAGE_MARKER_EIMZA_DONE, "eimza_done"))
 
 G_DEFINE_ENUM_TYPE (EyOrderKind, ey_order_kind,
   G_DEFINE_ENUM_VALUE (EY_ORDER_KIND_UNKNOWN, "unknown"),
@@ -166,9 +166,9 @@ ey_site_role_from_string (GType       enum_type,
 }
 
 const char *
-ey_page_kind_to_string (EyPageKind kind)
+ey_site_page_kind_to_string (EySitePageKind kind)
 {
-  return ey_site_role_to_string (EY_TYPE_PAGE_KIND, kind);
+  return ey_site_role_to_string (EY_TYPE_SITE_PAGE_KIND, kind);
 }
 
 const char *
@@ -184,24 +184,24 @@ ey_field_role_to_string (EyFieldRole role)
 }
 
 const char *
-ey_page_kind_get_label (EyPageKind kind)
+ey_site_page_kind_get_label (EySitePageKind kind)
 {
   switch (kind)
     {
-    case EY_PAGE_KIND_LOGIN:        return _("Sign-in");
-    case EY_PAGE_KIND_FORGOT:       return _("Forgotten access password");
-    case EY_PAGE_KIND_ORDERS:       return _("Order choice");
-    case EY_PAGE_KIND_FORM:         return _("Application form");
-    case EY_PAGE_KIND_SMS_SEND:     return _("SMS sending");
-    case EY_PAGE_KIND_SMS_CODE:     return _("SMS approval code");
-    case EY_PAGE_KIND_EONAY_CHOICE: return _("E-Onay choice");
-    case EY_PAGE_KIND_CONSENT:      return _("E-Onay consent");
-    case EY_PAGE_KIND_EONAY_SIGN:   return _("E-Onay signing");
-    case EY_PAGE_KIND_METHOD:       return _("Signing method");
-    case EY_PAGE_KIND_EIMZALI_SIGN: return _("E-signed application");
-    case EY_PAGE_KIND_WET:          return _("Wet-signed application");
-    case EY_PAGE_KIND_RESULT:       return _("Application result");
-    case EY_PAGE_KIND_UNKNOWN:
+    case EY_SITE_PAGE_KIND_LOGIN:        return _("Sign-in");
+    case EY_SITE_PAGE_KIND_FORGOT:       return _("Forgotten access password");
+    case EY_SITE_PAGE_KIND_ORDERS:       return _("Order choice");
+    case EY_SITE_PAGE_KIND_FORM:         return _("Application form");
+    case EY_SITE_PAGE_KIND_SMS_SEND:     return _("SMS sending");
+    case EY_SITE_PAGE_KIND_SMS_CODE:     return _("SMS approval code");
+    case EY_SITE_PAGE_KIND_EONAY_CHOICE: return _("E-Onay choice");
+    case EY_SITE_PAGE_KIND_CONSENT:      return _("E-Onay consent");
+    case EY_SITE_PAGE_KIND_EONAY_SIGN:   return _("E-Onay signing");
+    case EY_SITE_PAGE_KIND_METHOD:       return _("Signing method");
+    case EY_SITE_PAGE_KIND_EIMZALI_SIGN: return _("E-signed application");
+    case EY_SITE_PAGE_KIND_WET:          return _("Wet-signed application");
+    case EY_SITE_PAGE_KIND_RESULT:       return _("Application result");
+    case EY_SITE_PAGE_KIND_UNKNOWN:
     default:                        return _("Unknown page");
     }
 }

@@ -14,36 +14,36 @@ G_BEGIN_DECLS
  */
 
 /**
- * EyPageKind:
+ * EySitePageKind:
  *
- * Which page of the renewal site a response is.  %EY_PAGE_KIND_UNKNOWN means
+ * Which page of the renewal site a response is.  %EY_SITE_PAGE_KIND_UNKNOWN means
  * no recogniser of the profile matched.
  */
 typedef enum
 {
-  EY_PAGE_KIND_UNKNOWN,
-  EY_PAGE_KIND_LOGIN,         /* 1  Kullanıcı Girişi */
-  EY_PAGE_KIND_FORGOT,        /* 2  Parolamı Bilmiyorum */
-  EY_PAGE_KIND_ORDERS,        /* 3  Sipariş Formu Seçimi */
-  EY_PAGE_KIND_FORM,          /* 4  application form */
-  EY_PAGE_KIND_SMS_SEND,      /* 5 */
-  EY_PAGE_KIND_SMS_CODE,      /* 6 */
-  EY_PAGE_KIND_EONAY_CHOICE,  /* 7 */
-  EY_PAGE_KIND_CONSENT,       /* 8 */
-  EY_PAGE_KIND_EONAY_SIGN,    /* 9 */
-  EY_PAGE_KIND_METHOD,        /* 10 */
-  EY_PAGE_KIND_EIMZALI_SIGN,  /* 10b */
-  EY_PAGE_KIND_WET,           /* 10c */
-  EY_PAGE_KIND_RESULT,        /* 11 */
-} EyPageKind;
+  EY_SITE_PAGE_KIND_UNKNOWN,
+  EY_SITE_PAGE_KIND_LOGIN,         /* 1  Kullanıcı Girişi */
+  EY_SITE_PAGE_KIND_FORGOT,        /* 2  Parolamı Bilmiyorum */
+  EY_SITE_PAGE_KIND_ORDERS,        /* 3  Sipariş Formu Seçimi */
+  EY_SITE_PAGE_KIND_FORM,          /* 4  application form */
+  EY_SITE_PAGE_KIND_SMS_SEND,      /* 5 */
+  EY_SITE_PAGE_KIND_SMS_CODE,      /* 6 */
+  EY_SITE_PAGE_KIND_EONAY_CHOICE,  /* 7 */
+  EY_SITE_PAGE_KIND_CONSENT,       /* 8 */
+  EY_SITE_PAGE_KIND_EONAY_SIGN,    /* 9 */
+  EY_SITE_PAGE_KIND_METHOD,        /* 10 */
+  EY_SITE_PAGE_KIND_EIMZALI_SIGN,  /* 10b */
+  EY_SITE_PAGE_KIND_WET,           /* 10c */
+  EY_SITE_PAGE_KIND_RESULT,        /* 11 */
+} EySitePageKind;
 
-#define EY_PAGE_KIND_LAST EY_PAGE_KIND_RESULT
+#define EY_SITE_PAGE_KIND_LAST EY_SITE_PAGE_KIND_RESULT
 
 /**
  * EySiteAction:
  *
  * What the client can ask the profile the URL of.  The page actions share
- * their nick with #EyPageKind.
+ * their nick with #EySitePageKind.
  */
 typedef enum
 {
@@ -154,29 +154,29 @@ typedef enum
 #define EY_LINK_ROLE_LAST EY_LINK_ROLE_LOGOUT
 
 /**
- * EyPageMarker:
+ * EySitePageMarker:
  *
  * A condition the profile recognises on a page, so that the session can tell
  * one site message from another without naming the site's Turkish text.
  */
 typedef enum
 {
-  EY_PAGE_MARKER_SESSION_EXPIRED,
-  EY_PAGE_MARKER_CAPTCHA_WRONG,
-  EY_PAGE_MARKER_CREDENTIALS_WRONG,
-  EY_PAGE_MARKER_NO_ORDER,
-  EY_PAGE_MARKER_PASSWORD_RESENT,
-  EY_PAGE_MARKER_FORM_RESUBMITTED,
-  EY_PAGE_MARKER_SMS_WRONG,
-  EY_PAGE_MARKER_SMS_EXPIRED,
-  EY_PAGE_MARKER_CHOICE_REQUIRED,
-  EY_PAGE_MARKER_CONSENT_REQUIRED,
-  EY_PAGE_MARKER_CODE_EXPIRED,
-  EY_PAGE_MARKER_EONAY_DONE,      /* success: E-Onaylı application received */
-  EY_PAGE_MARKER_EIMZA_DONE,      /* success: E-İmzalı application received */
-} EyPageMarker;
+  EY_SITE_PAGE_MARKER_SESSION_EXPIRED,
+  EY_SITE_PAGE_MARKER_CAPTCHA_WRONG,
+  EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG,
+  EY_SITE_PAGE_MARKER_NO_ORDER,
+  EY_SITE_PAGE_MARKER_PASSWORD_RESENT,
+  EY_SITE_PAGE_MARKER_FORM_RESUBMITTED,
+  EY_SITE_PAGE_MARKER_SMS_WRONG,
+  EY_SITE_PAGE_MARKER_SMS_EXPIRED,
+  EY_SITE_PAGE_MARKER_CHOICE_REQUIRED,
+  EY_SITE_PAGE_MARKER_CONSENT_REQUIRED,
+  EY_SITE_PAGE_MARKER_CODE_EXPIRED,
+  EY_SITE_PAGE_MARKER_EONAY_DONE,      /* success: E-Onaylı application received */
+  EY_SITE_PAGE_MARKER_EIMZA_DONE,      /* success: E-İmzalı application received */
+} EySitePageMarker;
 
-#define EY_PAGE_MARKER_LAST EY_PAGE_MARKER_EIMZA_DONE
+#define EY_SITE_PAGE_MARKER_LAST EY_SITE_PAGE_MARKER_EIMZA_DONE
 
 /**
  * EyOrderKind:
@@ -208,23 +208,23 @@ typedef enum
   EY_SIGN_OUTCOME_REFUSED,        /* any other refusal code */
 } EySignOutcome;
 
-#define EY_TYPE_PAGE_KIND     (ey_page_kind_get_type ())
+#define EY_TYPE_SITE_PAGE_KIND     (ey_site_page_kind_get_type ())
 #define EY_TYPE_SITE_ACTION   (ey_site_action_get_type ())
 #define EY_TYPE_FIELD_ROLE    (ey_field_role_get_type ())
 #define EY_TYPE_CHOICE_ROLE   (ey_choice_role_get_type ())
 #define EY_TYPE_BUTTON_ROLE   (ey_button_role_get_type ())
 #define EY_TYPE_LINK_ROLE     (ey_link_role_get_type ())
-#define EY_TYPE_PAGE_MARKER   (ey_page_marker_get_type ())
+#define EY_TYPE_SITE_PAGE_MARKER   (ey_site_page_marker_get_type ())
 #define EY_TYPE_ORDER_KIND    (ey_order_kind_get_type ())
 #define EY_TYPE_SIGN_OUTCOME  (ey_sign_outcome_get_type ())
 
-GType        ey_page_kind_get_type       (void) G_GNUC_CONST;
+GType        ey_site_page_kind_get_type       (void) G_GNUC_CONST;
 GType        ey_site_action_get_type     (void) G_GNUC_CONST;
 GType        ey_field_role_get_type      (void) G_GNUC_CONST;
 GType        ey_choice_role_get_type     (void) G_GNUC_CONST;
 GType        ey_button_role_get_type     (void) G_GNUC_CONST;
 GType        ey_link_role_get_type       (void) G_GNUC_CONST;
-GType        ey_page_marker_get_type     (void) G_GNUC_CONST;
+GType        ey_site_page_marker_get_type     (void) G_GNUC_CONST;
 GType        ey_order_kind_get_type      (void) G_GNUC_CONST;
 GType        ey_sign_outcome_get_type    (void) G_GNUC_CONST;
 
@@ -255,17 +255,17 @@ gboolean     ey_site_role_from_string    (GType        enum_type,
                                           int         *value);
 
 /* Shorthands for the common cases. */
-const char  *ey_page_kind_to_string      (EyPageKind   kind);
+const char  *ey_site_page_kind_to_string      (EySitePageKind   kind);
 const char  *ey_site_action_to_string    (EySiteAction action);
 const char  *ey_field_role_to_string     (EyFieldRole  role);
 
 /**
- * ey_page_kind_get_label:
+ * ey_site_page_kind_get_label:
  * @kind: a page kind
  *
  * Returns: (transfer none): the translated human name of the page ("SMS
  *   code", "Sign-in"), for messages such as "expected X, got Y".
  */
-const char  *ey_page_kind_get_label      (EyPageKind   kind);
+const char  *ey_site_page_kind_get_label      (EySitePageKind   kind);
 
 G_END_DECLS

@@ -7,11 +7,6 @@
 
 #include "ey-doctor-finding.h"
 
-G_DEFINE_ENUM_TYPE (EyDoctorStatus, ey_doctor_status,
-                    G_DEFINE_ENUM_VALUE (EY_DOCTOR_STATUS_OK, "ok"),
-                    G_DEFINE_ENUM_VALUE (EY_DOCTOR_STATUS_WARN, "warn"),
-                    G_DEFINE_ENUM_VALUE (EY_DOCTOR_STATUS_FAIL, "fail"))
-
 struct _EyDoctorFinding
 {
   GObject         parent_instance;

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "ey-doctor-enums.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -20,8 +22,6 @@ typedef enum
   EY_DOCTOR_STATUS_FAIL,
 } EyDoctorStatus;
 
-#define EY_TYPE_DOCTOR_STATUS (ey_doctor_status_get_type ())
-GType       ey_doctor_status_get_type  (void) G_GNUC_CONST;
 /* "ok", "warn" or "fail": stable, for --json and scripts; never translated. */
 const char *ey_doctor_status_to_string (EyDoctorStatus status);
 

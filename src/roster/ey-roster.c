@@ -132,6 +132,30 @@ ey_roster_event_free (EyRosterEvent *e)
 /* ------------------------------------------------------------------ */
 /* Names                                                                */
 
+/* A spelling people type in a spreadsheet, folded (_ey_roster_fold), and its value. */
+typedef struct
+{
+  const char *name;
+  int         value;
+} FoldedName;
+
+static gboolean
+lookup_folded (const char       *text,
+               const FoldedName *names,
+               gsize             n_names,
+               int              *value)
+{
+  g_autofree char *key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
+
+  for (gsize i = 0; i < n_names; i++)
+    if (strcmp (key, names[i].name) == 0)
+      {
+        *value = names[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 ey_roster_status_to_string (EyRosterStatus status)
 {
@@ -156,7 +180,7 @@ gboolean
 ey_roster_status_from_string (const char     *text,
                               EyRosterStatus *status)
 {
-  static const struct { const char *name; EyRosterStatus status; } names[] = {
+  static const FoldedName names[] = {
     { "", EY_ROSTER_STATUS_PENDING }, { "pending", EY_ROSTER_STATUS_PENDING },
     { "bekliyor", EY_ROSTER_STATUS_PENDING }, { "beklemede", EY_ROSTER_STATUS_PENDING },
     { "order opened", EY_ROSTER_STATUS_ORDER_OPENED },
@@ -169,18 +193,14 @@ ey_roster_status_from_string (const char     *text,
     { "done", EY_ROSTER_STATUS_DONE }, { "tamamlandi", EY_ROSTER_STATUS_DONE },
     { "tamam", EY_ROSTER_STATUS_DONE },
   };
-  g_autofree char *key = NULL;
+  int value;
 
   g_return_val_if_fail (status != NULL, FALSE);
 
-  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (key, names[i].name) == 0)
-      {
-        *status = names[i].status;
-        return TRUE;
-      }
-  return FALSE;
+  if (!lookup_folded (text, names, G_N_ELEMENTS (names), &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
 }
 
 const char *
@@ -206,7 +226,7 @@ gboolean
 ey_roster_application_from_string (const char          *text,
                                    EyRosterApplication *application)
 {
-  static const struct { const char *name; EyRosterApplication app; } names[] = {
+  static const FoldedName names[] = {
     { "", EY_ROSTER_APPLICATION_UNKNOWN }, { "unknown", EY_ROSTER_APPLICATION_UNKNOWN },
     { "e-onay", EY_ROSTER_APPLICATION_EONAY }, { "eonay", EY_ROSTER_APPLICATION_EONAY },
     { "e onay", EY_ROSTER_APPLICATION_EONAY }, { "e_onay", EY_ROSTER_APPLICATION_EONAY },
@@ -215,16 +235,12 @@ ey_roster_application_from_string (const char          *text,
     { "islak imza", EY_ROSTER_APPLICATION_WET }, { "islak imzali", EY_ROSTER_APPLICATION_WET },
     { "islak_imza", EY_ROSTER_APPLICATION_WET }, { "ilk basvuru", EY_ROSTER_APPLICATION_WET },
   };
-  g_autofree char *key = NULL;
+  int value;
 
-  key = g_strstrip (_ey_roster_fold (text != NULL ? text : ""));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (key, names[i].name) == 0)
-      {
-        *application = names[i].app;
-        return TRUE;
-      }
-  return FALSE;
+  if (!lookup_folded (text, names, G_N_ELEMENTS (names), &value))
+    return FALSE;
+  *application = value;
+  return TRUE;
 }
 
 const char *
@@ -887,6 +903,37 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Writes @c into the colleagues table through the store statement, stamped @changed;
+ * the statement's result code. */
+static int
+store_row (sqlite3_stmt      *stmt,
+           const EyColleague *c,
+           const char        *changed)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  bind_text (stmt, 1, c->identity);
+  bind_text (stmt, 2, c->full_name);
+  bind_text (stmt, 3, c->email);
+  bind_text (stmt, 4, c->phone);
+  bind_text (stmt, 5, c->institution);
+  bind_text (stmt, 6, c->expires);
+  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
+  bind_text (stmt, 8, c->notes);
+  bind_text (stmt, 9, c->title);
+  bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
+  bind_text (stmt, 11, c->reader_type);
+  bind_text (stmt, 12, c->card_type);
+  bind_text (stmt, 13, c->order);
+  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
+    bind_text (stmt, 14 + i, c->wet[i]);
+  bind_text (stmt, 18, changed);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc;
+}
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           index)
@@ -1029,25 +1076,7 @@ _ey_roster_store (EyRoster           *self,
     return 3;
 
   at = now_string (self);
-  sqlite3_reset (stmt);
-  bind_text (stmt, 1, c->identity);
-  bind_text (stmt, 2, c->full_name);
-  bind_text (stmt, 3, c->email);
-  bind_text (stmt, 4, c->phone);
-  bind_text (stmt, 5, c->institution);
-  bind_text (stmt, 6, c->expires);
-  bind_text (stmt, 7, ey_roster_status_to_string (c->status));
-  bind_text (stmt, 8, c->notes);
-  bind_text (stmt, 9, c->title);
-  bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
-  bind_text (stmt, 11, c->reader_type);
-  bind_text (stmt, 12, c->card_type);
-  bind_text (stmt, 13, c->order);
-  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-    bind_text (stmt, 14 + i, c->wet[i]);
-  bind_text (stmt, 18, at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = store_row (stmt, c, at);
   if (rc != SQLITE_DONE)
     return db_error (self, error);
 
@@ -1315,35 +1344,11 @@ ey_roster_restore (EyRoster           *self,
             goto fail;
         }
       /* The history already says "added": store without a new line. */
-      {
-        sqlite3_stmt *stmt = self->store_stmt;
-        int rc;
-
-        sqlite3_reset (stmt);
-        bind_text (stmt, 1, c->identity);
-        bind_text (stmt, 2, c->full_name);
-        bind_text (stmt, 3, c->email);
-        bind_text (stmt, 4, c->phone);
-        bind_text (stmt, 5, c->institution);
-        bind_text (stmt, 6, c->expires);
-        bind_text (stmt, 7, ey_roster_status_to_string (c->status));
-        bind_text (stmt, 8, c->notes);
-        bind_text (stmt, 9, c->title);
-        bind_text (stmt, 10, c->application ? application_names[c->application] : NULL);
-        bind_text (stmt, 11, c->reader_type);
-        bind_text (stmt, 12, c->card_type);
-        bind_text (stmt, 13, c->order);
-        for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-          bind_text (stmt, 14 + i, c->wet[i]);
-        bind_text (stmt, 18, colleague->changed);
-        rc = sqlite3_step (stmt);
-        sqlite3_reset (stmt);
-        if (rc != SQLITE_DONE)
-          {
-            db_error (self, error);
-            goto fail;
-          }
-      }
+      if (store_row (self->store_stmt, c, colleague->changed) != SQLITE_DONE)
+        {
+          db_error (self, error);
+          goto fail;
+        }
     }
   else if (_ey_roster_store (self, c, "manual", error) == 0)
     goto fail;

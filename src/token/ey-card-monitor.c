@@ -93,13 +93,6 @@ _ey_card_monitor_count_threads (void)
   return g_atomic_int_get (&live_threads);
 }
 
-G_DEFINE_ENUM_TYPE (EyCardMonitorState, ey_card_monitor_state,
-  G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_STOPPED, "stopped"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_STARTING, "starting"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_SERVICE_NOT_RUNNING, "service-not-running"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_NO_READER, "no-reader"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_MONITOR_STATE_READY, "ready"))
-
 enum {
   PROP_0,
   PROP_STATE,

@@ -29,8 +29,6 @@ typedef enum
   EY_CARD_MONITOR_STATE_READY,
 } EyCardMonitorState;
 
-GType ey_card_monitor_state_get_type (void) G_GNUC_CONST;
-#define EY_TYPE_CARD_MONITOR_STATE (ey_card_monitor_state_get_type ())
 
 /* A translated one-line description of @state ("The card service (pcscd) is not
  * running.") and a translated hint that says what to do ("Install and start it: sudo

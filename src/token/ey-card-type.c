@@ -25,12 +25,6 @@ struct _EyCardType
 
 G_DEFINE_FINAL_TYPE (EyCardType, ey_card_type, G_TYPE_OBJECT)
 
-G_DEFINE_FLAGS_TYPE (EyCardQuirks, ey_card_quirks,
-  G_DEFINE_ENUM_VALUE (EY_CARD_QUIRK_NONE, "none"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_QUIRK_INIT_NULL_ARGS, "init-null-args"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_QUIRK_LOGIN_PER_SESSION, "login-per-session"),
-  G_DEFINE_ENUM_VALUE (EY_CARD_QUIRK_DUPLICATE_CKAID, "duplicate-ckaid"))
-
 enum {
   PROP_0,
   PROP_ID,

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-token-enums.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -24,8 +26,6 @@ typedef enum
   EY_CARD_QUIRK_DUPLICATE_CKAID   = 1 << 2,
 } EyCardQuirks;
 
-GType ey_card_quirks_get_type (void) G_GNUC_CONST;
-#define EY_TYPE_CARD_QUIRKS (ey_card_quirks_get_type ())
 
 typedef enum
 {

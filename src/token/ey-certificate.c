@@ -69,31 +69,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (EyCertificate, ey_certificate, G_TYPE_OBJECT)
 
-static const GFlagsValue key_usage_values[] = {
-  { EY_KEY_USAGE_DIGITAL_SIGNATURE, "EY_KEY_USAGE_DIGITAL_SIGNATURE", "digital-signature" },
-  { EY_KEY_USAGE_NON_REPUDIATION, "EY_KEY_USAGE_NON_REPUDIATION", "non-repudiation" },
-  { EY_KEY_USAGE_KEY_ENCIPHERMENT, "EY_KEY_USAGE_KEY_ENCIPHERMENT", "key-encipherment" },
-  { EY_KEY_USAGE_DATA_ENCIPHERMENT, "EY_KEY_USAGE_DATA_ENCIPHERMENT", "data-encipherment" },
-  { EY_KEY_USAGE_KEY_AGREEMENT, "EY_KEY_USAGE_KEY_AGREEMENT", "key-agreement" },
-  { EY_KEY_USAGE_KEY_CERT_SIGN, "EY_KEY_USAGE_KEY_CERT_SIGN", "key-cert-sign" },
-  { EY_KEY_USAGE_CRL_SIGN, "EY_KEY_USAGE_CRL_SIGN", "crl-sign" },
-  { 0, NULL, NULL },
-};
-
-GType
-ey_key_usage_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      GType type = g_flags_register_static (g_intern_static_string ("EyKeyUsage"),
-                                            key_usage_values);
-      g_once_init_leave (&type_id, type);
-    }
-  return type_id;
-}
-
 char *
 _ey_hex_encode (const guint8 *data,
                 gsize         length,

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-token-enums.h"
+
 G_BEGIN_DECLS
 
 typedef struct _EyToken EyToken;
@@ -14,7 +16,7 @@ typedef struct _EyToken EyToken;
  */
 typedef enum /*< flags >*/
 {
-  EY_KEY_USAGE_NONE              = 0,
+  EY_KEY_USAGE_NONE              = 0, /*< skip >*/
   EY_KEY_USAGE_DIGITAL_SIGNATURE = 1 << 0,
   EY_KEY_USAGE_NON_REPUDIATION   = 1 << 1,
   EY_KEY_USAGE_KEY_ENCIPHERMENT  = 1 << 2,
@@ -30,9 +32,6 @@ typedef enum
   EY_KEY_TYPE_RSA,
   EY_KEY_TYPE_ECDSA,
 } EyKeyType;
-
-#define EY_TYPE_KEY_USAGE (ey_key_usage_get_type ())
-GType ey_key_usage_get_type (void) G_GNUC_CONST;
 
 #define EY_TYPE_CERTIFICATE (ey_certificate_get_type ())
 G_DECLARE_FINAL_TYPE (EyCertificate, ey_certificate, EY, CERTIFICATE, GObject)

@@ -123,30 +123,6 @@ ey_pin_is_wiped (const EyPin *self)
   return self->wiped;
 }
 
-static const GFlagsValue pin_flags_values[] = {
-  { EY_PIN_COUNT_LOW, "EY_PIN_COUNT_LOW", "count-low" },
-  { EY_PIN_FINAL_TRY, "EY_PIN_FINAL_TRY", "final-try" },
-  { EY_PIN_LOCKED, "EY_PIN_LOCKED", "locked" },
-  { EY_PIN_PAD, "EY_PIN_PAD", "pad" },
-  { EY_PIN_TO_BE_CHANGED, "EY_PIN_TO_BE_CHANGED", "to-be-changed" },
-  { EY_PIN_LOGIN_REQUIRED, "EY_PIN_LOGIN_REQUIRED", "login-required" },
-  { 0, NULL, NULL },
-};
-
-GType
-ey_pin_flags_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      GType type = g_flags_register_static (g_intern_static_string ("EyPinFlags"),
-                                            pin_flags_values);
-      g_once_init_leave (&type_id, type);
-    }
-  return type_id;
-}
-
 EyPinFlags
 ey_pin_flags_from_ck_flags (gulong ck_flags)
 {

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "ey-token-enums.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -44,7 +46,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyPin, ey_pin_unref)
  */
 typedef enum /*< flags >*/
 {
-  EY_PIN_FLAGS_NONE     = 0,
+  EY_PIN_FLAGS_NONE     = 0, /*< skip >*/
   EY_PIN_COUNT_LOW      = 1 << 0,
   EY_PIN_FINAL_TRY      = 1 << 1,
   EY_PIN_LOCKED         = 1 << 2,
@@ -52,9 +54,6 @@ typedef enum /*< flags >*/
   EY_PIN_TO_BE_CHANGED  = 1 << 4,
   EY_PIN_LOGIN_REQUIRED = 1 << 5,
 } EyPinFlags;
-
-#define EY_TYPE_PIN_FLAGS (ey_pin_flags_get_type ())
-GType       ey_pin_flags_get_type     (void) G_GNUC_CONST;
 
 /* Maps CK_TOKEN_INFO.flags (a CK_FLAGS) to EyPinFlags. */
 EyPinFlags  ey_pin_flags_from_ck_flags (gulong ck_flags);

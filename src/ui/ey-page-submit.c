@@ -70,17 +70,17 @@ ey_page_submit_sync (EyStepPage *page)
   EySession *session = ey_step_page_get_session (page);
   EySessionMethod methods = session ? ey_session_get_methods (session) : 0;
   EySessionStep step = session ? ey_session_get_step (session) : EY_SESSION_STEP_START;
-  gboolean eonay_done = (methods & EY_SESSION_METHOD_EONAYLI) != 0;
+  gboolean eonay_done = (methods & EY_SESSION_METHOD_EONAY) != 0;
 
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
 
   gtk_widget_set_visible (self->eonayli_row, eonay_done);
-  gtk_widget_set_visible (self->eimzali_row, (methods & EY_SESSION_METHOD_EIMZALI) != 0);
-  gtk_widget_set_visible (self->islak_row, (methods & EY_SESSION_METHOD_ISLAK) != 0);
+  gtk_widget_set_visible (self->eimzali_row, (methods & EY_SESSION_METHOD_ESIGNED) != 0);
+  gtk_widget_set_visible (self->islak_row, (methods & EY_SESSION_METHOD_WET) != 0);
   if (eonay_done)
     gtk_check_button_set_active (self->eonayli_check, TRUE);
-  else if (methods & EY_SESSION_METHOD_EIMZALI)
+  else if (methods & EY_SESSION_METHOD_ESIGNED)
     gtk_check_button_set_active (self->eimzali_check, TRUE);
   else
     gtk_check_button_set_active (self->islak_check, TRUE);
@@ -131,9 +131,9 @@ ey_page_submit_choose_wet (EyPageSubmit *self)
   EySessionMethod methods = session ? ey_session_get_methods (session) : 0;
 
   if (session == NULL || ey_session_get_step (session) != EY_SESSION_STEP_METHOD ||
-      (methods & EY_SESSION_METHOD_EONAYLI) ||
+      (methods & EY_SESSION_METHOD_EONAY) ||
       ey_session_get_path (session) != EY_SESSION_PATH_NONE ||
-      !(methods & EY_SESSION_METHOD_ISLAK) || self->failed || self->wet_chosen ||
+      !(methods & EY_SESSION_METHOD_WET) || self->failed || self->wet_chosen ||
       ey_session_get_busy (session) ||
       ey_window_get_visible_page (ey_step_page_get_window (page)) != page)
     return;
@@ -177,13 +177,13 @@ ey_page_submit_next (EyStepPage *page)
    * method list says; never fall back to another method behind the user's back. */
   if (ey_session_get_step (session) == EY_SESSION_STEP_SUBMITTING &&
       ey_session_get_path (session) == EY_SESSION_PATH_EONAY)
-    method = EY_SESSION_METHOD_EONAYLI;
+    method = EY_SESSION_METHOD_EONAY;
   else if (gtk_widget_get_visible (self->eonayli_row) && gtk_check_button_get_active (self->eonayli_check))
-    method = EY_SESSION_METHOD_EONAYLI;
+    method = EY_SESSION_METHOD_EONAY;
   else if (gtk_check_button_get_active (self->eimzali_check))
-    method = EY_SESSION_METHOD_EIMZALI;
+    method = EY_SESSION_METHOD_ESIGNED;
   else
-    method = EY_SESSION_METHOD_ISLAK;
+    method = EY_SESSION_METHOD_WET;
 
   ey_step_page_clear_error (page);
   self->failed = FALSE;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "ey-core-error.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-profile.h"
 
 static EySiteProfile *default_profile;
@@ -17,7 +17,7 @@ profile_for (const char *variant)
   return strcmp (variant, "alt") == 0 ? alt_profile : default_profile;
 }
 
-static EyPage *
+static EySitePage *
 load_page_ct (EySiteProfile *profile,
               const char    *file,
               const char    *content_type,
@@ -29,19 +29,19 @@ load_page_ct (EySiteProfile *profile,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
-  EyPage *page;
+  EySitePage *page;
 
   g_assert_true (g_file_get_contents (filename, &contents, &len, &error));
   g_assert_no_error (error);
   bytes = g_bytes_new (contents, len);
   url = g_strconcat (ey_site_profile_get_base_url (profile), path ? path : "x", NULL);
-  page = ey_page_new (profile, bytes, content_type, url, &error);
+  page = ey_site_page_new (profile, bytes, content_type, url, &error);
   g_assert_no_error (error);
   g_assert_nonnull (page);
   return page;
 }
 
-static EyPage *
+static EySitePage *
 load_page (const char *variant,
            const char *name)
 {
@@ -53,35 +53,35 @@ load_page (const char *variant,
 typedef struct
 {
   const char  *name;
-  EyPageKind   kind;
+  EySitePageKind   kind;
   int          marker;   /* -1: none expected */
 } Recognition;
 
 static const Recognition recognitions[] = {
-  { "login", EY_PAGE_KIND_LOGIN, -1 },
-  { "login-captcha-wrong", EY_PAGE_KIND_LOGIN, EY_PAGE_MARKER_CAPTCHA_WRONG },
-  { "login-credentials-wrong", EY_PAGE_KIND_LOGIN, EY_PAGE_MARKER_CREDENTIALS_WRONG },
-  { "login-expired", EY_PAGE_KIND_LOGIN, EY_PAGE_MARKER_SESSION_EXPIRED },
-  { "forgot", EY_PAGE_KIND_FORGOT, -1 },
-  { "forgot-done", EY_PAGE_KIND_FORGOT, EY_PAGE_MARKER_PASSWORD_RESENT },
-  { "orders", EY_PAGE_KIND_ORDERS, -1 },
-  { "orders-none", EY_PAGE_KIND_ORDERS, EY_PAGE_MARKER_NO_ORDER },
-  { "form", EY_PAGE_KIND_FORM, -1 },
-  { "form-errors", EY_PAGE_KIND_FORM, -1 },
-  { "sms-send", EY_PAGE_KIND_SMS_SEND, -1 },
-  { "sms-code", EY_PAGE_KIND_SMS_CODE, -1 },
-  { "sms-code-wrong", EY_PAGE_KIND_SMS_CODE, EY_PAGE_MARKER_SMS_WRONG },
-  { "sms-code-expired", EY_PAGE_KIND_SMS_CODE, EY_PAGE_MARKER_SMS_EXPIRED },
-  { "eonay-choice", EY_PAGE_KIND_EONAY_CHOICE, -1 },
-  { "consent", EY_PAGE_KIND_CONSENT, -1 },
-  { "eonay-sign", EY_PAGE_KIND_EONAY_SIGN, -1 },
-  { "eonay-sign-expired", EY_PAGE_KIND_EONAY_SIGN, EY_PAGE_MARKER_CODE_EXPIRED },
-  { "eimzali-sign", EY_PAGE_KIND_EIMZALI_SIGN, -1 },
-  { "method", EY_PAGE_KIND_METHOD, -1 },
-  { "method-no-eonay", EY_PAGE_KIND_METHOD, -1 },
-  { "wet", EY_PAGE_KIND_WET, -1 },
-  { "result", EY_PAGE_KIND_RESULT, EY_PAGE_MARKER_EONAY_DONE },
-  { "result-eimza", EY_PAGE_KIND_RESULT, EY_PAGE_MARKER_EIMZA_DONE },
+  { "login", EY_SITE_PAGE_KIND_LOGIN, -1 },
+  { "login-captcha-wrong", EY_SITE_PAGE_KIND_LOGIN, EY_SITE_PAGE_MARKER_CAPTCHA_WRONG },
+  { "login-credentials-wrong", EY_SITE_PAGE_KIND_LOGIN, EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG },
+  { "login-expired", EY_SITE_PAGE_KIND_LOGIN, EY_SITE_PAGE_MARKER_SESSION_EXPIRED },
+  { "forgot", EY_SITE_PAGE_KIND_FORGOT, -1 },
+  { "forgot-done", EY_SITE_PAGE_KIND_FORGOT, EY_SITE_PAGE_MARKER_PASSWORD_RESENT },
+  { "orders", EY_SITE_PAGE_KIND_ORDERS, -1 },
+  { "orders-none", EY_SITE_PAGE_KIND_ORDERS, EY_SITE_PAGE_MARKER_NO_ORDER },
+  { "form", EY_SITE_PAGE_KIND_FORM, -1 },
+  { "form-errors", EY_SITE_PAGE_KIND_FORM, -1 },
+  { "sms-send", EY_SITE_PAGE_KIND_SMS_SEND, -1 },
+  { "sms-code", EY_SITE_PAGE_KIND_SMS_CODE, -1 },
+  { "sms-code-wrong", EY_SITE_PAGE_KIND_SMS_CODE, EY_SITE_PAGE_MARKER_SMS_WRONG },
+  { "sms-code-expired", EY_SITE_PAGE_KIND_SMS_CODE, EY_SITE_PAGE_MARKER_SMS_EXPIRED },
+  { "eonay-choice", EY_SITE_PAGE_KIND_EONAY_CHOICE, -1 },
+  { "consent", EY_SITE_PAGE_KIND_CONSENT, -1 },
+  { "eonay-sign", EY_SITE_PAGE_KIND_EONAY_SIGN, -1 },
+  { "eonay-sign-expired", EY_SITE_PAGE_KIND_EONAY_SIGN, EY_SITE_PAGE_MARKER_CODE_EXPIRED },
+  { "eimzali-sign", EY_SITE_PAGE_KIND_EIMZALI_SIGN, -1 },
+  { "method", EY_SITE_PAGE_KIND_METHOD, -1 },
+  { "method-no-eonay", EY_SITE_PAGE_KIND_METHOD, -1 },
+  { "wet", EY_SITE_PAGE_KIND_WET, -1 },
+  { "result", EY_SITE_PAGE_KIND_RESULT, EY_SITE_PAGE_MARKER_EONAY_DONE },
+  { "result-eimza", EY_SITE_PAGE_KIND_RESULT, EY_SITE_PAGE_MARKER_EIMZA_DONE },
 };
 
 static void
@@ -91,22 +91,22 @@ test_recognise (gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (recognitions); i++)
     {
-      g_autoptr(EyPage) page = load_page (variant, recognitions[i].name);
+      g_autoptr(EySitePage) page = load_page (variant, recognitions[i].name);
       g_autoptr(GError) error = NULL;
 
       g_test_message ("%s-%s", variant, recognitions[i].name);
-      g_assert_cmpstr (ey_page_kind_to_string (ey_page_get_kind (page)), ==,
-                       ey_page_kind_to_string (recognitions[i].kind));
-      g_assert_true (ey_page_expect (page, recognitions[i].kind, &error));
+      g_assert_cmpstr (ey_site_page_kind_to_string (ey_site_page_get_kind (page)), ==,
+                       ey_site_page_kind_to_string (recognitions[i].kind));
+      g_assert_true (ey_site_page_expect (page, recognitions[i].kind, &error));
       g_assert_no_error (error);
-      g_assert_cmpstr (ey_page_get_title (page), ==,
+      g_assert_cmpstr (ey_site_page_get_title (page), ==,
                        "Kamu SM - Nitelikli Elektronik Sertifika Başvurusu");
-      for (int m = 0; m <= EY_PAGE_MARKER_LAST; m++)
+      for (int m = 0; m <= EY_SITE_PAGE_MARKER_LAST; m++)
         {
-          if (ey_page_has_marker (page, m) != (m == recognitions[i].marker))
+          if (ey_site_page_has_marker (page, m) != (m == recognitions[i].marker))
             g_error ("%s-%s: marker %s is %d", variant, recognitions[i].name,
-                     ey_site_role_to_string (EY_TYPE_PAGE_MARKER, m),
-                     ey_page_has_marker (page, m));
+                     ey_site_role_to_string (EY_TYPE_SITE_PAGE_MARKER, m),
+                     ey_site_page_has_marker (page, m));
         }
     }
 }
@@ -116,13 +116,13 @@ test_login (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) page = load_page (variant, "login");
+  g_autoptr(EySitePage) page = load_page (variant, "login");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
-  g_autofree char *captcha = ey_page_get_captcha_url (page);
-  g_autofree char *forgot = ey_page_get_link_url (page, EY_LINK_ROLE_FORGOT, &error);
+  g_autofree char *captcha = ey_site_page_get_captcha_url (page);
+  g_autofree char *forgot = ey_site_page_get_link_url (page, EY_LINK_ROLE_FORGOT, &error);
   g_autofree char *expected_captcha = NULL;
   g_autofree char *expected_forgot = NULL;
   g_autofree char *expected_action = NULL;
@@ -137,14 +137,14 @@ test_login (gconstpointer data)
   expected_forgot = ey_site_profile_get_action_url (profile, EY_SITE_ACTION_FORGOT, NULL);
   g_assert_cmpstr (forgot, ==, expected_forgot);
 
-  g_assert_nonnull (ey_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD));
-  g_assert_cmpint (ey_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD)->type, ==,
+  g_assert_nonnull (ey_site_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD));
+  g_assert_cmpint (ey_site_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD)->type, ==,
                    EY_FORM_CONTROL_PASSWORD);
-  g_assert_cmpstr (ey_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD)->label, ==,
+  g_assert_cmpstr (ey_site_page_lookup_field (page, EY_FIELD_ROLE_PASSWORD)->label, ==,
                    "Başvuru Formu Erişim Parolası");
-  g_assert_null (ey_page_get_message (page));
+  g_assert_null (ey_site_page_get_message (page));
 
-  sub = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   expected_action = ey_site_profile_get_action_url (profile, EY_SITE_ACTION_LOGIN, NULL);
   g_assert_cmpstr (ey_form_data_get_url (sub), ==, expected_action);
@@ -164,11 +164,11 @@ test_login (gconstpointer data)
   g_assert_no_error (error);
   expected_body = g_strdup_printf ("formToken=tok-login-1&%s=x7K2q&%s=12345678950&%s=Ab3k+T9%%26qz"
                                    "&giris=Giri%%C5%%9F",
-                                   ey_site_profile_get_field_name (profile, EY_PAGE_KIND_LOGIN,
+                                   ey_site_profile_get_field_name (profile, EY_SITE_PAGE_KIND_LOGIN,
                                                                    EY_FIELD_ROLE_CAPTCHA),
-                                   ey_site_profile_get_field_name (profile, EY_PAGE_KIND_LOGIN,
+                                   ey_site_profile_get_field_name (profile, EY_SITE_PAGE_KIND_LOGIN,
                                                                    EY_FIELD_ROLE_IDENTITY),
-                                   ey_site_profile_get_field_name (profile, EY_PAGE_KIND_LOGIN,
+                                   ey_site_profile_get_field_name (profile, EY_SITE_PAGE_KIND_LOGIN,
                                                                    EY_FIELD_ROLE_PASSWORD));
   g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                    expected_body, strlen (expected_body));
@@ -185,9 +185,9 @@ test_orders (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) page = load_page (variant, "orders");
-  g_autoptr(EyPage) none = load_page (variant, "orders-none");
-  GPtrArray *orders = ey_page_get_orders (page);
+  g_autoptr(EySitePage) page = load_page (variant, "orders");
+  g_autoptr(EySitePage) none = load_page (variant, "orders-none");
+  GPtrArray *orders = ey_site_page_get_orders (page);
   const EyOrder *o;
   g_autofree char *form_url = ey_site_profile_get_action_url (profile, EY_SITE_ACTION_FORM, NULL);
 
@@ -203,8 +203,8 @@ test_orders (gconstpointer data)
   g_assert_cmpstr (o->institution, ==, "ANKARA ÜNİVERSİTESİ & HASTANESİ");
   g_assert_cmpint (o->kind, ==, EY_ORDER_KIND_NEW);
 
-  g_assert_cmpuint (ey_page_get_orders (none)->len, ==, 0);
-  g_assert_cmpstr (ey_page_get_message (none), ==,
+  g_assert_cmpuint (ey_site_page_get_orders (none)->len, ==, 0);
+  g_assert_cmpstr (ey_site_page_get_message (none), ==,
                    "Adınıza açılmış bir sertifika siparişi bulunmamaktadır. "
                    "Kurumunuzun e-imza sorumlusuna başvurunuz.");
 }
@@ -214,32 +214,32 @@ test_form (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) page = load_page (variant, "form");
-  g_autoptr(EyPage) errors = load_page (variant, "form-errors");
+  g_autoptr(EySitePage) page = load_page (variant, "form");
+  g_autoptr(EySitePage) errors = load_page (variant, "form-errors");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   const EyFormControl *c;
   const char *city;
 
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_FIRST_NAME), ==, "AYŞE");
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_IDENTITY), ==, "12345678950");
-  g_assert_true (ey_page_lookup_field (page, EY_FIELD_ROLE_IDENTITY)->readonly);
-  g_assert_false (ey_page_lookup_field (page, EY_FIELD_ROLE_PHONE)->readonly);
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_PHONE), ==, "05051234569");
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_ADDRESS), ==,
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_FIRST_NAME), ==, "AYŞE");
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_IDENTITY), ==, "12345678950");
+  g_assert_true (ey_site_page_lookup_field (page, EY_FIELD_ROLE_IDENTITY)->readonly);
+  g_assert_false (ey_site_page_lookup_field (page, EY_FIELD_ROLE_PHONE)->readonly);
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_PHONE), ==, "05051234569");
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_ADDRESS), ==,
                    "Şehit Bülent Yurtseven Kampüsü\nMerkez");
-  c = ey_page_lookup_field (page, EY_FIELD_ROLE_CITY);
+  c = ey_site_page_lookup_field (page, EY_FIELD_ROLE_CITY);
   g_assert_cmpint (c->type, ==, EY_FORM_CONTROL_SELECT);
   g_assert_cmpstr (c->value, ==, "06");
   g_assert_cmpstr (c->label, ==, "İl");
   g_assert_cmpuint (c->options->len, ==, 4);
   g_assert_cmpstr (((EyFormOption *)g_ptr_array_index (c->options, 3))->label, ==, "IĞDIR");
-  c = ey_page_lookup_field (page, EY_FIELD_ROLE_JOB_TITLE);
+  c = ey_site_page_lookup_field (page, EY_FIELD_ROLE_JOB_TITLE);
   g_assert_cmpuint (c->options->len, ==, 3);   /* options inside an optgroup count */
   g_assert_cmpstr (c->value, ==, "");
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_ORDER), ==, "1041");
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_ORDER), ==, "1041");
 
-  sub = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_false (ey_form_data_set_field (sub, EY_FIELD_ROLE_IDENTITY, "1", &error));
   g_assert_error (error, EY_FORM_ERROR, EY_FORM_ERROR_READ_ONLY);
@@ -247,7 +247,7 @@ test_form (gconstpointer data)
   /* By label (an option's text) or by value. */
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CITY, "İSTANBUL", &error));
   g_assert_no_error (error);
-  city = ey_form_data_get (sub, ey_site_profile_get_field_name (profile, EY_PAGE_KIND_FORM,
+  city = ey_form_data_get (sub, ey_site_profile_get_field_name (profile, EY_SITE_PAGE_KIND_FORM,
                                                                 EY_FIELD_ROLE_CITY));
   g_assert_cmpstr (city, ==, "34");
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CITY, "76", &error));
@@ -259,44 +259,44 @@ test_form (gconstpointer data)
   g_assert_no_error (error);
   /* Read-only fields are still sent, as a browser does. */
   g_assert_cmpstr (ey_form_data_get (sub, ey_site_profile_get_field_name (profile,
-                   EY_PAGE_KIND_FORM, EY_FIELD_ROLE_IDENTITY)), ==, "12345678950");
+                   EY_SITE_PAGE_KIND_FORM, EY_FIELD_ROLE_IDENTITY)), ==, "12345678950");
 
-  g_assert_cmpstr (ey_page_get_field_error (errors, EY_FIELD_ROLE_PHONE), ==,
+  g_assert_cmpstr (ey_site_page_get_field_error (errors, EY_FIELD_ROLE_PHONE), ==,
                    "Cep telefonu numarası geçersiz.");
-  g_assert_cmpstr (ey_page_get_field_error (errors, EY_FIELD_ROLE_SECURITY_WORD), ==,
+  g_assert_cmpstr (ey_site_page_get_field_error (errors, EY_FIELD_ROLE_SECURITY_WORD), ==,
                    "Güvenlik sözcüğü en az 6 karakter olmalıdır.");
-  g_assert_null (ey_page_get_field_error (errors, EY_FIELD_ROLE_EMAIL));
-  g_assert_cmpuint (g_hash_table_size (ey_page_get_field_errors (errors)), ==, 2);
-  g_assert_cmpstr (ey_page_get_errors (errors)[0], ==, "Formda hatalı alanlar var.");
+  g_assert_null (ey_site_page_get_field_error (errors, EY_FIELD_ROLE_EMAIL));
+  g_assert_cmpuint (g_hash_table_size (ey_site_page_get_field_errors (errors)), ==, 2);
+  g_assert_cmpstr (ey_site_page_get_errors (errors)[0], ==, "Formda hatalı alanlar var.");
 }
 
 static void
 test_sms (gconstpointer data)
 {
   const char *variant = data;
-  g_autoptr(EyPage) send = load_page (variant, "sms-send");
-  g_autoptr(EyPage) code = load_page (variant, "sms-code");
-  g_autoptr(EyPage) wrong = load_page (variant, "sms-code-wrong");
+  g_autoptr(EySitePage) send = load_page (variant, "sms-send");
+  g_autoptr(EySitePage) code = load_page (variant, "sms-code");
+  g_autoptr(EySitePage) wrong = load_page (variant, "sms-code-wrong");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *back = NULL;
 
-  g_assert_cmpstr (ey_page_get_masked_phone (send), ==, "50*****9");
-  back = ey_page_get_link_url (send, EY_LINK_ROLE_BACK_TO_FORM, &error);
+  g_assert_cmpstr (ey_site_page_get_masked_phone (send), ==, "50*****9");
+  back = ey_site_page_get_link_url (send, EY_LINK_ROLE_BACK_TO_FORM, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (back, "=1041"));
-  g_assert_cmpint (ey_page_get_timer_seconds (send), ==, -1);
-  g_assert_cmpstr (ey_page_get_warnings (send)[0], ==,
+  g_assert_cmpint (ey_site_page_get_timer_seconds (send), ==, -1);
+  g_assert_cmpstr (ey_site_page_get_warnings (send)[0], ==,
                    "Cep telefonu numaranız hatalı ise devam etmeyiniz; forma geri dönerek "
                    "numaranızı düzeltiniz.");
 
-  g_assert_cmpint (ey_page_get_timer_seconds (code), ==, 236);
-  g_assert_cmpint (ey_page_get_timer_seconds (wrong), ==, 191);
-  g_assert_cmpstr (ey_page_get_message (wrong), ==, "SMS onay kodu hatalı.");
-  g_assert_true (ey_page_has_button (code, EY_BUTTON_ROLE_RESEND));
-  g_assert_false (ey_page_has_button (code, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  g_assert_cmpint (ey_site_page_get_timer_seconds (code), ==, 236);
+  g_assert_cmpint (ey_site_page_get_timer_seconds (wrong), ==, 191);
+  g_assert_cmpstr (ey_site_page_get_message (wrong), ==, "SMS onay kodu hatalı.");
+  g_assert_true (ey_site_page_has_button (code, EY_BUTTON_ROLE_RESEND));
+  g_assert_false (ey_site_page_has_button (code, EY_BUTTON_ROLE_METHOD_EONAYLI));
 
-  sub = ey_page_new_submission (code, EY_BUTTON_ROLE_RESEND, &error);
+  sub = ey_site_page_new_submission (code, EY_BUTTON_ROLE_RESEND, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ey_form_data_get (sub, "yeniKod"), ==, "Yeni Kod Gönder");
   g_assert_null (ey_form_data_get (sub, "tamam"));
@@ -307,8 +307,8 @@ test_eonay (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) choice = load_page (variant, "eonay-choice");
-  g_autoptr(EyPage) consent = load_page (variant, "consent");
+  g_autoptr(EySitePage) choice = load_page (variant, "eonay-choice");
+  g_autoptr(EySitePage) consent = load_page (variant, "consent");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(EyFormData) sub2 = NULL;
   g_autoptr(GError) error = NULL;
@@ -316,17 +316,17 @@ test_eonay (gconstpointer data)
   const char *yes;
   const char *no;
 
-  g_assert_true (ey_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_YES));
-  g_assert_true (ey_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_NO));
-  g_assert_false (ey_page_has_choice (choice, EY_CHOICE_ROLE_CONSENT));
-  g_assert_true (ey_site_profile_get_choice (profile, EY_PAGE_KIND_EONAY_CHOICE,
+  g_assert_true (ey_site_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_YES));
+  g_assert_true (ey_site_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_NO));
+  g_assert_false (ey_site_page_has_choice (choice, EY_CHOICE_ROLE_CONSENT));
+  g_assert_true (ey_site_profile_get_choice (profile, EY_SITE_PAGE_KIND_EONAY_CHOICE,
                                              EY_CHOICE_ROLE_EONAY_YES, &name, &yes));
-  g_assert_true (ey_site_profile_get_choice (profile, EY_PAGE_KIND_EONAY_CHOICE,
+  g_assert_true (ey_site_profile_get_choice (profile, EY_SITE_PAGE_KIND_EONAY_CHOICE,
                                              EY_CHOICE_ROLE_EONAY_NO, NULL, &no));
-  g_assert_cmpstr (ey_page_lookup_field (choice, EY_FIELD_ROLE_EONAY_CHOICE)->label, ==,
+  g_assert_cmpstr (ey_site_page_lookup_field (choice, EY_FIELD_ROLE_EONAY_CHOICE)->label, ==,
                    "E-Onay vermek istiyorum");
 
-  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   /* Nothing ticked: nothing sent for the radio group. */
   g_assert_null (ey_form_data_get (sub, name));
@@ -337,14 +337,14 @@ test_eonay (gconstpointer data)
   g_assert_cmpstr (ey_form_data_get (sub, name), ==, no);
   g_assert_cmpuint (ey_form_data_get_n_pairs (sub), ==, 3);   /* token, radio, button */
 
-  sub2 = ey_page_new_submission (consent, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub2 = ey_site_page_new_submission (consent, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_true (ey_form_data_choose (sub2, EY_CHOICE_ROLE_CONSENT, &error));
   g_assert_true (ey_form_data_choose (sub2, EY_CHOICE_ROLE_CONSENT, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ey_form_data_get_n_pairs (sub2), ==, 3);
   g_assert_cmpstr (ey_form_data_get (sub2, ey_site_profile_get_field_name (profile,
-                   EY_PAGE_KIND_CONSENT, EY_FIELD_ROLE_CONSENT)), ==, "1");
+                   EY_SITE_PAGE_KIND_CONSENT, EY_FIELD_ROLE_CONSENT)), ==, "1");
   g_assert_false (ey_form_data_choose (sub2, EY_CHOICE_ROLE_EONAY_YES, &error));
   g_assert_error (error, EY_FORM_ERROR, EY_FORM_ERROR_NO_ROLE);
 }
@@ -354,9 +354,9 @@ test_signing (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) sign = load_page (variant, "eonay-sign");
-  g_autoptr(EyPage) expired = load_page (variant, "eonay-sign-expired");
-  g_autoptr(EyPage) eimzali = load_page (variant, "eimzali-sign");
+  g_autoptr(EySitePage) sign = load_page (variant, "eonay-sign");
+  g_autoptr(EySitePage) expired = load_page (variant, "eonay-sign-expired");
+  g_autoptr(EySitePage) eimzali = load_page (variant, "eimzali-sign");
   g_autoptr(EyFormData) renew = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
@@ -364,28 +364,28 @@ test_signing (gconstpointer data)
   g_autofree char *result_url = ey_site_profile_get_action_url (profile, EY_SITE_ACTION_RESULT, NULL);
   g_autofree char *jnlp = NULL;
 
-  g_assert_cmpstr (ey_page_get_verification_code (sign), ==, "469988774051559");
-  g_assert_cmpint (ey_page_get_timer_seconds (sign), ==, 260);
-  g_assert_cmpuint (ey_site_profile_get_default_timer (profile, EY_PAGE_KIND_EONAY_SIGN), ==, 260);
-  g_assert_cmpuint (ey_site_profile_get_default_timer (profile, EY_PAGE_KIND_SMS_CODE), ==, 236);
-  next = ey_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
+  g_assert_cmpstr (ey_site_page_get_verification_code (sign), ==, "469988774051559");
+  g_assert_cmpint (ey_site_page_get_timer_seconds (sign), ==, 260);
+  g_assert_cmpuint (ey_site_profile_get_default_timer (profile, EY_SITE_PAGE_KIND_EONAY_SIGN), ==, 260);
+  g_assert_cmpuint (ey_site_profile_get_default_timer (profile, EY_SITE_PAGE_KIND_SMS_CODE), ==, 236);
+  next = ey_site_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (next, ==, method_url);
   g_clear_pointer (&next, g_free);
-  next = ey_page_get_link_url (eimzali, EY_LINK_ROLE_CONTINUE, &error);
+  next = ey_site_page_get_link_url (eimzali, EY_LINK_ROLE_CONTINUE, &error);
   g_assert_cmpstr (next, ==, result_url);
-  jnlp = ey_page_get_link_url (sign, EY_LINK_ROLE_JNLP, &error);
+  jnlp = ey_site_page_get_link_url (sign, EY_LINK_ROLE_JNLP, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (jnlp, "/KamuSM-eImza.jnlp"));
-  g_assert_null (ey_page_get_link_url (sign, EY_LINK_ROLE_PDF, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_LINK);
+  g_assert_null (ey_site_page_get_link_url (sign, EY_LINK_ROLE_PDF, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_LINK);
   g_clear_error (&error);
-  g_assert_null (ey_page_new_submission (sign, EY_BUTTON_ROLE_SUBMIT, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_FORM);
+  g_assert_null (ey_site_page_new_submission (sign, EY_BUTTON_ROLE_SUBMIT, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_FORM);
   g_clear_error (&error);
 
-  g_assert_null (ey_page_get_verification_code (expired));
-  renew = ey_page_new_submission (expired, EY_BUTTON_ROLE_RENEW_CODE, &error);
+  g_assert_null (ey_site_page_get_verification_code (expired));
+  renew = ey_site_page_new_submission (expired, EY_BUTTON_ROLE_RENEW_CODE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ey_form_data_get (renew, "yenile"), ==, "Yeni Kod Al");
   {
@@ -401,73 +401,73 @@ test_method (gconstpointer data)
 {
   const char *variant = data;
   EySiteProfile *profile = profile_for (variant);
-  g_autoptr(EyPage) method = load_page (variant, "method");
-  g_autoptr(EyPage) no_eonay = load_page (variant, "method-no-eonay");
-  g_autoptr(EyPage) wet = load_page (variant, "wet");
-  g_autoptr(EyPage) result = load_page (variant, "result");
+  g_autoptr(EySitePage) method = load_page (variant, "method");
+  g_autoptr(EySitePage) no_eonay = load_page (variant, "method-no-eonay");
+  g_autoptr(EySitePage) wet = load_page (variant, "wet");
+  g_autoptr(EySitePage) result = load_page (variant, "result");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   const char *name;
   const char *value;
 
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EIMZALI));
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_ISLAK));
-  g_assert_false (ey_page_has_button (no_eonay, EY_BUTTON_ROLE_METHOD_EONAYLI));
-  g_assert_true (ey_page_has_button (no_eonay, EY_BUTTON_ROLE_METHOD_ISLAK));
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_EIMZALI));
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_ISLAK));
+  g_assert_false (ey_site_page_has_button (no_eonay, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  g_assert_true (ey_site_page_has_button (no_eonay, EY_BUTTON_ROLE_METHOD_ISLAK));
 
-  g_assert_null (ey_page_new_submission (no_eonay, EY_BUTTON_ROLE_METHOD_EONAYLI, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_BUTTON);
+  g_assert_null (ey_site_page_new_submission (no_eonay, EY_BUTTON_ROLE_METHOD_EONAYLI, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_BUTTON);
   g_clear_error (&error);
 
-  sub = ey_page_new_submission (method, EY_BUTTON_ROLE_METHOD_EONAYLI, &error);
+  sub = ey_site_page_new_submission (method, EY_BUTTON_ROLE_METHOD_EONAYLI, &error);
   g_assert_no_error (error);
-  g_assert_true (ey_site_profile_get_button (profile, EY_PAGE_KIND_METHOD,
+  g_assert_true (ey_site_profile_get_button (profile, EY_SITE_PAGE_KIND_METHOD,
                                              EY_BUTTON_ROLE_METHOD_EONAYLI, &name, &value));
   g_assert_cmpstr (ey_form_data_get (sub, name), ==, value);
   g_assert_cmpuint (ey_form_data_get_n_pairs (sub), ==, 2);
 
-  pdf = ey_page_get_link_url (wet, EY_LINK_ROLE_PDF, &error);
+  pdf = ey_site_page_get_link_url (wet, EY_LINK_ROLE_PDF, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (pdf, "/basvuruformu.pdf"));
 
-  g_assert_cmpstr (ey_page_get_success_text (result), ==,
+  g_assert_cmpstr (ey_site_page_get_success_text (result), ==,
                    "Başvuru formu E-Onaylama işlemi başarıyla tamamlandı. Başvuru formunuz "
                    "sistemimize ulaştı.");
-  g_assert_null (ey_page_get_success_text (method));
+  g_assert_null (ey_site_page_get_success_text (method));
 }
 
 static void
 test_charsets (void)
 {
-  g_autoptr(EyPage) utf8 = load_page ("default", "sms-code");
-  g_autoptr(EyPage) cp1254 = load_page_ct (default_profile, "default-sms-code-windows-1254.html",
+  g_autoptr(EySitePage) utf8 = load_page ("default", "sms-code");
+  g_autoptr(EySitePage) cp1254 = load_page_ct (default_profile, "default-sms-code-windows-1254.html",
                                            "text/html", "smsonay.go");
-  g_autoptr(EyPage) latin5 = load_page_ct (default_profile, "default-sms-code-iso-8859-9.html",
+  g_autoptr(EySitePage) latin5 = load_page_ct (default_profile, "default-sms-code-iso-8859-9.html",
                                            NULL, "smsonay.go");
-  g_autoptr(EyPage) header = load_page_ct (default_profile, "default-form-iso-8859-9-nometa.html",
+  g_autoptr(EySitePage) header = load_page_ct (default_profile, "default-form-iso-8859-9-nometa.html",
                                            "text/html; charset=\"ISO-8859-9\"", "basvuru.go");
-  g_autoptr(EyPage) wrong = load_page_ct (default_profile, "default-sms-code-windows-1254.html",
+  g_autoptr(EySitePage) wrong = load_page_ct (default_profile, "default-sms-code-windows-1254.html",
                                           "text/html;charset=iso-8859-9", "smsonay.go");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *t1 = ey_page_get_text (utf8);
-  g_autofree char *t2 = ey_page_get_text (cp1254);
-  g_autofree char *t3 = ey_page_get_text (latin5);
+  g_autofree char *t1 = ey_site_page_get_text (utf8);
+  g_autofree char *t2 = ey_site_page_get_text (cp1254);
+  g_autofree char *t3 = ey_site_page_get_text (latin5);
   const char *needle = "Şehit";
   const char *body_data;
   gsize body_len;
 
-  g_assert_cmpstr (ey_page_get_charset (utf8), ==, "UTF-8");
-  g_assert_cmpstr (ey_page_get_charset (cp1254), ==, "WINDOWS-1254");
-  g_assert_cmpstr (ey_page_get_charset (latin5), ==, "ISO-8859-9");
-  g_assert_cmpstr (ey_page_get_charset (header), ==, "ISO-8859-9");
-  g_assert_cmpint (ey_page_get_kind (cp1254), ==, EY_PAGE_KIND_SMS_CODE);
-  g_assert_cmpint (ey_page_get_kind (latin5), ==, EY_PAGE_KIND_SMS_CODE);
-  g_assert_cmpint (ey_page_get_timer_seconds (cp1254), ==, 236);
-  g_assert_cmpstr (ey_page_get_title (cp1254), ==,
+  g_assert_cmpstr (ey_site_page_get_charset (utf8), ==, "UTF-8");
+  g_assert_cmpstr (ey_site_page_get_charset (cp1254), ==, "WINDOWS-1254");
+  g_assert_cmpstr (ey_site_page_get_charset (latin5), ==, "ISO-8859-9");
+  g_assert_cmpstr (ey_site_page_get_charset (header), ==, "ISO-8859-9");
+  g_assert_cmpint (ey_site_page_get_kind (cp1254), ==, EY_SITE_PAGE_KIND_SMS_CODE);
+  g_assert_cmpint (ey_site_page_get_kind (latin5), ==, EY_SITE_PAGE_KIND_SMS_CODE);
+  g_assert_cmpint (ey_site_page_get_timer_seconds (cp1254), ==, 236);
+  g_assert_cmpstr (ey_site_page_get_title (cp1254), ==,
                    "Kamu SM - Nitelikli Elektronik Sertifika Başvurusu");
   /* The same text whatever the encoding (› came as &#8250; in the 8-bit copies). */
   g_assert_cmpstr (t1, ==, t2);
@@ -477,14 +477,14 @@ test_charsets (void)
 
   /* The header wins over the meta tag: 1254 bytes read as 8859-9 differ only in
    * the 0x80-0x9F range, which this page does not use. */
-  g_assert_cmpint (ey_page_get_kind (wrong), ==, EY_PAGE_KIND_SMS_CODE);
-  g_assert_cmpstr (ey_page_get_charset (wrong), ==, "ISO-8859-9");
+  g_assert_cmpint (ey_site_page_get_kind (wrong), ==, EY_SITE_PAGE_KIND_SMS_CODE);
+  g_assert_cmpstr (ey_site_page_get_charset (wrong), ==, "ISO-8859-9");
 
-  g_assert_cmpint (ey_page_get_kind (header), ==, EY_PAGE_KIND_FORM);
-  g_assert_true (g_str_has_prefix (ey_page_get_field_value (header, EY_FIELD_ROLE_ADDRESS), needle));
+  g_assert_cmpint (ey_site_page_get_kind (header), ==, EY_SITE_PAGE_KIND_FORM);
+  g_assert_true (g_str_has_prefix (ey_site_page_get_field_value (header, EY_FIELD_ROLE_ADDRESS), needle));
 
   /* The submission goes back in the page's charset. */
-  sub = ey_page_new_submission (header, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (header, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ey_form_data_get_charset (sub), ==, "ISO-8859-9");
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_DISTRICT, "Iğdır", &error));
@@ -507,26 +507,26 @@ test_charsets (void)
 static void
 test_malformed (void)
 {
-  g_autoptr(EyPage) page = load_page_ct (default_profile, "malformed-sms-code.html", NULL,
+  g_autoptr(EySitePage) page = load_page_ct (default_profile, "malformed-sms-code.html", NULL,
                                          "smsonay.go");
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   const EyFormControl *c;
 
-  g_assert_cmpint (ey_page_get_kind (page), ==, EY_PAGE_KIND_SMS_CODE);
-  g_assert_cmpstr (ey_page_get_heading (page), ==, "SMS Onay Kodu");
-  g_assert_cmpstr (ey_page_get_errors (page)[0], !=, NULL);
-  g_assert_true (g_str_has_prefix (ey_page_get_errors (page)[0], "SMS onay kodu hatalı."));
-  g_assert_true (ey_page_has_marker (page, EY_PAGE_MARKER_SMS_WRONG));
-  g_assert_cmpint (ey_page_get_timer_seconds (page), ==, 175);
-  c = ey_page_lookup_field (page, EY_FIELD_ROLE_SMS_CODE);
+  g_assert_cmpint (ey_site_page_get_kind (page), ==, EY_SITE_PAGE_KIND_SMS_CODE);
+  g_assert_cmpstr (ey_site_page_get_heading (page), ==, "SMS Onay Kodu");
+  g_assert_cmpstr (ey_site_page_get_errors (page)[0], !=, NULL);
+  g_assert_true (g_str_has_prefix (ey_site_page_get_errors (page)[0], "SMS onay kodu hatalı."));
+  g_assert_true (ey_site_page_has_marker (page, EY_SITE_PAGE_MARKER_SMS_WRONG));
+  g_assert_cmpint (ey_site_page_get_timer_seconds (page), ==, 175);
+  c = ey_site_page_lookup_field (page, EY_FIELD_ROLE_SMS_CODE);
   g_assert_nonnull (c);
   g_assert_cmpint (c->maxlength, ==, 6);
   g_assert_cmpstr (c->label, ==, "SMS Onay Kodu");
-  g_assert_cmpstr (ey_page_get_field_value (page, EY_FIELD_ROLE_FORM_TOKEN), ==, "tok&9");
+  g_assert_cmpstr (ey_site_page_get_field_value (page, EY_FIELD_ROLE_FORM_TOKEN), ==, "tok&9");
 
   /* The disabled resend button is skipped; the enabled one is used. */
-  sub = ey_page_new_submission (page, EY_BUTTON_ROLE_RESEND, &error);
+  sub = ey_site_page_new_submission (page, EY_BUTTON_ROLE_RESEND, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ey_form_data_get (sub, "yeniKod"), ==, "Yeni Kod Gönder");
   g_assert_true (g_str_has_suffix (ey_form_data_get_url (sub), "/bs/smsonay.go"));
@@ -535,28 +535,28 @@ test_malformed (void)
 static void
 test_unexpected (void)
 {
-  g_autoptr(EyPage) server = load_page_ct (default_profile, "unexpected-server-error.html",
+  g_autoptr(EySitePage) server = load_page_ct (default_profile, "unexpected-server-error.html",
                                            "text/html", "sms.go");
-  g_autoptr(EyPage) portal = load_page_ct (default_profile, "unexpected-portal.html",
+  g_autoptr(EySitePage) portal = load_page_ct (default_profile, "unexpected-portal.html",
                                            "text/html", "sms.go");
-  g_autoptr(EyPage) login = load_page ("default", "login-expired");
-  g_autoptr(EyPage) alt_in_default = load_page_ct (default_profile, "alt-sms-code.html",
+  g_autoptr(EySitePage) login = load_page ("default", "login-expired");
+  g_autoptr(EySitePage) alt_in_default = load_page_ct (default_profile, "alt-sms-code.html",
                                                    "text/html", "sms-kod.do");
   g_autoptr(GError) error = NULL;
-  static const EyPageKind sms_pages[] = { EY_PAGE_KIND_SMS_SEND, EY_PAGE_KIND_SMS_CODE };
+  static const EySitePageKind sms_pages[] = { EY_SITE_PAGE_KIND_SMS_SEND, EY_SITE_PAGE_KIND_SMS_CODE };
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
 
-  g_assert_cmpint (ey_page_get_kind (server), ==, EY_PAGE_KIND_UNKNOWN);
-  g_assert_false (ey_page_expect (server, EY_PAGE_KIND_SMS_CODE, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED);
+  g_assert_cmpint (ey_site_page_get_kind (server), ==, EY_SITE_PAGE_KIND_UNKNOWN);
+  g_assert_false (ey_site_page_expect (server, EY_SITE_PAGE_KIND_SMS_CODE, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_UNEXPECTED);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "Internal Server Error"));
-  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_SMS_CODE)));
+  g_assert_nonnull (strstr (error->message, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_SMS_CODE)));
   g_clear_error (&error);
 
-  g_assert_cmpint (ey_page_get_kind (portal), ==, EY_PAGE_KIND_UNKNOWN);
-  g_assert_false (ey_page_expect_one_of (portal, sms_pages, 2, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED);
+  g_assert_cmpint (ey_site_page_get_kind (portal), ==, EY_SITE_PAGE_KIND_UNKNOWN);
+  g_assert_false (ey_site_page_expect_one_of (portal, sms_pages, 2, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_UNEXPECTED);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "Kablosuz Ağa Hoş Geldiniz"));
   g_assert_nonnull (strstr (error->message, "İnternete çıkmak için"));
@@ -564,25 +564,25 @@ test_unexpected (void)
   /* Its form posts to another host: the submission is built, but the client's
    * URL check (ey_site_profile_check_url) refuses it. */
   g_assert_false (ey_site_profile_check_url (default_profile,
-                                             ey_form_get_action_url (ey_page_get_form (portal)),
+                                             ey_form_get_action_url (ey_site_page_get_form (portal)),
                                              &error));
   g_assert_error (error, EY_SITE_PROFILE_ERROR, EY_SITE_PROFILE_ERROR_HOST_NOT_ALLOWED);
   g_clear_error (&error);
 
   /* A login page where the SMS page was expected: named, with the site's message. */
-  g_assert_false (ey_page_expect (login, EY_PAGE_KIND_SMS_CODE, &error));
-  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_LOGIN)));
+  g_assert_false (ey_site_page_expect (login, EY_SITE_PAGE_KIND_SMS_CODE, &error));
+  g_assert_nonnull (strstr (error->message, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_LOGIN)));
   g_assert_nonnull (strstr (error->message, "Oturumunuzun süresi doldu"));
   g_clear_error (&error);
 
   /* The default profile knows the page by its heading but cannot read the alt
    * site's names: no timer, no code field. */
-  g_assert_cmpint (ey_page_get_timer_seconds (alt_in_default), ==, -1);
-  g_assert_null (ey_page_lookup_field (alt_in_default, EY_FIELD_ROLE_SMS_CODE));
+  g_assert_cmpint (ey_site_page_get_timer_seconds (alt_in_default), ==, -1);
+  g_assert_null (ey_site_page_lookup_field (alt_in_default, EY_FIELD_ROLE_SMS_CODE));
 
-  g_assert_null (ey_page_new (default_profile, empty, NULL, "https://basvuru.kamusm.gov.tr/bs/",
+  g_assert_null (ey_site_page_new (default_profile, empty, NULL, "https://basvuru.kamusm.gov.tr/bs/",
                               &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_PARSE);
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_PARSE);
 }
 
 static void
@@ -630,31 +630,31 @@ test_robustness (void)
           g_autofree char *copy = g_memdup2 (contents, len);
           gsize cut = g_rand_int_range (rand, 0, (gint32)len + 1);
           g_autoptr(GBytes) bytes = NULL;
-          g_autoptr(EyPage) page = NULL;
+          g_autoptr(EySitePage) page = NULL;
           g_autoptr(GError) error = NULL;
 
           /* Flip a few bytes, including into NUL and high bytes. */
           for (guint k = 0; k < round && cut > 0; k++)
             copy[g_rand_int_range (rand, 0, (gint32)cut)] = (char)g_rand_int_range (rand, 0, 256);
           bytes = g_bytes_new (copy, cut);
-          page = ey_page_new (round % 2 ? alt_profile : default_profile, bytes,
+          page = ey_site_page_new (round % 2 ? alt_profile : default_profile, bytes,
                               round % 3 == 0 ? "text/html; charset=windows-1254" : NULL,
                               "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
           if (page == NULL)
             {
-              g_assert_true (error != NULL && error->domain == EY_PAGE_ERROR);
+              g_assert_true (error != NULL && error->domain == EY_SITE_PAGE_ERROR);
               continue;
             }
           parsed++;
           /* Every reader works on whatever came. */
-          g_free (ey_page_describe (page));
-          g_free (ey_page_get_captcha_url (page));
-          g_free (ey_page_get_text (page));
-          (void)ey_page_get_message (page);
-          (void)ey_page_get_timer_seconds (page);
-          (void)ey_page_get_orders (page);
+          g_free (ey_site_page_describe (page));
+          g_free (ey_site_page_get_captcha_url (page));
+          g_free (ey_site_page_get_text (page));
+          (void)ey_site_page_get_message (page);
+          (void)ey_site_page_get_timer_seconds (page);
+          (void)ey_site_page_get_orders (page);
           {
-            g_autoptr(EyFormData) sub = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, NULL);
+            g_autoptr(EyFormData) sub = ey_site_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, NULL);
 
             if (sub != NULL)
               {
@@ -690,23 +690,23 @@ test_charset_edge_cases (void)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
       g_autoptr(GError) error = NULL;
-      g_autoptr(EyPage) page = ey_page_new (default_profile, bytes, cases[i].ct,
+      g_autoptr(EySitePage) page = ey_site_page_new (default_profile, bytes, cases[i].ct,
                                             "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
 
       g_test_message ("case %u", i);
       g_assert_no_error (error);
-      g_assert_cmpstr (ey_page_get_charset (page), ==, cases[i].charset);
-      g_assert_cmpstr (ey_page_get_heading (page), ==, "ş");
+      g_assert_cmpstr (ey_site_page_get_charset (page), ==, cases[i].charset);
+      g_assert_cmpstr (ey_site_page_get_heading (page), ==, "ş");
     }
 
   {
     g_autoptr(GBytes) bytes = g_bytes_new_static ("<h1>x</h1>", 10);
     g_autoptr(GError) error = NULL;
-    g_autoptr(EyPage) page = ey_page_new (default_profile, bytes, "text/html; charset=x-klingon",
+    g_autoptr(EySitePage) page = ey_site_page_new (default_profile, bytes, "text/html; charset=x-klingon",
                                           "https://basvuru.kamusm.gov.tr/bs/x.go", &error);
 
     g_assert_null (page);
-    g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_CHARSET);
+    g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_CHARSET);
   }
 }
 
@@ -714,8 +714,8 @@ test_charset_edge_cases (void)
 static void
 test_option_label (void)
 {
-  g_autoptr(EyPage) page = load_page ("default", "form");
-  const EyFormControl *city = ey_page_lookup_field (page, EY_FIELD_ROLE_CITY);
+  g_autoptr(EySitePage) page = load_page ("default", "form");
+  const EyFormControl *city = ey_site_page_lookup_field (page, EY_FIELD_ROLE_CITY);
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -742,30 +742,30 @@ test_option_label (void)
 static void
 test_mismatch_messages (void)
 {
-  g_autoptr(EyPage) login = load_page ("default", "login");
-  g_autoptr(EyPage) unknown = load_page_ct (default_profile, "unexpected-portal.html", "text/html", "page");
-  g_autoptr(GError) reason = g_error_new_literal (EY_PAGE_ERROR, EY_PAGE_ERROR_NO_BUTTON, "no button");
+  g_autoptr(EySitePage) login = load_page ("default", "login");
+  g_autoptr(EySitePage) unknown = load_page_ct (default_profile, "unexpected-portal.html", "text/html", "page");
+  g_autoptr(GError) reason = g_error_new_literal (EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_BUTTON, "no button");
   g_autoptr(GError) known = NULL;
   g_autoptr(GError) changed = NULL;
   g_autoptr(GError) other = NULL;
   g_autoptr(GError) core = NULL;
-  const char *label = ey_page_kind_get_label (EY_PAGE_KIND_LOGIN);
+  const char *label = ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_LOGIN);
   g_autofree char *expected = g_strdup_printf ("%s or %s", label,
-                                               ey_page_kind_get_label (EY_PAGE_KIND_ORDERS));
+                                               ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_ORDERS));
 
-  known = ey_page_new_mismatch_error (login, expected, reason);
+  known = ey_site_page_new_mismatch_error (login, expected, reason);
   g_assert_error (known, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
   g_assert_nonnull (strstr (known->message, label));
   g_assert_nonnull (strstr (known->message, "button"));
   g_assert_null (strstr (known->message, "xpected"));
 
-  changed = ey_page_new_mismatch_error (unknown, expected, NULL);
+  changed = ey_site_page_new_mismatch_error (unknown, expected, NULL);
   g_assert_error (changed, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
   g_assert_nonnull (strstr (changed->message, "changed"));
   g_assert_nonnull (strstr (changed->message, expected));
 
-  other = ey_page_new_mismatch_error (login, ey_page_kind_get_label (EY_PAGE_KIND_FORM), NULL);
-  g_assert_nonnull (strstr (other->message, ey_page_kind_get_label (EY_PAGE_KIND_FORM)));
+  other = ey_site_page_new_mismatch_error (login, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_FORM), NULL);
+  g_assert_nonnull (strstr (other->message, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_FORM)));
   g_assert_nonnull (strstr (other->message, label));
 
   /* The generic one never names the same page as expected and shown. */

@@ -123,7 +123,7 @@ test_no_site_names_in_code (void)
 
   for (int a = 0; a <= EY_SITE_ACTION_LAST; a++)
     g_ptr_array_add (names, g_strdup (ey_site_profile_get_action_path (profile, a)));
-  for (int k = EY_PAGE_KIND_UNKNOWN; k <= EY_PAGE_KIND_LAST; k++)
+  for (int k = EY_SITE_PAGE_KIND_UNKNOWN; k <= EY_SITE_PAGE_KIND_LAST; k++)
     for (int r = 0; r <= EY_FIELD_ROLE_LAST; r++)
       {
         const char *n = ey_site_profile_get_field_name (profile, k, r);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Keeps the site profiles honest against the simulator: walks the renewal through
- * the in-process kamusm-sim using nothing but the profile, EyPage and EyFormData
+ * the in-process kamusm-sim using nothing but the profile, EySitePage and EyFormData
  * (as the client does), for both variants and the three charsets, and checks that
  * every page that comes back is recognised as the page the flow expects.
  */
@@ -16,9 +16,10 @@
 #include "ey-identity.h"
 #include "ey-site-report.h"
 #include "ey-sim-variation.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-profile.h"
 #include "ey-sim-server.h"
+#include "ey-test-common.h"
 
 typedef struct
 {
@@ -89,23 +90,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->profile);
 }
 
-static void
-send_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("the simulator did not answer in time");
-  return G_SOURCE_REMOVE;
-}
-
 /* Every personal value the run has seen: input values, cookies, codes.
  * Each page's report for IT is checked against all of them. */
 static GPtrArray *run_values;
@@ -122,7 +106,7 @@ remember (const char *value)
 
 static void
 check_report (Fixture *f,
-              EyPage  *page)
+              EySitePage  *page)
 {
   g_autofree char *report = NULL;
   g_autofree char *folded = NULL;
@@ -140,10 +124,10 @@ check_report (Fixture *f,
       remember ("ayse.yilmaz@igdir.edu.tr");
     }
 
-  for (guint i = 0; i < (ey_page_get_form (page) ? 1u : 0u); i++)
-    for (guint c = 0; c < ey_form_get_n_controls (ey_page_get_form (page)); c++)
+  for (guint i = 0; i < (ey_site_page_get_form (page) ? 1u : 0u); i++)
+    for (guint c = 0; c < ey_form_get_n_controls (ey_site_page_get_form (page)); c++)
       {
-        const EyFormControl *control = ey_form_get_control (ey_page_get_form (page), c);
+        const EyFormControl *control = ey_form_get_control (ey_site_page_get_form (page), c);
 
         if (control->type == EY_FORM_CONTROL_TEXT || control->type == EY_FORM_CONTROL_HIDDEN ||
             control->type == EY_FORM_CONTROL_PASSWORD || control->type == EY_FORM_CONTROL_TEXTAREA)
@@ -153,10 +137,10 @@ check_report (Fixture *f,
   for (GSList *l = cookies; l != NULL; l = l->next)
     remember (soup_cookie_get_value (l->data));
   g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
-  if (ey_page_get_verification_code (page) != NULL)
-    remember (ey_page_get_verification_code (page));
-  if (ey_page_get_masked_phone (page) != NULL)
-    remember (ey_page_get_masked_phone (page));
+  if (ey_site_page_get_verification_code (page) != NULL)
+    remember (ey_site_page_get_verification_code (page));
+  if (ey_site_page_get_masked_phone (page) != NULL)
+    remember (ey_site_page_get_masked_phone (page));
 
   g_ptr_array_add (run_values, NULL);
   report = ey_site_report_build (page, "test", (const char * const *) run_values->pdata);
@@ -177,7 +161,7 @@ check_report (Fixture *f,
 }
 
 /* Sends @msg, follows the site's redirects, and reads what came as a page. */
-static EyPage *
+static EySitePage *
 fetch (Fixture     *f,
        SoupMessage *msg)
 {
@@ -185,18 +169,16 @@ fetch (Fixture     *f,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  guint timeout = g_timeout_add_seconds (30, timeout_cb, NULL);
-  EyPage *page;
+  EySitePage *page;
 
-  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    ey_test_store_result_cb, &result);
+  ey_test_wait_result (&result, 30);
   body = soup_session_send_and_read_finish (f->session, result, &error);
   g_assert_no_error (error);
 
   url = g_uri_to_string (soup_message_get_uri (msg));
-  page = ey_page_new (f->profile, body,
+  page = ey_site_page_new (f->profile, body,
                       soup_message_headers_get_one (soup_message_get_response_headers (msg),
                                                     "Content-Type"),
                       url, &error);
@@ -205,7 +187,7 @@ fetch (Fixture     *f,
   return page;
 }
 
-static EyPage *
+static EySitePage *
 get (Fixture    *f,
      const char *url)
 {
@@ -214,7 +196,7 @@ get (Fixture    *f,
   return fetch (f, msg);
 }
 
-static EyPage *
+static EySitePage *
 get_action (Fixture      *f,
             EySiteAction  action)
 {
@@ -223,7 +205,7 @@ get_action (Fixture      *f,
   return get (f, url);
 }
 
-static EyPage *
+static EySitePage *
 submit (Fixture    *f,
         EyFormData *data)
 {
@@ -243,32 +225,32 @@ submit (Fixture    *f,
 }
 
 static void
-expect (EyPage     *page,
-        EyPageKind  kind)
+expect (EySitePage     *page,
+        EySitePageKind  kind)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!ey_page_expect (page, kind, &error))
+  if (!ey_site_page_expect (page, kind, &error))
     {
-      g_autofree char *text = ey_page_get_text (page);
+      g_autofree char *text = ey_site_page_get_text (page);
 
       g_test_message ("%s", text);
       g_assert_no_error (error);
     }
 }
 
-static EyPage *
+static EySitePage *
 login (Fixture    *f,
        const char *identity,
        const char *password,
        const char *captcha)
 {
-  g_autoptr(EyPage) page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EySitePage) page = get_action (f, EY_SITE_ACTION_LOGIN);
   g_autoptr(EyFormData) data = NULL;
   g_autoptr(GError) error = NULL;
 
-  expect (page, EY_PAGE_KIND_LOGIN);
-  data = ey_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
+  expect (page, EY_SITE_PAGE_KIND_LOGIN);
+  data = ey_site_page_new_submission (page, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_CAPTCHA, captcha, &error));
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_IDENTITY, identity, &error));
@@ -277,64 +259,64 @@ login (Fixture    *f,
   return submit (f, data);
 }
 
-static EyPage *
+static EySitePage *
 press (Fixture      *f,
-       EyPage       *page,
+       EySitePage       *page,
        EyButtonRole  button)
 {
   g_autoptr(EyFormData) data = NULL;
   g_autoptr(GError) error = NULL;
 
-  data = ey_page_new_submission (page, button, &error);
+  data = ey_site_page_new_submission (page, button, &error);
   g_assert_no_error (error);
   return submit (f, data);
 }
 
 /* From sign-in to the SMS code page; returns the E-Onay choice page. */
-static EyPage *
+static EySitePage *
 to_eonay_choice (Fixture    *f,
                  const char *identity,
                  const char *password,
                  gboolean    check_errors)
 {
-  g_autoptr(EyPage) orders = login (f, identity, password, "ABCDE");
-  g_autoptr(EyPage) form = NULL;
-  g_autoptr(EyPage) sms = NULL;
-  g_autoptr(EyPage) code_page = NULL;
+  g_autoptr(EySitePage) orders = login (f, identity, password, "ABCDE");
+  g_autoptr(EySitePage) form = NULL;
+  g_autoptr(EySitePage) sms = NULL;
+  g_autoptr(EySitePage) code_page = NULL;
   g_autoptr(EyFormData) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   const EyOrder *order;
 
-  expect (orders, EY_PAGE_KIND_ORDERS);
-  g_assert_cmpuint (ey_page_get_orders (orders)->len, >=, 1);
-  order = g_ptr_array_index (ey_page_get_orders (orders), 0);
+  expect (orders, EY_SITE_PAGE_KIND_ORDERS);
+  g_assert_cmpuint (ey_site_page_get_orders (orders)->len, >=, 1);
+  order = g_ptr_array_index (ey_site_page_get_orders (orders), 0);
   g_assert_cmpint (order->kind, !=, EY_ORDER_KIND_UNKNOWN);
   g_assert_nonnull (order->url);
   form = get (f, order->url);
-  expect (form, EY_PAGE_KIND_FORM);
-  g_assert_true (ey_page_lookup_field (form, EY_FIELD_ROLE_IDENTITY)->readonly);
-  g_assert_cmpstr (ey_page_get_field_value (form, EY_FIELD_ROLE_IDENTITY), ==, identity);
+  expect (form, EY_SITE_PAGE_KIND_FORM);
+  g_assert_true (ey_site_page_lookup_field (form, EY_FIELD_ROLE_IDENTITY)->readonly);
+  g_assert_cmpstr (ey_site_page_get_field_value (form, EY_FIELD_ROLE_IDENTITY), ==, identity);
 
   if (check_errors)
     {
-      g_autoptr(EyPage) again = NULL;
+      g_autoptr(EySitePage) again = NULL;
 
-      data = ey_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
+      data = ey_site_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
       g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_PHONE, "0312 123 45 67", &error));
       g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD, "kısa", &error));
       g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SECURITY_WORD_AGAIN, "kısa", &error));
       g_assert_no_error (error);
       again = submit (f, data);
-      expect (again, EY_PAGE_KIND_FORM);
-      g_assert_nonnull (ey_page_get_field_error (again, EY_FIELD_ROLE_PHONE));
-      g_assert_nonnull (ey_page_get_field_error (again, EY_FIELD_ROLE_SECURITY_WORD));
+      expect (again, EY_SITE_PAGE_KIND_FORM);
+      g_assert_nonnull (ey_site_page_get_field_error (again, EY_FIELD_ROLE_PHONE));
+      g_assert_nonnull (ey_site_page_get_field_error (again, EY_FIELD_ROLE_SECURITY_WORD));
       g_clear_pointer (&data, ey_form_data_unref);
       g_clear_object (&form);
       form = g_steal_pointer (&again);
     }
 
-  data = ey_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
+  data = ey_site_page_new_submission (form, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_PHONE, "0505 123 45 69", &error));
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_EMAIL, "ayse.yilmaz@igdir.edu.tr", &error));
@@ -348,50 +330,50 @@ to_eonay_choice (Fixture    *f,
                                          &error));
   g_assert_no_error (error);
   sms = submit (f, data);
-  expect (sms, EY_PAGE_KIND_SMS_SEND);
-  g_assert_nonnull (ey_page_get_masked_phone (sms));
-  g_assert_true (ey_phone_matches_mask ("5051234569", ey_page_get_masked_phone (sms)));
+  expect (sms, EY_SITE_PAGE_KIND_SMS_SEND);
+  g_assert_nonnull (ey_site_page_get_masked_phone (sms));
+  g_assert_true (ey_phone_matches_mask ("5051234569", ey_site_page_get_masked_phone (sms)));
   {
-    g_autofree char *back = ey_page_get_link_url (sms, EY_LINK_ROLE_BACK_TO_FORM, &error);
+    g_autofree char *back = ey_site_page_get_link_url (sms, EY_LINK_ROLE_BACK_TO_FORM, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (back);
   }
 
   code_page = press (f, sms, EY_BUTTON_ROLE_SUBMIT);
-  expect (code_page, EY_PAGE_KIND_SMS_CODE);
-  g_assert_cmpint (ey_page_get_timer_seconds (code_page), >, 200);
+  expect (code_page, EY_SITE_PAGE_KIND_SMS_CODE);
+  g_assert_cmpint (ey_site_page_get_timer_seconds (code_page), >, 200);
 
   if (check_errors)
     {
-      g_autoptr(EyPage) wrong = NULL;
+      g_autoptr(EySitePage) wrong = NULL;
 
       g_clear_pointer (&data, ey_form_data_unref);
-      data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+      data = ey_site_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
       g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, "000000", &error));
       wrong = submit (f, data);
-      expect (wrong, EY_PAGE_KIND_SMS_CODE);
-      g_assert_true (ey_page_has_marker (wrong, EY_PAGE_MARKER_SMS_WRONG));
+      expect (wrong, EY_SITE_PAGE_KIND_SMS_CODE);
+      g_assert_true (ey_site_page_has_marker (wrong, EY_SITE_PAGE_MARKER_SMS_WRONG));
       g_clear_object (&code_page);
       code_page = g_steal_pointer (&wrong);
 
       /* The right code, too late: expired; a new one is sent. */
       {
-        g_autoptr(EyPage) late = NULL;
-        g_autoptr(EyPage) resent = NULL;
+        g_autoptr(EySitePage) late = NULL;
+        g_autoptr(EySitePage) resent = NULL;
         g_autofree char *old_code = ey_sim_server_get_last_sms_code (f->server, identity);
 
         g_assert_true (ey_sim_server_expire (f->server, "sms"));
         g_clear_pointer (&data, ey_form_data_unref);
-        data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+        data = ey_site_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
         g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, old_code, &error));
         late = submit (f, data);
-        expect (late, EY_PAGE_KIND_SMS_CODE);
-        g_assert_true (ey_page_has_marker (late, EY_PAGE_MARKER_SMS_EXPIRED));
-        g_assert_false (ey_page_has_marker (late, EY_PAGE_MARKER_SMS_WRONG));
+        expect (late, EY_SITE_PAGE_KIND_SMS_CODE);
+        g_assert_true (ey_site_page_has_marker (late, EY_SITE_PAGE_MARKER_SMS_EXPIRED));
+        g_assert_false (ey_site_page_has_marker (late, EY_SITE_PAGE_MARKER_SMS_WRONG));
         resent = press (f, late, EY_BUTTON_ROLE_RESEND);
-        expect (resent, EY_PAGE_KIND_SMS_CODE);
-        g_assert_cmpint (ey_page_get_timer_seconds (resent), >, 200);
+        expect (resent, EY_SITE_PAGE_KIND_SMS_CODE);
+        g_assert_cmpint (ey_site_page_get_timer_seconds (resent), >, 200);
         g_clear_object (&code_page);
         code_page = g_steal_pointer (&resent);
       }
@@ -400,7 +382,7 @@ to_eonay_choice (Fixture    *f,
   code = ey_sim_server_get_last_sms_code (f->server, identity);
   g_assert_nonnull (code);
   g_clear_pointer (&data, ey_form_data_unref);
-  data = ey_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
+  data = ey_site_page_new_submission (code_page, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_set_field (data, EY_FIELD_ROLE_SMS_CODE, code, &error));
   g_assert_no_error (error);
   return submit (f, data);
@@ -420,9 +402,9 @@ post_raw (Fixture    *f,
   body = ey_form_data_encode (data, &error);
   g_assert_no_error (error);
   soup_message_set_request_body_from_bytes (msg, ey_form_data_get_content_type (data), body);
-  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    ey_test_store_result_cb, &result);
+  ey_test_wait_result (&result, 30);
   answer = soup_session_send_and_read_finish (f->session, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
@@ -468,7 +450,7 @@ openssl_sign (GBytes     *data,
  * as the profile reads the site's answer. */
 static EySignOutcome
 sign_page (Fixture    *f,
-           EyPage     *page,
+           EySitePage     *page,
            const char *cert_name)
 {
   g_autoptr(EyFormData) ask = NULL;
@@ -480,7 +462,7 @@ sign_page (Fixture    *f,
   g_autofree char *b64 = NULL;
   g_autofree char *code = NULL;
   g_autofree char *message = NULL;
-  const char *verification = ey_page_get_verification_code (page);
+  const char *verification = ey_site_page_get_verification_code (page);
   EySignOutcome outcome;
 
   g_assert_nonnull (verification);
@@ -511,40 +493,40 @@ static void
 test_to_result (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
-  g_autoptr(EyPage) consent = NULL;
-  g_autoptr(EyPage) sign = NULL;
-  g_autoptr(EyPage) method = NULL;
-  g_autoptr(EyPage) result = NULL;
+  g_autoptr(EySitePage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EySitePage) consent = NULL;
+  g_autoptr(EySitePage) sign = NULL;
+  g_autoptr(EySitePage) method = NULL;
+  g_autoptr(EySitePage) result = NULL;
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_YES, &error));
   consent = submit (f, sub);
-  expect (consent, EY_PAGE_KIND_CONSENT);
+  expect (consent, EY_SITE_PAGE_KIND_CONSENT);
   g_clear_pointer (&sub, ey_form_data_unref);
-  sub = ey_page_new_submission (consent, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (consent, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_CONSENT, &error));
   g_assert_no_error (error);
   sign = submit (f, sub);
-  expect (sign, EY_PAGE_KIND_EONAY_SIGN);
+  expect (sign, EY_SITE_PAGE_KIND_EONAY_SIGN);
 
   /* Somebody else's card: refused, named by the profile's code table. */
   g_assert_cmpint (sign_page (f, sign, "zeynep-rsa"), ==, EY_SIGN_OUTCOME_IDENTITY_MISMATCH);
   g_assert_cmpint (sign_page (f, sign, "ayse-rsa"), ==, EY_SIGN_OUTCOME_ACCEPTED);
 
-  next = ey_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
+  next = ey_site_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
   g_assert_no_error (error);
   method = get (f, next);
-  expect (method, EY_PAGE_KIND_METHOD);
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  expect (method, EY_SITE_PAGE_KIND_METHOD);
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
   result = press (f, method, EY_BUTTON_ROLE_METHOD_EONAYLI);
-  expect (result, EY_PAGE_KIND_RESULT);
-  g_assert_true (ey_page_has_marker (result, EY_PAGE_MARKER_EONAY_DONE));
-  g_assert_false (ey_page_has_marker (result, EY_PAGE_MARKER_EIMZA_DONE));
-  g_assert_nonnull (ey_page_get_success_text (result));
+  expect (result, EY_SITE_PAGE_KIND_RESULT);
+  g_assert_true (ey_site_page_has_marker (result, EY_SITE_PAGE_MARKER_EONAY_DONE));
+  g_assert_false (ey_site_page_has_marker (result, EY_SITE_PAGE_MARKER_EIMZA_DONE));
+  g_assert_nonnull (ey_site_page_get_success_text (result));
   g_assert_cmpuint (ey_sim_server_count_events (f->server, "application-submitted", "method",
                                                 "eonayli"), ==, 1);
 }
@@ -553,78 +535,78 @@ static void
 test_eimzali_result (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
-  g_autoptr(EyPage) method = NULL;
-  g_autoptr(EyPage) eimzali = NULL;
-  g_autoptr(EyPage) result = NULL;
+  g_autoptr(EySitePage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EySitePage) method = NULL;
+  g_autoptr(EySitePage) eimzali = NULL;
+  g_autoptr(EySitePage) result = NULL;
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
   method = submit (f, sub);
-  expect (method, EY_PAGE_KIND_METHOD);
+  expect (method, EY_SITE_PAGE_KIND_METHOD);
   eimzali = press (f, method, EY_BUTTON_ROLE_METHOD_EIMZALI);
-  expect (eimzali, EY_PAGE_KIND_EIMZALI_SIGN);
+  expect (eimzali, EY_SITE_PAGE_KIND_EIMZALI_SIGN);
   g_assert_cmpint (sign_page (f, eimzali, "ayse-rsa"), ==, EY_SIGN_OUTCOME_ACCEPTED);
-  next = ey_page_get_link_url (eimzali, EY_LINK_ROLE_CONTINUE, &error);
+  next = ey_site_page_get_link_url (eimzali, EY_LINK_ROLE_CONTINUE, &error);
   g_assert_no_error (error);
   result = get (f, next);
-  expect (result, EY_PAGE_KIND_RESULT);
-  g_assert_true (ey_page_has_marker (result, EY_PAGE_MARKER_EIMZA_DONE));
-  g_assert_false (ey_page_has_marker (result, EY_PAGE_MARKER_EONAY_DONE));
+  expect (result, EY_SITE_PAGE_KIND_RESULT);
+  g_assert_true (ey_site_page_has_marker (result, EY_SITE_PAGE_MARKER_EIMZA_DONE));
+  g_assert_false (ey_site_page_has_marker (result, EY_SITE_PAGE_MARKER_EONAY_DONE));
 }
 
 static void
 test_sign_in (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(EyPage) wrong_captcha = login (f, "12345678950", "Ab3kT9qz", "ZZZZZ");
-  g_autoptr(EyPage) wrong_password = login (f, "12345678950", "yanlis", "ABCDE");
-  g_autoptr(EyPage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
-  g_autoptr(EyPage) forgot = NULL;
-  g_autoptr(EyPage) forgot_done = NULL;
-  g_autoptr(EyPage) none = NULL;
-  g_autoptr(EyPage) two = NULL;
+  g_autoptr(EySitePage) wrong_captcha = login (f, "12345678950", "Ab3kT9qz", "ZZZZZ");
+  g_autoptr(EySitePage) wrong_password = login (f, "12345678950", "yanlis", "ABCDE");
+  g_autoptr(EySitePage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EySitePage) forgot = NULL;
+  g_autoptr(EySitePage) forgot_done = NULL;
+  g_autoptr(EySitePage) none = NULL;
+  g_autoptr(EySitePage) two = NULL;
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *forgot_url = NULL;
   g_autofree char *captcha = NULL;
   GPtrArray *orders;
 
-  expect (wrong_captcha, EY_PAGE_KIND_LOGIN);
-  g_assert_true (ey_page_has_marker (wrong_captcha, EY_PAGE_MARKER_CAPTCHA_WRONG));
-  g_assert_false (ey_page_has_marker (wrong_captcha, EY_PAGE_MARKER_CREDENTIALS_WRONG));
-  expect (wrong_password, EY_PAGE_KIND_LOGIN);
-  g_assert_true (ey_page_has_marker (wrong_password, EY_PAGE_MARKER_CREDENTIALS_WRONG));
+  expect (wrong_captcha, EY_SITE_PAGE_KIND_LOGIN);
+  g_assert_true (ey_site_page_has_marker (wrong_captcha, EY_SITE_PAGE_MARKER_CAPTCHA_WRONG));
+  g_assert_false (ey_site_page_has_marker (wrong_captcha, EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG));
+  expect (wrong_password, EY_SITE_PAGE_KIND_LOGIN);
+  g_assert_true (ey_site_page_has_marker (wrong_password, EY_SITE_PAGE_MARKER_CREDENTIALS_WRONG));
 
-  captcha = ey_page_get_captcha_url (login_page);
+  captcha = ey_site_page_get_captcha_url (login_page);
   g_assert_nonnull (captcha);
   g_assert_true (g_str_has_prefix (captcha, ey_site_profile_get_base_url (f->profile)));
 
-  forgot_url = ey_page_get_link_url (login_page, EY_LINK_ROLE_FORGOT, &error);
+  forgot_url = ey_site_page_get_link_url (login_page, EY_LINK_ROLE_FORGOT, &error);
   g_assert_no_error (error);
   forgot = get (f, forgot_url);
-  expect (forgot, EY_PAGE_KIND_FORGOT);
-  sub = ey_page_new_submission (forgot, EY_BUTTON_ROLE_SUBMIT, &error);
+  expect (forgot, EY_SITE_PAGE_KIND_FORGOT);
+  sub = ey_site_page_new_submission (forgot, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_no_error (error);
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_IDENTITY, "12345678950", &error));
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CAPTCHA, "ABCDE", &error));
   forgot_done = submit (f, sub);
-  g_assert_true (ey_page_get_kind (forgot_done) == EY_PAGE_KIND_FORGOT ||
-                 ey_page_get_kind (forgot_done) == EY_PAGE_KIND_LOGIN);
-  g_assert_true (ey_page_has_marker (forgot_done, EY_PAGE_MARKER_PASSWORD_RESENT));
+  g_assert_true (ey_site_page_get_kind (forgot_done) == EY_SITE_PAGE_KIND_FORGOT ||
+                 ey_site_page_get_kind (forgot_done) == EY_SITE_PAGE_KIND_LOGIN);
+  g_assert_true (ey_site_page_has_marker (forgot_done, EY_SITE_PAGE_MARKER_PASSWORD_RESENT));
 
   none = login (f, "23456789138", "Mz7pQ2wx", "ABCDE");
-  expect (none, EY_PAGE_KIND_ORDERS);
-  g_assert_true (ey_page_has_marker (none, EY_PAGE_MARKER_NO_ORDER));
-  g_assert_cmpuint (ey_page_get_orders (none)->len, ==, 0);
+  expect (none, EY_SITE_PAGE_KIND_ORDERS);
+  g_assert_true (ey_site_page_has_marker (none, EY_SITE_PAGE_MARKER_NO_ORDER));
+  g_assert_cmpuint (ey_site_page_get_orders (none)->len, ==, 0);
 
   fixture_new_session (f);
   two = login (f, "45678912316", "Al5vB6nm", "ABCDE");
-  expect (two, EY_PAGE_KIND_ORDERS);
-  orders = ey_page_get_orders (two);
+  expect (two, EY_SITE_PAGE_KIND_ORDERS);
+  orders = ey_site_page_get_orders (two);
   g_assert_cmpuint (orders->len, ==, 2);
   for (guint i = 0; i < orders->len; i++)
     {
@@ -641,99 +623,99 @@ static void
 test_eonay_path (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", TRUE);
-  g_autoptr(EyPage) no_choice = NULL;
-  g_autoptr(EyPage) consent = NULL;
-  g_autoptr(EyPage) no_consent = NULL;
-  g_autoptr(EyPage) sign = NULL;
-  g_autoptr(EyPage) expired = NULL;
-  g_autoptr(EyPage) renewed = NULL;
+  g_autoptr(EySitePage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", TRUE);
+  g_autoptr(EySitePage) no_choice = NULL;
+  g_autoptr(EySitePage) consent = NULL;
+  g_autoptr(EySitePage) no_consent = NULL;
+  g_autoptr(EySitePage) sign = NULL;
+  g_autoptr(EySitePage) expired = NULL;
+  g_autoptr(EySitePage) renewed = NULL;
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *next = NULL;
 
-  expect (choice, EY_PAGE_KIND_EONAY_CHOICE);
-  g_assert_true (ey_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_YES));
+  expect (choice, EY_SITE_PAGE_KIND_EONAY_CHOICE);
+  g_assert_true (ey_site_page_has_choice (choice, EY_CHOICE_ROLE_EONAY_YES));
   no_choice = press (f, choice, EY_BUTTON_ROLE_SUBMIT);
-  expect (no_choice, EY_PAGE_KIND_EONAY_CHOICE);
-  g_assert_true (ey_page_has_marker (no_choice, EY_PAGE_MARKER_CHOICE_REQUIRED));
+  expect (no_choice, EY_SITE_PAGE_KIND_EONAY_CHOICE);
+  g_assert_true (ey_site_page_has_marker (no_choice, EY_SITE_PAGE_MARKER_CHOICE_REQUIRED));
 
-  sub = ey_page_new_submission (no_choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (no_choice, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_YES, &error));
   g_assert_no_error (error);
   consent = submit (f, sub);
-  expect (consent, EY_PAGE_KIND_CONSENT);
+  expect (consent, EY_SITE_PAGE_KIND_CONSENT);
 
   no_consent = press (f, consent, EY_BUTTON_ROLE_SUBMIT);
-  expect (no_consent, EY_PAGE_KIND_CONSENT);
-  g_assert_true (ey_page_has_marker (no_consent, EY_PAGE_MARKER_CONSENT_REQUIRED));
+  expect (no_consent, EY_SITE_PAGE_KIND_CONSENT);
+  g_assert_true (ey_site_page_has_marker (no_consent, EY_SITE_PAGE_MARKER_CONSENT_REQUIRED));
 
   g_clear_pointer (&sub, ey_form_data_unref);
-  sub = ey_page_new_submission (no_consent, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (no_consent, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_CONSENT, &error));
   g_assert_no_error (error);
   sign = submit (f, sub);
-  expect (sign, EY_PAGE_KIND_EONAY_SIGN);
+  expect (sign, EY_SITE_PAGE_KIND_EONAY_SIGN);
   code = ey_sim_server_get_verification_code (f->server, "12345678950");
-  g_assert_cmpstr (ey_page_get_verification_code (sign), ==, code);
+  g_assert_cmpstr (ey_site_page_get_verification_code (sign), ==, code);
   g_assert_cmpuint (strlen (code), ==, 15);
-  g_assert_cmpint (ey_page_get_timer_seconds (sign), >, 200);
-  next = ey_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
+  g_assert_cmpint (ey_site_page_get_timer_seconds (sign), >, 200);
+  next = ey_site_page_get_link_url (sign, EY_LINK_ROLE_CONTINUE, &error);
   g_assert_no_error (error);
 
   /* The verification code runs out: the page says so and offers a new one. */
   g_assert_true (ey_sim_server_expire (f->server, "code"));
   expired = get_action (f, EY_SITE_ACTION_EONAY_SIGN);
-  expect (expired, EY_PAGE_KIND_EONAY_SIGN);
-  g_assert_true (ey_page_has_marker (expired, EY_PAGE_MARKER_CODE_EXPIRED));
-  g_assert_null (ey_page_get_verification_code (expired));
+  expect (expired, EY_SITE_PAGE_KIND_EONAY_SIGN);
+  g_assert_true (ey_site_page_has_marker (expired, EY_SITE_PAGE_MARKER_CODE_EXPIRED));
+  g_assert_null (ey_site_page_get_verification_code (expired));
   renewed = press (f, expired, EY_BUTTON_ROLE_RENEW_CODE);
-  expect (renewed, EY_PAGE_KIND_EONAY_SIGN);
-  g_assert_nonnull (ey_page_get_verification_code (renewed));
-  g_assert_cmpstr (ey_page_get_verification_code (renewed), !=, code);
+  expect (renewed, EY_SITE_PAGE_KIND_EONAY_SIGN);
+  g_assert_nonnull (ey_site_page_get_verification_code (renewed));
+  g_assert_cmpstr (ey_site_page_get_verification_code (renewed), !=, code);
 }
 
 static void
 test_other_paths (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(EyPage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
-  g_autoptr(EyPage) method = NULL;
-  g_autoptr(EyPage) eimzali = NULL;
-  g_autoptr(EyPage) choice2 = NULL;
-  g_autoptr(EyPage) method2 = NULL;
-  g_autoptr(EyPage) wet = NULL;
+  g_autoptr(EySitePage) choice = to_eonay_choice (f, "12345678950", "Ab3kT9qz", FALSE);
+  g_autoptr(EySitePage) method = NULL;
+  g_autoptr(EySitePage) eimzali = NULL;
+  g_autoptr(EySitePage) choice2 = NULL;
+  g_autoptr(EySitePage) method2 = NULL;
+  g_autoptr(EySitePage) wet = NULL;
   g_autoptr(EyFormData) sub = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
 
-  expect (choice, EY_PAGE_KIND_EONAY_CHOICE);
-  sub = ey_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
+  expect (choice, EY_SITE_PAGE_KIND_EONAY_CHOICE);
+  sub = ey_site_page_new_submission (choice, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
   method = submit (f, sub);
-  expect (method, EY_PAGE_KIND_METHOD);
-  g_assert_false (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_EIMZALI));
-  g_assert_true (ey_page_has_button (method, EY_BUTTON_ROLE_METHOD_ISLAK));
+  expect (method, EY_SITE_PAGE_KIND_METHOD);
+  g_assert_false (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_EONAYLI));
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_EIMZALI));
+  g_assert_true (ey_site_page_has_button (method, EY_BUTTON_ROLE_METHOD_ISLAK));
   eimzali = press (f, method, EY_BUTTON_ROLE_METHOD_EIMZALI);
-  expect (eimzali, EY_PAGE_KIND_EIMZALI_SIGN);
-  g_assert_nonnull (ey_page_get_verification_code (eimzali));
-  g_assert_cmpint (ey_page_get_timer_seconds (eimzali), >, 200);
+  expect (eimzali, EY_SITE_PAGE_KIND_EIMZALI_SIGN);
+  g_assert_nonnull (ey_site_page_get_verification_code (eimzali));
+  g_assert_cmpint (ey_site_page_get_timer_seconds (eimzali), >, 200);
 
   /* Fatma's certificate expired: only the wet signature is left. */
   fixture_new_session (f);
   choice2 = to_eonay_choice (f, "34567891238", "Fq4nR8ty", FALSE);
-  expect (choice2, EY_PAGE_KIND_EONAY_CHOICE);
+  expect (choice2, EY_SITE_PAGE_KIND_EONAY_CHOICE);
   g_clear_pointer (&sub, ey_form_data_unref);
-  sub = ey_page_new_submission (choice2, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (choice2, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_choose (sub, EY_CHOICE_ROLE_EONAY_NO, &error));
   method2 = submit (f, sub);
-  expect (method2, EY_PAGE_KIND_METHOD);
-  g_assert_false (ey_page_has_button (method2, EY_BUTTON_ROLE_METHOD_EIMZALI));
+  expect (method2, EY_SITE_PAGE_KIND_METHOD);
+  g_assert_false (ey_site_page_has_button (method2, EY_BUTTON_ROLE_METHOD_EIMZALI));
   wet = press (f, method2, EY_BUTTON_ROLE_METHOD_ISLAK);
-  expect (wet, EY_PAGE_KIND_WET);
-  pdf = ey_page_get_link_url (wet, EY_LINK_ROLE_PDF, &error);
+  expect (wet, EY_SITE_PAGE_KIND_WET);
+  pdf = ey_site_page_get_link_url (wet, EY_LINK_ROLE_PDF, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (pdf, ey_site_profile_get_base_url (f->profile)));
 }
@@ -742,55 +724,55 @@ static void
 test_resubmitted (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(EyPage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
+  g_autoptr(EySitePage) login_page = get_action (f, EY_SITE_ACTION_LOGIN);
   g_autoptr(EyFormData) sub = NULL;
-  g_autoptr(EyPage) first = NULL;
-  g_autoptr(EyPage) again = NULL;
+  g_autoptr(EySitePage) first = NULL;
+  g_autoptr(EySitePage) again = NULL;
   g_autoptr(GError) error = NULL;
 
-  sub = ey_page_new_submission (login_page, EY_BUTTON_ROLE_SUBMIT, &error);
+  sub = ey_site_page_new_submission (login_page, EY_BUTTON_ROLE_SUBMIT, &error);
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_CAPTCHA, "ABCDE", &error));
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_IDENTITY, "45678912316", &error));
   g_assert_true (ey_form_data_set_field (sub, EY_FIELD_ROLE_PASSWORD, "Al5vB6nm", &error));
   g_assert_no_error (error);
   first = submit (f, sub);
-  expect (first, EY_PAGE_KIND_ORDERS);
-  g_assert_false (ey_page_has_marker (first, EY_PAGE_MARKER_FORM_RESUBMITTED));
+  expect (first, EY_SITE_PAGE_KIND_ORDERS);
+  g_assert_false (ey_site_page_has_marker (first, EY_SITE_PAGE_MARKER_FORM_RESUBMITTED));
   /* The same one-time form token again: refused, the current page shown. */
   again = submit (f, sub);
-  g_test_message ("%s: %s", ey_page_kind_to_string (ey_page_get_kind (again)),
-                  ey_page_get_message (again));
-  g_assert_true (ey_page_has_marker (again, EY_PAGE_MARKER_FORM_RESUBMITTED));
+  g_test_message ("%s: %s", ey_site_page_kind_to_string (ey_site_page_get_kind (again)),
+                  ey_site_page_get_message (again));
+  g_assert_true (ey_site_page_has_marker (again, EY_SITE_PAGE_MARKER_FORM_RESUBMITTED));
 }
 
 static void
 test_faults (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(EyPage) orders = login (f, "45678912316", "Al5vB6nm", "ABCDE");
-  g_autoptr(EyPage) unexpected = NULL;
-  g_autoptr(EyPage) error500 = NULL;
-  g_autoptr(EyPage) expired = NULL;
+  g_autoptr(EySitePage) orders = login (f, "45678912316", "Al5vB6nm", "ABCDE");
+  g_autoptr(EySitePage) unexpected = NULL;
+  g_autoptr(EySitePage) error500 = NULL;
+  g_autoptr(EySitePage) expired = NULL;
   g_autoptr(GError) error = NULL;
 
-  expect (orders, EY_PAGE_KIND_ORDERS);
+  expect (orders, EY_SITE_PAGE_KIND_ORDERS);
 
   ey_sim_server_set_fault (f->server, EY_SIM_FAULT_UNEXPECTED_PAGE, NULL, 1);
   unexpected = get_action (f, EY_SITE_ACTION_ORDERS);
-  g_assert_cmpint (ey_page_get_kind (unexpected), ==, EY_PAGE_KIND_UNKNOWN);
-  g_assert_false (ey_page_expect (unexpected, EY_PAGE_KIND_ORDERS, &error));
-  g_assert_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED);
+  g_assert_cmpint (ey_site_page_get_kind (unexpected), ==, EY_SITE_PAGE_KIND_UNKNOWN);
+  g_assert_false (ey_site_page_expect (unexpected, EY_SITE_PAGE_KIND_ORDERS, &error));
+  g_assert_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_UNEXPECTED);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
   ey_sim_server_set_fault (f->server, EY_SIM_FAULT_HTTP500, NULL, 1);
   error500 = get_action (f, EY_SITE_ACTION_ORDERS);
-  g_assert_cmpint (ey_page_get_kind (error500), ==, EY_PAGE_KIND_UNKNOWN);
+  g_assert_cmpint (ey_site_page_get_kind (error500), ==, EY_SITE_PAGE_KIND_UNKNOWN);
 
   ey_sim_server_set_fault (f->server, EY_SIM_FAULT_EXPIRE_SESSION, NULL, 1);
   expired = get_action (f, EY_SITE_ACTION_ORDERS);
-  expect (expired, EY_PAGE_KIND_LOGIN);
-  g_assert_true (ey_page_has_marker (expired, EY_PAGE_MARKER_SESSION_EXPIRED));
+  expect (expired, EY_SITE_PAGE_KIND_LOGIN);
+  g_assert_true (ey_site_page_has_marker (expired, EY_SITE_PAGE_MARKER_SESSION_EXPIRED));
 }
 
 static const Config configs[] = {

@@ -45,26 +45,26 @@ test_default (void)
 
   for (int a = 0; a <= EY_SITE_ACTION_LAST; a++)
     g_assert_nonnull (ey_site_profile_get_action_path (p, a));
-  for (int k = EY_PAGE_KIND_LOGIN; k <= EY_PAGE_KIND_LAST; k++)
+  for (int k = EY_SITE_PAGE_KIND_LOGIN; k <= EY_SITE_PAGE_KIND_LAST; k++)
     g_assert_true (ey_site_profile_has_page (p, k));
   g_assert_cmpint (ey_site_profile_get_page_for_action (p, EY_SITE_ACTION_SMS_CODE), ==,
-                   EY_PAGE_KIND_SMS_CODE);
+                   EY_SITE_PAGE_KIND_SMS_CODE);
   g_assert_cmpint (ey_site_profile_get_page_for_action (p, EY_SITE_ACTION_SIGN_DATA), ==,
-                   EY_PAGE_KIND_UNKNOWN);
+                   EY_SITE_PAGE_KIND_UNKNOWN);
 
-  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_PAGE_KIND_LOGIN, EY_FIELD_ROLE_CAPTCHA),
+  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_SITE_PAGE_KIND_LOGIN, EY_FIELD_ROLE_CAPTCHA),
                    ==, "guvenlikKodu");
-  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_PAGE_KIND_FORM, EY_FIELD_ROLE_PHONE),
+  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_SITE_PAGE_KIND_FORM, EY_FIELD_ROLE_PHONE),
                    ==, "cepTel");
   /* <common> fields are seen from every page. */
-  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_PAGE_KIND_SMS_CODE,
+  g_assert_cmpstr (ey_site_profile_get_field_name (p, EY_SITE_PAGE_KIND_SMS_CODE,
                                                    EY_FIELD_ROLE_FORM_TOKEN), ==, "formToken");
-  g_assert_null (ey_site_profile_get_field_name (p, EY_PAGE_KIND_LOGIN, EY_FIELD_ROLE_PHONE));
-  g_assert_true (ey_site_profile_get_button (p, EY_PAGE_KIND_METHOD,
+  g_assert_null (ey_site_profile_get_field_name (p, EY_SITE_PAGE_KIND_LOGIN, EY_FIELD_ROLE_PHONE));
+  g_assert_true (ey_site_profile_get_button (p, EY_SITE_PAGE_KIND_METHOD,
                                              EY_BUTTON_ROLE_METHOD_ISLAK, &name, &value));
   g_assert_cmpstr (name, ==, "yontem");
   g_assert_cmpstr (value, ==, "islak");
-  g_assert_false (ey_site_profile_get_button (p, EY_PAGE_KIND_LOGIN,
+  g_assert_false (ey_site_profile_get_button (p, EY_SITE_PAGE_KIND_LOGIN,
                                               EY_BUTTON_ROLE_METHOD_ISLAK, &name, &value));
   g_assert_null (name);
   g_assert_cmpstr (ey_site_profile_get_request_field_name (p, EY_SITE_ACTION_SIGN_UPLOAD,
@@ -85,7 +85,7 @@ test_alt (void)
   for (int a = 0; a <= EY_SITE_ACTION_LAST; a++)
     g_assert_cmpstr (ey_site_profile_get_action_path (def, a), !=,
                      ey_site_profile_get_action_path (alt, a));
-  for (int k = EY_PAGE_KIND_LOGIN; k <= EY_PAGE_KIND_LAST; k++)
+  for (int k = EY_SITE_PAGE_KIND_LOGIN; k <= EY_SITE_PAGE_KIND_LAST; k++)
     for (int r = 0; r <= EY_FIELD_ROLE_LAST; r++)
       {
         const char *a = ey_site_profile_get_field_name (alt, k, r);
@@ -343,7 +343,7 @@ test_roles (void)
 {
   int v = -1;
 
-  g_assert_cmpstr (ey_page_kind_to_string (EY_PAGE_KIND_SMS_CODE), ==, "sms_code");
+  g_assert_cmpstr (ey_site_page_kind_to_string (EY_SITE_PAGE_KIND_SMS_CODE), ==, "sms_code");
   g_assert_cmpstr (ey_field_role_to_string (EY_FIELD_ROLE_SECURITY_WORD_AGAIN), ==,
                    "security_word_again");
   g_assert_true (ey_site_role_from_string (EY_TYPE_SITE_ACTION, "sign_upload", &v));
@@ -351,9 +351,9 @@ test_roles (void)
   /* Exact bytes: neither case folding nor a Turkish capital İ. */
   g_assert_false (ey_site_role_from_string (EY_TYPE_SITE_ACTION, "LOGIN", &v));
   g_assert_false (ey_site_role_from_string (EY_TYPE_FIELD_ROLE, "İdentity", &v));
-  g_assert_cmpstr (ey_site_role_to_string (EY_TYPE_PAGE_KIND, 999), ==, "?");
-  for (int k = 0; k <= EY_PAGE_KIND_LAST; k++)
-    g_assert_cmpstr (ey_page_kind_get_label (k), !=, "");
+  g_assert_cmpstr (ey_site_role_to_string (EY_TYPE_SITE_PAGE_KIND, 999), ==, "?");
+  for (int k = 0; k <= EY_SITE_PAGE_KIND_LAST; k++)
+    g_assert_cmpstr (ey_site_page_kind_get_label (k), !=, "");
 }
 
 static char *config_home;

@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-profile.h"
 
 /* The variation corpus (tests/core/pages/variations, made by hand-written
@@ -16,7 +16,7 @@
 static EySiteProfile *default_profile;
 static EySiteProfile *alt_profile;
 
-static EyPage *
+static EySitePage *
 load (EySiteProfile *profile,
       const char    *path,
       const char    *content_type)
@@ -26,13 +26,13 @@ load (EySiteProfile *profile,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
-  EyPage *page;
+  EySitePage *page;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, &error));
   g_assert_no_error (error);
   bytes = g_bytes_new (contents, len);
   url = g_strconcat (ey_site_profile_get_base_url (profile), "sayfa.go", NULL);
-  page = ey_page_new (profile, bytes, content_type, url, &error);
+  page = ey_site_page_new (profile, bytes, content_type, url, &error);
   g_assert_no_error (error);
   g_assert_nonnull (page);
   return page;
@@ -125,19 +125,19 @@ compare_forms (EyForm *original,
 /* The submission for each button: the same pairs, but for the button's own
  * label and hidden fields the variation added. */
 static void
-compare_submissions (EyPage *original,
-                     EyPage *variation)
+compare_submissions (EySitePage *original,
+                     EySitePage *variation)
 {
   for (guint b = 0; b <= EY_BUTTON_ROLE_LAST; b++)
     {
       g_autoptr(EyFormData) od = NULL;
       g_autoptr(EyFormData) vd = NULL;
 
-      g_assert_cmpint (ey_page_has_button (original, b), ==, ey_page_has_button (variation, b));
-      if (!ey_page_has_button (original, b))
+      g_assert_cmpint (ey_site_page_has_button (original, b), ==, ey_site_page_has_button (variation, b));
+      if (!ey_site_page_has_button (original, b))
         continue;
-      od = ey_page_new_submission (original, b, NULL);
-      vd = ey_page_new_submission (variation, b, NULL);
+      od = ey_site_page_new_submission (original, b, NULL);
+      vd = ey_site_page_new_submission (variation, b, NULL);
       g_assert_nonnull (od);
       g_assert_nonnull (vd);
       g_assert_cmpstr (ey_form_data_get_url (od), ==, ey_form_data_get_url (vd));
@@ -156,51 +156,51 @@ compare_submissions (EyPage *original,
         }
     }
   for (guint c = 0; c <= EY_CHOICE_ROLE_LAST; c++)
-    g_assert_cmpint (ey_page_has_choice (original, c), ==, ey_page_has_choice (variation, c));
+    g_assert_cmpint (ey_site_page_has_choice (original, c), ==, ey_site_page_has_choice (variation, c));
 }
 
 static void
-compare_pages (EyPage *o,
-               EyPage *v)
+compare_pages (EySitePage *o,
+               EySitePage *v)
 {
   GPtrArray *oo;
   GPtrArray *vo;
   GHashTableIter iter;
   gpointer key, value;
 
-  g_assert_cmpstr (ey_page_kind_to_string (ey_page_get_kind (v)), ==,
-                   ey_page_kind_to_string (ey_page_get_kind (o)));
-  assert_loose ("the heading", ey_page_get_heading (o), ey_page_get_heading (v));
-  assert_strv_loose ("an error", ey_page_get_errors (o), ey_page_get_errors (v));
-  assert_strv_loose ("a notice", ey_page_get_notices (o), ey_page_get_notices (v));
-  assert_strv_loose ("a warning", ey_page_get_warnings (o), ey_page_get_warnings (v));
-  assert_loose ("the success text", ey_page_get_success_text (o), ey_page_get_success_text (v));
-  g_assert_cmpuint (g_hash_table_size (ey_page_get_field_errors (o)), ==,
-                    g_hash_table_size (ey_page_get_field_errors (v)));
-  g_hash_table_iter_init (&iter, ey_page_get_field_errors (o));
+  g_assert_cmpstr (ey_site_page_kind_to_string (ey_site_page_get_kind (v)), ==,
+                   ey_site_page_kind_to_string (ey_site_page_get_kind (o)));
+  assert_loose ("the heading", ey_site_page_get_heading (o), ey_site_page_get_heading (v));
+  assert_strv_loose ("an error", ey_site_page_get_errors (o), ey_site_page_get_errors (v));
+  assert_strv_loose ("a notice", ey_site_page_get_notices (o), ey_site_page_get_notices (v));
+  assert_strv_loose ("a warning", ey_site_page_get_warnings (o), ey_site_page_get_warnings (v));
+  assert_loose ("the success text", ey_site_page_get_success_text (o), ey_site_page_get_success_text (v));
+  g_assert_cmpuint (g_hash_table_size (ey_site_page_get_field_errors (o)), ==,
+                    g_hash_table_size (ey_site_page_get_field_errors (v)));
+  g_hash_table_iter_init (&iter, ey_site_page_get_field_errors (o));
   while (g_hash_table_iter_next (&iter, &key, &value))
-    assert_loose (key, value, g_hash_table_lookup (ey_page_get_field_errors (v), key));
-  for (guint m = 0; m <= EY_PAGE_MARKER_LAST; m++)
-    if (ey_page_has_marker (o, m) != ey_page_has_marker (v, m))
-      g_error ("the marker %s differs", ey_site_role_to_string (EY_TYPE_PAGE_MARKER, m));
-  g_assert_cmpint (ey_page_get_timer_seconds (o), ==, ey_page_get_timer_seconds (v));
-  g_assert_cmpstr (ey_page_get_masked_phone (o), ==, ey_page_get_masked_phone (v));
-  g_assert_cmpstr (ey_page_get_verification_code (o), ==, ey_page_get_verification_code (v));
+    assert_loose (key, value, g_hash_table_lookup (ey_site_page_get_field_errors (v), key));
+  for (guint m = 0; m <= EY_SITE_PAGE_MARKER_LAST; m++)
+    if (ey_site_page_has_marker (o, m) != ey_site_page_has_marker (v, m))
+      g_error ("the marker %s differs", ey_site_role_to_string (EY_TYPE_SITE_PAGE_MARKER, m));
+  g_assert_cmpint (ey_site_page_get_timer_seconds (o), ==, ey_site_page_get_timer_seconds (v));
+  g_assert_cmpstr (ey_site_page_get_masked_phone (o), ==, ey_site_page_get_masked_phone (v));
+  g_assert_cmpstr (ey_site_page_get_verification_code (o), ==, ey_site_page_get_verification_code (v));
   {
-    g_autofree char *oc = ey_page_get_captcha_url (o);
-    g_autofree char *vc = ey_page_get_captcha_url (v);
+    g_autofree char *oc = ey_site_page_get_captcha_url (o);
+    g_autofree char *vc = ey_site_page_get_captcha_url (v);
 
     g_assert_cmpstr (oc, ==, vc);
   }
   for (guint l = 0; l <= EY_LINK_ROLE_LAST; l++)
     {
-      g_autofree char *ol = ey_page_get_link_url (o, l, NULL);
-      g_autofree char *vl = ey_page_get_link_url (v, l, NULL);
+      g_autofree char *ol = ey_site_page_get_link_url (o, l, NULL);
+      g_autofree char *vl = ey_site_page_get_link_url (v, l, NULL);
 
       g_assert_cmpstr (ol, ==, vl);
     }
-  oo = ey_page_get_orders (o);
-  vo = ey_page_get_orders (v);
+  oo = ey_site_page_get_orders (o);
+  vo = ey_site_page_get_orders (v);
   g_assert_cmpuint (oo->len, ==, vo->len);
   for (guint i = 0; i < oo->len; i++)
     {
@@ -213,8 +213,8 @@ compare_pages (EyPage *o,
       assert_loose ("an institution", a->institution, b->institution);
     }
   for (guint f = 0; f <= EY_FIELD_ROLE_LAST; f++)
-    g_assert_cmpstr (ey_page_get_field_value (o, f), ==, ey_page_get_field_value (v, f));
-  compare_forms (ey_page_get_form (o), ey_page_get_form (v));
+    g_assert_cmpstr (ey_site_page_get_field_value (o, f), ==, ey_site_page_get_field_value (v, f));
+  compare_forms (ey_site_page_get_form (o), ey_site_page_get_form (v));
   compare_submissions (o, v);
 }
 
@@ -229,10 +229,10 @@ test_variation (gconstpointer data)
   EySiteProfile *profile = g_str_has_prefix (file, "alt-") ? alt_profile : default_profile;
   const char *content_type = strstr (file, "--header-iso-8859-9") != NULL
                              ? "text/html; charset=ISO-8859-9" : NULL;
-  g_autoptr(EyPage) original = load (profile, original_path, NULL);
-  g_autoptr(EyPage) variation = load (profile, variation_path, content_type);
+  g_autoptr(EySitePage) original = load (profile, original_path, NULL);
+  g_autoptr(EySitePage) variation = load (profile, variation_path, content_type);
 
-  g_assert_cmpint (ey_page_get_kind (original), !=, EY_PAGE_KIND_UNKNOWN);
+  g_assert_cmpint (ey_site_page_get_kind (original), !=, EY_SITE_PAGE_KIND_UNKNOWN);
   compare_pages (original, variation);
 }
 
@@ -250,20 +250,20 @@ test_coverage (gconstpointer data)
   for (guint i = 0; i < files->len; i++)
     {
       const char *file = g_ptr_array_index (files, i);
-      g_autoptr(EyPage) page = NULL;
+      g_autoptr(EySitePage) page = NULL;
       g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "core", "pages", "variations", NULL);
       g_autofree char *path = g_build_filename (dir, file, NULL);
       const char *ct = strstr (file, "--header-iso-8859-9") ? "text/html; charset=ISO-8859-9" : NULL;
 
       page = load (g_str_has_prefix (file, "alt-") ? alt_profile : default_profile, path, ct);
       g_hash_table_add (seen, g_strdup_printf ("%s/%s", g_str_has_prefix (file, "alt-") ? "alt" : "default",
-                                               ey_page_kind_to_string (ey_page_get_kind (page))));
+                                               ey_site_page_kind_to_string (ey_site_page_get_kind (page))));
       g_hash_table_add (seen, g_strdup (strstr (file, "--") + 2));
     }
-  for (guint k = EY_PAGE_KIND_UNKNOWN + 1; k <= EY_PAGE_KIND_LAST; k++)
+  for (guint k = EY_SITE_PAGE_KIND_UNKNOWN + 1; k <= EY_SITE_PAGE_KIND_LAST; k++)
     {
-      g_autofree char *d = g_strdup_printf ("default/%s", ey_page_kind_to_string (k));
-      g_autofree char *a = g_strdup_printf ("alt/%s", ey_page_kind_to_string (k));
+      g_autofree char *d = g_strdup_printf ("default/%s", ey_site_page_kind_to_string (k));
+      g_autofree char *a = g_strdup_printf ("alt/%s", ey_site_page_kind_to_string (k));
 
       g_assert_true (g_hash_table_contains (seen, d));
       g_assert_true (g_hash_table_contains (seen, a));

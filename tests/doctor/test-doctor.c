@@ -16,6 +16,7 @@
 
 #include "ey-doctor-private.h"
 #include "ey-vcard.h"
+#include "ey-test-common.h"
 
 /* The pcscd this process sees, set by tests/doctor/doctor-pcscd: unset (whatever the
  * machine has: only tests that do not look at PC/SC run), "none", "empty", "vpcd". */
@@ -38,37 +39,16 @@ static const char * const all_ids[] = {
   EY_DOCTOR_CHECK_SITE_PROFILE,
 };
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_assert_not_reached ();
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_cb (GObject      *source,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static GListModel *
 run_doctor (EyDoctor      *doctor,
             GCancellable  *cancellable,
             GError       **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  guint timeout;
 
-  ey_doctor_run_async (doctor, cancellable, run_cb, &result);
+  ey_doctor_run_async (doctor, cancellable, ey_test_store_result_cb, &result);
   /* Generous: the checks take well under a second; a hang must fail, not stall CI. */
-  timeout = g_timeout_add_seconds (30, timeout_cb, NULL);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  ey_test_wait_result (&result, 30);
 
   return ey_doctor_run_finish (doctor, result, error);
 }
@@ -596,32 +576,21 @@ static void
 make_softhsm_token (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = g_build_filename (pki_dir, "ayse-rsa.p8", NULL);
-  g_autofree char *cert = g_build_filename (pki_dir, "ayse-rsa.pem", NULL);
   g_autofree char *conf = NULL;
-  const char *argv[] = { make_token, NULL, "DOCTOR", "123456", key, cert, NULL };
-  int status = 0;
 
   token_dir = g_dir_make_tmp ("ey-doctor-token-XXXXXX", &error);
   g_assert_no_error (error);
-  argv[1] = token_dir;
   /* Before any PKCS#11 module is loaded: SoftHSM reads its configuration once. */
   conf = g_build_filename (token_dir, "softhsm2.conf", NULL);
   g_setenv ("SOFTHSM2_CONF", conf, TRUE);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ey_test_make_token (make_token, token_dir, pki_dir, "DOCTOR", "123456", "ayse-rsa", NULL);
 }
 
 static void
 remove_token_dir (void)
 {
-  const char *argv[] = { "rm", "-rf", token_dir, NULL };
-
   if (token_dir != NULL)
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                  NULL, NULL, NULL, NULL);
+    ey_test_remove_tree (token_dir);
   g_clear_pointer (&token_dir, g_free);
 }
 

@@ -7,7 +7,7 @@
 
 #include "fuzz-common.h"
 #include "ey-form.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-profile.h"
 
 /* The form reader: the form found on a page (controls, options, labels), a
@@ -45,7 +45,7 @@ init (void)
 }
 
 /* @form: a submission made from the bare form (no roles): every control gets a value
- * by name.  Otherwise one from ey_page_new_submission: by role, as the session does. */
+ * by name.  Otherwise one from ey_site_page_new_submission: by role, as the session does. */
 static void
 fill_and_encode (EyFormData *submission,
                  EyForm     *form,
@@ -88,7 +88,7 @@ fill_and_encode (EyFormData *submission,
 }
 
 static void
-read_form (EyPage *page,
+read_form (EySitePage *page,
            EyForm *form)
 {
   guint n = ey_form_get_n_controls (form);
@@ -126,7 +126,7 @@ read_form (EyPage *page,
 
   for (EyButtonRole button = 0; button <= EY_BUTTON_ROLE_LAST; button++)
     {
-      g_autoptr(EyFormData) submission = ey_page_new_submission (page, button, NULL);
+      g_autoptr(EyFormData) submission = ey_site_page_new_submission (page, button, NULL);
 
       if (submission != NULL)
         fill_and_encode (submission, NULL, button);
@@ -138,7 +138,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   g_autofree char *url = NULL;
   EySiteProfile *profile;
   EyForm *form;
@@ -150,11 +150,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   profile = profiles[data[0] & 1];
   body = g_bytes_new (data + 1, size - 1);
   url = g_strconcat (ey_site_profile_get_base_url (profile), "form", NULL);
-  page = ey_page_new (profile, body, content_types[(data[0] >> 1) & 3], url, NULL);
+  page = ey_site_page_new (profile, body, content_types[(data[0] >> 1) & 3], url, NULL);
   if (page == NULL)
     return 0;
 
-  form = ey_page_get_form (page);
+  form = ey_site_page_get_form (page);
   if (form != NULL)
     read_form (page, form);
   return 0;

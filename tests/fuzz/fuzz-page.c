@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-profile.h"
 
-/* The page reader (ey-page.c) on what the site sends.  The first byte picks the
+/* The page reader (ey-site-page.c) on what the site sends.  The first byte picks the
  * profile (bit 0) and the Content-Type header (bits 1–2); the rest is the body.
  * The body is also read as a signing reply (ey_site_profile_read_sign_reply). */
 
@@ -32,33 +32,33 @@ init (void)
 }
 
 static void
-read_everything (EyPage *page)
+read_everything (EySitePage *page)
 {
   GPtrArray *orders;
   GHashTable *field_errors;
 
-  g_free (ey_page_describe (page));
-  g_free (ey_page_get_text (page));
-  g_free (ey_page_get_captcha_url (page));
-  (void)ey_page_get_kind (page);
-  (void)ey_page_get_title (page);
-  (void)ey_page_get_heading (page);
-  (void)ey_page_get_charset (page);
-  (void)ey_page_get_errors (page);
-  (void)ey_page_get_notices (page);
-  (void)ey_page_get_warnings (page);
-  (void)ey_page_get_message (page);
-  (void)ey_page_get_success_text (page);
-  (void)ey_page_get_timer_seconds (page);
-  (void)ey_page_get_masked_phone (page);
-  (void)ey_page_get_verification_code (page);
-  (void)ey_page_get_form (page);
+  g_free (ey_site_page_describe (page));
+  g_free (ey_site_page_get_text (page));
+  g_free (ey_site_page_get_captcha_url (page));
+  (void)ey_site_page_get_kind (page);
+  (void)ey_site_page_get_title (page);
+  (void)ey_site_page_get_heading (page);
+  (void)ey_site_page_get_charset (page);
+  (void)ey_site_page_get_errors (page);
+  (void)ey_site_page_get_notices (page);
+  (void)ey_site_page_get_warnings (page);
+  (void)ey_site_page_get_message (page);
+  (void)ey_site_page_get_success_text (page);
+  (void)ey_site_page_get_timer_seconds (page);
+  (void)ey_site_page_get_masked_phone (page);
+  (void)ey_site_page_get_verification_code (page);
+  (void)ey_site_page_get_form (page);
 
-  field_errors = ey_page_get_field_errors (page);
+  field_errors = ey_site_page_get_field_errors (page);
   if (field_errors != NULL)
     (void)g_hash_table_size (field_errors);
 
-  orders = ey_page_get_orders (page);
+  orders = ey_site_page_get_orders (page);
   for (guint i = 0; orders != NULL && i < orders->len; i++)
     {
       EyOrder *order = g_ptr_array_index (orders, i);
@@ -66,36 +66,36 @@ read_everything (EyPage *page)
       g_assert (order != NULL);
     }
 
-  for (EyPageKind kind = EY_PAGE_KIND_UNKNOWN; kind <= EY_PAGE_KIND_LAST; kind++)
+  for (EySitePageKind kind = EY_SITE_PAGE_KIND_UNKNOWN; kind <= EY_SITE_PAGE_KIND_LAST; kind++)
     {
       g_autoptr(GError) error = NULL;
 
-      (void)ey_page_expect (page, kind, &error);
+      (void)ey_site_page_expect (page, kind, &error);
     }
-  for (EyPageMarker m = 0; m <= EY_PAGE_MARKER_LAST; m++)
-    (void)ey_page_has_marker (page, m);
+  for (EySitePageMarker m = 0; m <= EY_SITE_PAGE_MARKER_LAST; m++)
+    (void)ey_site_page_has_marker (page, m);
   for (EyFieldRole role = 0; role <= EY_FIELD_ROLE_LAST; role++)
     {
-      (void)ey_page_get_field_error (page, role);
-      (void)ey_page_lookup_field (page, role);
-      (void)ey_page_get_field_value (page, role);
+      (void)ey_site_page_get_field_error (page, role);
+      (void)ey_site_page_lookup_field (page, role);
+      (void)ey_site_page_get_field_value (page, role);
     }
   for (EyChoiceRole choice = 0; choice <= EY_CHOICE_ROLE_LAST; choice++)
-    (void)ey_page_has_choice (page, choice);
+    (void)ey_site_page_has_choice (page, choice);
   for (EyButtonRole button = 0; button <= EY_BUTTON_ROLE_LAST; button++)
     {
       g_autoptr(GError) error = NULL;
       EyFormData *submission;
 
-      (void)ey_page_has_button (page, button);
-      submission = ey_page_new_submission (page, button, &error);
+      (void)ey_site_page_has_button (page, button);
+      submission = ey_site_page_new_submission (page, button, &error);
       g_clear_pointer (&submission, ey_form_data_unref);
     }
   for (EyLinkRole link = 0; link <= EY_LINK_ROLE_LAST; link++)
     {
       g_autoptr(GError) error = NULL;
 
-      g_free (ey_page_get_link_url (page, link, &error));
+      g_free (ey_site_page_get_link_url (page, link, &error));
     }
 }
 
@@ -104,7 +104,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *message = NULL;
@@ -121,7 +121,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   body = g_bytes_new (data + 1, size - 1);
   url = g_strconcat (ey_site_profile_get_base_url (profile), "page", NULL);
 
-  page = ey_page_new (profile, body, content_types[(selector >> 1) & 3], url, &error);
+  page = ey_site_page_new (profile, body, content_types[(selector >> 1) & 3], url, &error);
   if (page != NULL)
     read_everything (page);
   g_clear_error (&error);

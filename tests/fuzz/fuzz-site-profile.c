@@ -59,7 +59,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         (void)ey_site_profile_get_request_field_name (profile, action, role);
     }
 
-  for (EyPageKind kind = EY_PAGE_KIND_UNKNOWN; kind <= EY_PAGE_KIND_LAST; kind++)
+  for (EySitePageKind kind = EY_SITE_PAGE_KIND_UNKNOWN; kind <= EY_SITE_PAGE_KIND_LAST; kind++)
     {
       const char *name, *value;
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "token-fixture.h"
+#include "ey-test-common.h"
 
 static char *
 env_or_fail (const char *name)
@@ -59,34 +60,10 @@ token_fixture_setup (void)
   return dir;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 void
 token_fixture_teardown (char *dir)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
-
-  remove_tree (file);
+  ey_test_remove_tree (dir);
   g_free (dir);
 }
 
@@ -106,37 +83,15 @@ token_fixture_make_token (const char *dir,
                           const char *id)
 {
   g_autofree char *script = env_or_fail ("EY_MAKE_TOKEN");
-  g_autofree char *p8_name = g_strconcat (pki_name, ".p8", NULL);
-  g_autofree char *pem_name = g_strconcat (pki_name, ".pem", NULL);
-  g_autofree char *p8 = token_fixture_pki_file (p8_name);
-  g_autofree char *pem = token_fixture_pki_file (pem_name);
-  const char *argv[] = { script, dir, label, pin, p8, pem, id, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
+  g_autofree char *pki = env_or_fail ("EY_TEST_PKI_DIR");
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("make-token %s %s failed: %s", label, pki_name, err);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("Timed out waiting for an async result");
-  return G_SOURCE_REMOVE;
+  ey_test_make_token (script, dir, pki, label, pin, pki_name, id);
 }
 
 void
 token_fixture_wait (gboolean *done)
 {
-  guint id = g_timeout_add_seconds (30, timeout_cb, NULL);
-
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  ey_test_wait_flag (done, 30, "an async result");
 }
 
 /* Fails the test unless the program exits with 0; its stderr goes to *err. */

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "roster-fixture.h"
+#include "ey-test-common.h"
 
 void
 fixture_set_up (Fixture       *f,
@@ -20,33 +21,12 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_assert_cmpint (g_unlink (path), ==, 0);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->roster);
-  remove_tree (f->dir);
+  ey_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

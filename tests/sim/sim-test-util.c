@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sim-test-util.h"
+#include "ey-test-sim.h"
 
 #define SAFETY_TIMEOUT_S 20
 
@@ -26,16 +27,7 @@ void
 sim_fixture_test_options (SimFixture   *f,
                           EySimOptions *opts)
 {
-  static const char *trust[2];
-  static char *ca;
-
-  g_free (ca);
-  ca = g_build_filename (f->pki, "ca.pem", NULL);
-  trust[0] = ca;
-  trust[1] = NULL;
-  ey_sim_options_init (opts);
-  opts->captcha_text = "ABCDE";
-  opts->trust_ca_files = trust;
+  ey_test_sim_options (opts, "ABCDE");
 }
 
 static gboolean
@@ -83,7 +75,6 @@ sim_fixture_start (SimFixture         *f,
                    const EySimOptions *opts)
 {
   EySimOptions defaults;
-  g_autoptr(GError) error = NULL;
 
   if (f->pki == NULL)
     f->pki = g_test_build_filename (G_TEST_BUILT, "fixtures", NULL);
@@ -92,9 +83,7 @@ sim_fixture_start (SimFixture         *f,
       sim_fixture_test_options (f, &defaults);
       opts = &defaults;
     }
-  f->server = ey_sim_server_new (opts);
-  ey_sim_server_start (f->server, 0, &error);
-  g_assert_no_error (error);
+  f->server = ey_test_sim_start (opts);
   g_free (f->base);
   f->base = g_strdup (ey_sim_server_get_base_url (f->server));
   sim_fixture_new_client (f);
@@ -172,8 +161,6 @@ sim_request_v (SimFixture *f,
   g_autoptr(SoupMessage) msg = NULL;
   SimResponse *r = g_new0 (SimResponse, 1);
   Wait w = { FALSE, NULL, NULL };
-  gboolean too_late = FALSE;
-  guint safety;
   gint64 start = g_get_monotonic_time ();
   const char *location;
 
@@ -189,13 +176,8 @@ sim_request_v (SimFixture *f,
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), f);
 
-  safety = g_timeout_add_seconds (SAFETY_TIMEOUT_S, timeout_cb, &too_late);
   soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, send_cb, &w);
-  while (!w.done && !too_late)
-    g_main_context_iteration (NULL, TRUE);
-  if (too_late)
-    g_error ("request for %s did not finish in %d s", rel, SAFETY_TIMEOUT_S);
-  g_source_remove (safety);
+  ey_test_wait_flag (&w.done, SAFETY_TIMEOUT_S, rel);
 
   r->elapsed_us = g_get_monotonic_time () - start;
   r->error = w.error;

@@ -71,7 +71,7 @@ test_drop (void)
 }
 
 /* The faults for the client's limits (what they do to a client is tested
- * with the site client in tests/cli/test-site-client.c) */
+ * with the site client in tests/core/test-site-client.c) */
 static void
 test_limit_fault_specs (void)
 {

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include "ey-test-common.h"
 
 static const char *gui_exe;
 static const char *cli_exe;
@@ -101,25 +102,11 @@ name_acquired_cb (GDBusConnection *connection,
   ((Fixture *) user_data)->named = TRUE;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Spins the main context until @done says so; fails the test, never hangs it. */
 static void
 spin_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  g_assert_true (ey_test_spin_until (done, data, 30000));
 }
 
 static gboolean
@@ -230,24 +217,6 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
@@ -257,7 +226,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->connection);
   g_test_dbus_down (f->bus);
   g_clear_object (&f->bus);
-  remove_tree (f->dir);
+  ey_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->keyfile);
   g_free (f->opened);

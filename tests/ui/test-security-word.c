@@ -13,30 +13,13 @@
 #include <gtk/gtk.h>
 
 #include "ey-security-word.h"
+#include "ey-test-common.h"
 
 
 #define WORD "mavi-kalem-42"
 
 static char *pdftotext;
 static char *keyring_daemon;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 test_print_to_file (void)
@@ -68,7 +51,7 @@ test_print_to_file (void)
     }
   /* The page holds the word: nothing of it stays behind the test. */
   g_unlink (pdf);
-  remove_tree (dir);
+  ey_test_remove_tree (dir);
 }
 
 typedef struct
@@ -96,26 +79,6 @@ owner_appeared_cb (GDBusConnection *connection,
                    gpointer         user_data)
 {
   *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
 }
 
 static void
@@ -158,11 +121,11 @@ test_keyring (void)
   watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.secrets",
                             G_BUS_NAME_WATCHER_FLAGS_NONE, owner_appeared_cb, NULL,
                             &appeared, NULL);
-  spin_until (&appeared);
+  ey_test_wait_flag (&appeared, 30, "the keyring daemon on the bus");
   g_bus_unwatch_name (watch);
 
   ey_security_word_store_async (WORD, NULL, store_cb, &wait);
-  spin_until (&wait.done);
+  ey_test_wait_flag (&wait.done, 30, "storing the word");
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
 
@@ -174,7 +137,7 @@ test_keyring (void)
 
   g_subprocess_send_signal (daemon, SIGTERM);
   g_subprocess_wait (daemon, NULL, NULL);
-  remove_tree (dir);
+  ey_test_remove_tree (dir);
 }
 
 int

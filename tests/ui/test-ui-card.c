@@ -22,6 +22,7 @@
 #include "ey-pin-entry.h"
 #include "ey-token-manager.h"
 #include "ey-vcard.h"
+#include "ey-test-common.h"
 
 #define AYSE_ID   "12345678950"
 #define AYSE_NAME "AYŞE YILMAZ"
@@ -360,24 +361,6 @@ test_card_removed (void)
 /* Hot-plug ------------------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 pcscd_ctl (const char *command,
            gboolean    must_succeed,
            gboolean   *succeeded)
@@ -626,7 +609,7 @@ test_hotplug (void)
   g_signal_emit_by_name (app, "shutdown");
   if (!was_running)
     pcscd_ctl ("stop", TRUE, NULL);
-  remove_tree (tmpdir);
+  ey_test_remove_tree (tmpdir);
   g_assert_false (g_file_test (tmpdir, G_FILE_TEST_EXISTS));
 }
 

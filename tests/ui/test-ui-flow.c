@@ -22,6 +22,7 @@
 #include "ey-window-private.h"
 #include "ey-site-profile.h"
 #include <glib/gstdio.h>
+#include "ey-test-common.h"
 
 #define AYSE_ID   "12345678950"
 #define AYSE_PASS "Ab3kT9qz"
@@ -211,24 +212,6 @@ static gboolean
 file_gone (gpointer data)
 {
   return !g_file_test (data, G_FILE_TEST_EXISTS);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static gboolean
@@ -860,6 +843,6 @@ main (int   argc,
   status = g_test_run ();
   if (shared)
     ui_driver_free (shared);
-  remove_tree (run_dir);
+  ey_test_remove_tree (run_dir);
   return status;
 }

@@ -12,26 +12,10 @@
 
 #include "ey-application.h"
 #include "ey-site-client.h"
+#include "ey-test-common.h"
 
 static const char *make_token;
 static const char *pki_dir;
-
-static void
-make_softhsm_token (const char *dir,
-                    const char *label,
-                    const char *leaf)
-{
-  g_autofree char *p8 = g_strdup_printf ("%s/%s.p8", pki_dir, leaf);
-  g_autofree char *pem = g_strdup_printf ("%s/%s.pem", pki_dir, leaf);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, make_token, dir,
-                              label, "123456", p8, pem, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -138,8 +122,8 @@ main (int   argc,
   g_setenv ("EY_NO_CARD_MONITOR", "1", TRUE);
   dir = g_dir_make_tmp ("ey-new-card-XXXXXX", &error);
   g_assert_no_error (error);
-  make_softhsm_token (dir, "OLD", "ayse-rsa");
-  make_softhsm_token (dir, "NEW", "ayse-new");
+  ey_test_make_token (make_token, dir, pki_dir, "OLD", "123456", "ayse-rsa", NULL);
+  ey_test_make_token (make_token, dir, pki_dir, "NEW", "123456", "ayse-new", NULL);
   conf = g_build_filename (dir, "softhsm2.conf", NULL);
   g_setenv ("SOFTHSM2_CONF", conf, TRUE);
 
@@ -150,11 +134,6 @@ main (int   argc,
   status = g_application_run (G_APPLICATION (app), 1, args);
   g_print ("%s 1 - the new card is announced and the old one remembered\n",
            status == 0 ? "ok" : "not ok");
-  {
-    g_autoptr(GSubprocess) rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf",
-                                                   dir, NULL);
-    if (rm)
-      g_subprocess_wait (rm, NULL, NULL);
-  }
+  ey_test_remove_tree (dir);
   return status;
 }

@@ -20,6 +20,7 @@
 #include "ey-demo-token.h"
 #include "ey-pin-entry.h"
 #include "ey-token-manager.h"
+#include "ey-test-common.h"
 
 /*
  * The E-Onay path through the real window with every debug message on: the access
@@ -650,24 +651,6 @@ test_slow_network (void)
   g_assert_cmpfloat (ms, <, 1000.0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -718,7 +701,7 @@ main (int   argc,
   g_mutex_lock (&log_lock);
   g_clear_pointer (&log_lines, g_ptr_array_unref);
   g_mutex_unlock (&log_lock);
-  remove_tree (root);
+  ey_test_remove_tree (root);
   g_free (root);
   explicit_bzero (vault, VAULT_SIZE);
   munmap (vault, VAULT_SIZE);

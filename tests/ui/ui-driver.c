@@ -13,27 +13,14 @@
 #include "ey-page-sign-in.h"
 #include "ey-page-signing.h"
 #include "ey-site-client.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include "ey-test-common.h"
 
 gboolean
 ui_spin_until (gboolean (*condition) (gpointer data),
                gpointer   data,
                guint      timeout_ms)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out || condition (data);
+  return ey_test_spin_until (condition, data, timeout_ms);
 }
 
 static gboolean
@@ -386,31 +373,13 @@ ui_driver_new_window (UiDriver *driver,
   ui_spin_for (300);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static char *process_home;
 
 static void
 remove_process_home (void)
 {
   if (process_home != NULL)
-    remove_tree (process_home);
+    ey_test_remove_tree (process_home);
 }
 
 /* GLib reads XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME once, at the first
@@ -458,7 +427,7 @@ ui_driver_free (UiDriver *driver)
   /* Not unreffed: GApplication warns when an application registered without
    * g_application_run() is finalized, and the test process ends soon anyway. */
   driver->app = NULL;
-  remove_tree (driver->tmpdir);
+  ey_test_remove_tree (driver->tmpdir);
   g_free (driver->tmpdir);
   g_free (driver);
 }

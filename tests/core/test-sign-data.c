@@ -223,7 +223,7 @@ hostile (const char *mode,
       walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
       g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
       g_assert_no_error (error);
-      g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EIMZALI, &error));
+      g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ESIGNED, &error));
       g_assert_no_error (error);
     }
   else

@@ -10,7 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "ey-core-error.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-recovery.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
@@ -241,17 +241,17 @@ test_esigned_path (void)
   g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_METHOD);
-  g_assert_false (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_EONAYLI);
-  g_assert_true (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_EIMZALI);
-  g_assert_true (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_ISLAK);
+  g_assert_false (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_EONAY);
+  g_assert_true (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_ESIGNED);
+  g_assert_true (ey_session_get_methods (bed.session) & EY_SESSION_METHOD_WET);
   assert_event (&bed, "eonay-choice", "choice", "hayir");
 
   /* E-Onaylı is not offered here: refused without asking the site */
-  g_assert_false (s_choose_method (bed.session, EY_SESSION_METHOD_EONAYLI, &error));
+  g_assert_false (s_choose_method (bed.session, EY_SESSION_METHOD_EONAY, &error));
   g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_WRONG_STEP);
   g_clear_error (&error);
 
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EIMZALI, &error));
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ESIGNED, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGNING);
   g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_ESIGNED);
@@ -276,8 +276,8 @@ test_wet_path (void)
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_METHOD);
   /* An expired certificate: only the wet signature is left */
-  g_assert_cmpint (ey_session_get_methods (bed.session), ==, EY_SESSION_METHOD_ISLAK);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ISLAK, &error));
+  g_assert_cmpint (ey_session_get_methods (bed.session), ==, EY_SESSION_METHOD_WET);
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_WET, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_WET);
   g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_WET);
@@ -466,7 +466,7 @@ test_expired_certificate (void)
   g_assert_no_error (error);
   g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ISLAK, &error));
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_WET, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_WET);
   bed_clear (&bed);
@@ -614,7 +614,7 @@ test_submit_retry_after_500 (void)
 
   /* The site is back: the user presses on, the session submits */
   ey_sim_server_clear_faults (bed.sim);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EONAYLI, &error));
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EONAY, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
   assert_event (&bed, "application-submitted", "method", "eonayli");
@@ -766,7 +766,7 @@ test_recovery_esigned (void)
   walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
   g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_EIMZALI, &error));
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ESIGNED, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGNING);
   data = s_fetch_sign_data (bed.session, &error);
@@ -809,7 +809,7 @@ test_recovery_went_wet (void)
   walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
   g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ISLAK, &error));
+  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_WET, &error));
   g_assert_no_error (error);
   pdf = s_fetch_pdf (bed.session, &error);
   g_assert_no_error (error);
@@ -1014,8 +1014,8 @@ test_sign_in_unknown_answer (void)
   g_assert_false (s_sign_in (bed.session, BED_CAPTCHA, AYSE, "wrong-password", &error));
   g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE);
   /* Names what was expected (the order page or the form) and what came */
-  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_ORDERS)));
-  g_assert_nonnull (strstr (error->message, ey_page_kind_get_label (EY_PAGE_KIND_LOGIN)));
+  g_assert_nonnull (strstr (error->message, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_ORDERS)));
+  g_assert_nonnull (strstr (error->message, ey_site_page_kind_get_label (EY_SITE_PAGE_KIND_LOGIN)));
   g_clear_error (&error);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGN_IN);
   g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "login-failed", NULL, NULL), ==, 1);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ey-page"
+#define G_LOG_DOMAIN "ey-site-page"
 
 #include "config.h"
 
@@ -12,11 +12,11 @@
 
 #include "ey-core-error.h"
 #include "ey-form-private.h"
-#include "ey-page.h"
-#include "ey-page-private.h"
+#include "ey-site-page.h"
+#include "ey-site-page-private.h"
 #include "ey-site-profile-private.h"
 
-struct _EyPage
+struct _EySitePage
 {
   GObject        parent_instance;
 
@@ -24,7 +24,7 @@ struct _EyPage
   char          *url;
   char          *charset;
   htmlDocPtr     doc;
-  EyPageKind     kind;
+  EySitePageKind     kind;
   char          *title;
   char          *heading;
   GStrv          errors;
@@ -37,15 +37,15 @@ struct _EyPage
   char          *verification_code;
   char          *captcha_href;
   char          *links[EY_LINK_ROLE_LAST + 1];
-  gboolean       markers[EY_PAGE_MARKER_LAST + 1];
+  gboolean       markers[EY_SITE_PAGE_MARKER_LAST + 1];
   GPtrArray     *orders;
   GPtrArray     *forms;        /* EyForm, document order */
   EyForm        *form;         /* the profile's choice, or the first */
 };
 
-G_DEFINE_TYPE (EyPage, ey_page, G_TYPE_OBJECT)
+G_DEFINE_TYPE (EySitePage, ey_site_page, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ey-page-error-quark, ey_page_error)
+G_DEFINE_QUARK (ey-site-page-error-quark, ey_site_page_error)
 
 static void
 ey_order_free (EyOrder *order)
@@ -58,9 +58,9 @@ ey_order_free (EyOrder *order)
 }
 
 static void
-ey_page_finalize (GObject *object)
+ey_site_page_finalize (GObject *object)
 {
-  EyPage *self = (EyPage *)object;
+  EySitePage *self = (EySitePage *)object;
 
   g_clear_object (&self->profile);
   g_free (self->url);
@@ -81,17 +81,17 @@ ey_page_finalize (GObject *object)
   g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_clear_pointer (&self->forms, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (ey_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (ey_site_page_parent_class)->finalize (object);
 }
 
 static void
-ey_page_class_init (EyPageClass *klass)
+ey_site_page_class_init (EySitePageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ey_page_finalize;
+  G_OBJECT_CLASS (klass)->finalize = ey_site_page_finalize;
 }
 
 static void
-ey_page_init (EyPage *self)
+ey_site_page_init (EySitePage *self)
 {
   self->timer = -1;
   self->field_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -230,7 +230,7 @@ sniff_charset (const char *data,
 
 typedef struct
 {
-  EyPage             *page;
+  EySitePage             *page;
   xmlXPathContextPtr  ctx;
 } Reader;
 
@@ -585,7 +585,7 @@ read_control (xmlNode    *node,
 }
 
 static EyForm *
-read_form (EyPage     *self,
+read_form (EySitePage     *self,
            xmlNode    *form_node,
            GHashTable *labels)
 {
@@ -674,7 +674,7 @@ form_has_page_control (EyForm              *form,
 }
 
 static void
-read_page (EyPage *self)
+recognise_page (EySitePage *self)
 {
   const EyProfilePage *common = _ey_site_profile_get_common (self->profile);
   const EyProfilePage * const *pages;
@@ -760,7 +760,7 @@ read_page (EyPage *self)
 
   for (guint i = 0; i <= EY_LINK_ROLE_LAST; i++)
     self->links[i] = eval_first (&rd, SLOT (pp, common, links[i]), NULL);
-  for (guint i = 0; i <= EY_PAGE_MARKER_LAST; i++)
+  for (guint i = 0; i <= EY_SITE_PAGE_MARKER_LAST; i++)
     self->markers[i] = eval_bool (&rd, SLOT (pp, common, markers[i]));
 
   if (pp != NULL && pp->order_rows != NULL)
@@ -834,14 +834,14 @@ silent_error (void       *data,
 {
 }
 
-EyPage *
-ey_page_new (EySiteProfile *profile,
+EySitePage *
+ey_site_page_new (EySiteProfile *profile,
              GBytes        *body,
              const char    *content_type,
              const char    *url,
              GError       **error)
 {
-  g_autoptr(EyPage) self = NULL;
+  g_autoptr(EySitePage) self = NULL;
   g_autoptr(GError) conv_error = NULL;
   g_autofree char *utf8 = NULL;
   const char *data;
@@ -859,12 +859,12 @@ ey_page_new (EySiteProfile *profile,
   data = g_bytes_get_data (body, &len);
   if (data == NULL || len == 0)
     {
-      g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_PARSE,
+      g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_PARSE,
                    _("The site sent an empty page."));
       return NULL;
     }
 
-  self = g_object_new (EY_TYPE_PAGE, NULL);
+  self = g_object_new (EY_TYPE_SITE_PAGE, NULL);
   self->profile = g_object_ref (profile);
   self->url = g_strdup (url);
   self->charset = sniff_charset (data, len, content_type);
@@ -885,7 +885,7 @@ ey_page_new (EySiteProfile *profile,
       utf8 = g_convert (data, len, "UTF-8", self->charset, NULL, &utf8_len, &conv_error);
       if (utf8 == NULL)
         {
-          g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_CHARSET,
+          g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_CHARSET,
                        _("The site sent a page in a character set that cannot be read (%s)."),
                        self->charset);
           return NULL;
@@ -906,13 +906,13 @@ ey_page_new (EySiteProfile *profile,
 
   if (self->doc == NULL || xmlDocGetRootElement (self->doc) == NULL)
     {
-      g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_PARSE,
+      g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_PARSE,
                    _("The site sent something that is not a web page."));
       return NULL;
     }
 
-  read_page (self);
-  g_debug ("%s: page “%s” (%s)", url, ey_page_kind_to_string (self->kind), self->charset);
+  recognise_page (self);
+  g_debug ("%s: page “%s” (%s)", url, ey_site_page_kind_to_string (self->kind), self->charset);
   return g_steal_pointer (&self);
 }
 
@@ -920,56 +920,56 @@ ey_page_new (EySiteProfile *profile,
 /* Accessors                                                            */
 
 EySiteProfile *
-ey_page_get_profile (EyPage *self)
+ey_site_page_get_profile (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->profile;
 }
 
 const char *
-ey_page_get_url (EyPage *self)
+ey_site_page_get_url (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->url;
 }
 
 const char *
-ey_page_get_charset (EyPage *self)
+ey_site_page_get_charset (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->charset;
 }
 
-EyPageKind
-ey_page_get_kind (EyPage *self)
+EySitePageKind
+ey_site_page_get_kind (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), EY_PAGE_KIND_UNKNOWN);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), EY_SITE_PAGE_KIND_UNKNOWN);
   return self->kind;
 }
 
 const char *
-ey_page_get_title (EyPage *self)
+ey_site_page_get_title (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->title;
 }
 
 const char *
-ey_page_get_heading (EyPage *self)
+ey_site_page_get_heading (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->heading;
 }
 
 char *
-ey_page_describe (EyPage *self)
+ey_site_page_describe (EySitePage *self)
 {
   g_autoptr(GUri) uri = NULL;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
-  if (self->kind != EY_PAGE_KIND_UNKNOWN)
-    return g_strdup (ey_page_kind_get_label (self->kind));
+  if (self->kind != EY_SITE_PAGE_KIND_UNKNOWN)
+    return g_strdup (ey_site_page_kind_get_label (self->kind));
   if (self->heading != NULL)
     return g_strdup_printf ("“%s”", self->heading);
   if (self->title != NULL)
@@ -979,8 +979,8 @@ ey_page_describe (EyPage *self)
 }
 
 gboolean
-ey_page_expect_one_of (EyPage           *self,
-                       const EyPageKind *expected,
+ey_site_page_expect_one_of (EySitePage           *self,
+                       const EySitePageKind *expected,
                        gsize             n_expected,
                        GError          **error)
 {
@@ -988,11 +988,11 @@ ey_page_expect_one_of (EyPage           *self,
   g_autofree char *got = NULL;
   const char *said;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), FALSE);
   g_return_val_if_fail (expected != NULL || n_expected == 0, FALSE);
 
   for (gsize i = 0; i < n_expected; i++)
-    if (self->kind == expected[i] && self->kind != EY_PAGE_KIND_UNKNOWN)
+    if (self->kind == expected[i] && self->kind != EY_SITE_PAGE_KIND_UNKNOWN)
       return TRUE;
 
   names = g_string_new (NULL);
@@ -1001,56 +1001,56 @@ ey_page_expect_one_of (EyPage           *self,
       if (i > 0)
         /* Translators: separator in a list of page names */
         g_string_append (names, _(" or "));
-      g_string_append_printf (names, "“%s”", ey_page_kind_get_label (expected[i]));
+      g_string_append_printf (names, "“%s”", ey_site_page_kind_get_label (expected[i]));
     }
-  got = ey_page_describe (self);
-  said = ey_page_get_message (self);
+  got = ey_site_page_describe (self);
+  said = ey_site_page_get_message (self);
   if (said != NULL)
-    g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED,
+    g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_UNEXPECTED,
                  /* Translators: expected page(s), the page that came, the site's message */
                  _("The site should have shown the page %s but showed %s instead. "
                    "The site said: “%s”"), names->str, got, said);
   else
-    g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_UNEXPECTED,
+    g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_UNEXPECTED,
                  _("The site should have shown the page %s but showed %s instead."),
                  names->str, got);
   return FALSE;
 }
 
 GError *
-ey_page_new_mismatch_error (EyPage       *self,
+ey_site_page_new_mismatch_error (EySitePage       *self,
                             const char   *expected,
                             const GError *reason)
 {
   g_autofree char *got = NULL;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
-  got = ey_page_describe (self);
+  got = ey_site_page_describe (self);
   if (reason != NULL)
     g_debug ("page %s does not do: %s", got, reason->message);
 
-  if (self->kind == EY_PAGE_KIND_UNKNOWN)
+  if (self->kind == EY_SITE_PAGE_KIND_UNKNOWN)
     return g_error_new (EY_CORE_ERROR, EY_CORE_ERROR_UNEXPECTED_PAGE,
                         /* Translators: %s are page names; the first a list ("Sign-in or Orders") */
                         _("The KamuSM site showed a page this program does not know, so the site "
                           "has probably changed (expected: %s; the site showed: %s)."),
                         expected != NULL ? expected : "?", got);
 
-  if (expected != NULL && strstr (expected, ey_page_kind_get_label (self->kind)) != NULL)
+  if (expected != NULL && strstr (expected, ey_site_page_kind_get_label (self->kind)) != NULL)
     {
       const char *what = NULL;
 
-      if (reason != NULL && reason->domain == EY_PAGE_ERROR)
+      if (reason != NULL && reason->domain == EY_SITE_PAGE_ERROR)
         switch (reason->code)
           {
-          case EY_PAGE_ERROR_NO_BUTTON:
+          case EY_SITE_PAGE_ERROR_NO_BUTTON:
             what = _("a button it needs is missing");
             break;
-          case EY_PAGE_ERROR_NO_FORM:
+          case EY_SITE_PAGE_ERROR_NO_FORM:
             what = _("its form is missing");
             break;
-          case EY_PAGE_ERROR_NO_LINK:
+          case EY_SITE_PAGE_ERROR_NO_LINK:
             what = _("a link it needs is missing");
             break;
           default:
@@ -1068,38 +1068,38 @@ ey_page_new_mismatch_error (EyPage       *self,
 }
 
 gboolean
-ey_page_expect (EyPage     *self,
-                EyPageKind  expected,
+ey_site_page_expect (EySitePage     *self,
+                EySitePageKind  expected,
                 GError    **error)
 {
-  return ey_page_expect_one_of (self, &expected, 1, error);
+  return ey_site_page_expect_one_of (self, &expected, 1, error);
 }
 
 const char * const *
-ey_page_get_errors (EyPage *self)
+ey_site_page_get_errors (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return (const char * const *)self->errors;
 }
 
 const char * const *
-ey_page_get_notices (EyPage *self)
+ey_site_page_get_notices (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return (const char * const *)self->notices;
 }
 
 const char * const *
-ey_page_get_warnings (EyPage *self)
+ey_site_page_get_warnings (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return (const char * const *)self->warnings;
 }
 
 const char *
-ey_page_get_message (EyPage *self)
+ey_site_page_get_message (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   if (self->errors[0] != NULL)
     return self->errors[0];
@@ -1109,65 +1109,65 @@ ey_page_get_message (EyPage *self)
 }
 
 GHashTable *
-ey_page_get_field_errors (EyPage *self)
+ey_site_page_get_field_errors (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->field_errors;
 }
 
 const char *
-ey_page_get_field_error (EyPage      *self,
+ey_site_page_get_field_error (EySitePage      *self,
                          EyFieldRole  role)
 {
   const char *name;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   name = ey_site_profile_get_field_name (self->profile, self->kind, role);
   return name != NULL ? g_hash_table_lookup (self->field_errors, name) : NULL;
 }
 
 gboolean
-ey_page_has_marker (EyPage       *self,
-                    EyPageMarker  marker)
+ey_site_page_has_marker (EySitePage       *self,
+                    EySitePageMarker  marker)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), FALSE);
-  g_return_val_if_fail (marker <= EY_PAGE_MARKER_LAST, FALSE);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), FALSE);
+  g_return_val_if_fail (marker <= EY_SITE_PAGE_MARKER_LAST, FALSE);
   return self->markers[marker];
 }
 
 const char *
-ey_page_get_success_text (EyPage *self)
+ey_site_page_get_success_text (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->success;
 }
 
 int
-ey_page_get_timer_seconds (EyPage *self)
+ey_site_page_get_timer_seconds (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), -1);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), -1);
   return self->timer;
 }
 
 const char *
-ey_page_get_masked_phone (EyPage *self)
+ey_site_page_get_masked_phone (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->masked_phone;
 }
 
 const char *
-ey_page_get_verification_code (EyPage *self)
+ey_site_page_get_verification_code (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->verification_code;
 }
 
 char *
-ey_page_get_captcha_url (EyPage *self)
+ey_site_page_get_captcha_url (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   if (self->captcha_href == NULL)
     return NULL;
@@ -1175,18 +1175,18 @@ ey_page_get_captcha_url (EyPage *self)
 }
 
 char *
-ey_page_get_link_url (EyPage      *self,
+ey_site_page_get_link_url (EySitePage      *self,
                       EyLinkRole   role,
                       GError     **error)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   g_return_val_if_fail (role <= EY_LINK_ROLE_LAST, NULL);
 
   if (self->links[role] == NULL)
     {
-      g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_LINK,
+      g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_LINK,
                    _("The page %s has no “%s” link."),
-                   ey_page_kind_get_label (self->kind),
+                   ey_site_page_kind_get_label (self->kind),
                    ey_site_role_to_string (EY_TYPE_LINK_ROLE, role));
       return NULL;
     }
@@ -1194,16 +1194,16 @@ ey_page_get_link_url (EyPage      *self,
 }
 
 GPtrArray *
-ey_page_get_orders (EyPage *self)
+ey_site_page_get_orders (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->orders;
 }
 
 EyForm *
-ey_page_get_form (EyPage *self)
+ey_site_page_get_form (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->form;
 }
 
@@ -1236,7 +1236,7 @@ lookup_in_form (EyForm     *form,
 
 /* The form holding @name (and @value when given): the page's form first. */
 static EyForm *
-find_form_with (EyPage               *self,
+find_form_with (EySitePage               *self,
                 const char           *name,
                 const char           *value,
                 const EyFormControl **control)
@@ -1264,13 +1264,13 @@ find_form_with (EyPage               *self,
 }
 
 const EyFormControl *
-ey_page_lookup_field (EyPage      *self,
+ey_site_page_lookup_field (EySitePage      *self,
                       EyFieldRole  role)
 {
   const EyFormControl *control = NULL;
   const char *name;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   name = ey_site_profile_get_field_name (self->profile, self->kind, role);
   if (name == NULL)
@@ -1280,10 +1280,10 @@ ey_page_lookup_field (EyPage      *self,
 }
 
 const char *
-ey_page_get_field_value (EyPage      *self,
+ey_site_page_get_field_value (EySitePage      *self,
                          EyFieldRole  role)
 {
-  const EyFormControl *control = ey_page_lookup_field (self, role);
+  const EyFormControl *control = ey_site_page_lookup_field (self, role);
 
   return control != NULL ? control->value : NULL;
 }
@@ -1291,7 +1291,7 @@ ey_page_get_field_value (EyPage      *self,
 /* Whether another button role of this page has the same control name: then
  * the value is what tells them apart and cannot be ignored. */
 static gboolean
-button_name_is_shared (EyPage       *self,
+button_name_is_shared (EySitePage       *self,
                        EyButtonRole  button,
                        const char   *name)
 {
@@ -1312,7 +1312,7 @@ button_name_is_shared (EyPage       *self,
  * changed beyond that, by name alone if the name is the button's only
  * identity on this page and one enabled submit carries it. */
 static EyForm *
-find_button (EyPage               *self,
+find_button (EySitePage               *self,
              EyButtonRole          button,
              const EyFormControl **control)
 {
@@ -1349,25 +1349,25 @@ find_button (EyPage               *self,
 }
 
 gboolean
-ey_page_has_button (EyPage       *self,
+ey_site_page_has_button (EySitePage       *self,
                     EyButtonRole  button)
 {
   const EyFormControl *control = NULL;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), FALSE);
 
   return find_button (self, button, &control) != NULL;
 }
 
 gboolean
-ey_page_has_choice (EyPage       *self,
+ey_site_page_has_choice (EySitePage       *self,
                     EyChoiceRole  choice)
 {
   const char *name;
   const char *value;
   const EyFormControl *control = NULL;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), FALSE);
 
   if (!ey_site_profile_get_choice (self->profile, self->kind, choice, &name, &value))
     return FALSE;
@@ -1375,7 +1375,7 @@ ey_page_has_choice (EyPage       *self,
 }
 
 EyFormData *
-ey_page_new_submission (EyPage        *self,
+ey_site_page_new_submission (EySitePage        *self,
                         EyButtonRole   button,
                         GError       **error)
 {
@@ -1383,18 +1383,18 @@ ey_page_new_submission (EyPage        *self,
   EyForm *form;
   EyFormData *data;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   if (self->forms->len == 0)
     {
-      g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_FORM,
-                   _("The page %s has no form to send."), ey_page_kind_get_label (self->kind));
+      g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_FORM,
+                   _("The page %s has no form to send."), ey_site_page_kind_get_label (self->kind));
       return NULL;
     }
   if ((form = find_button (self, button, &control)) == NULL)
     {
-      g_set_error (error, EY_PAGE_ERROR, EY_PAGE_ERROR_NO_BUTTON,
-                   _("The page %s has no “%s” button."), ey_page_kind_get_label (self->kind),
+      g_set_error (error, EY_SITE_PAGE_ERROR, EY_SITE_PAGE_ERROR_NO_BUTTON,
+                   _("The page %s has no “%s” button."), ey_site_page_kind_get_label (self->kind),
                    ey_site_role_to_string (EY_TYPE_BUTTON_ROLE, button));
       return NULL;
     }
@@ -1405,11 +1405,11 @@ ey_page_new_submission (EyPage        *self,
 }
 
 char *
-ey_page_get_text (EyPage *self)
+ey_site_page_get_text (EySitePage *self)
 {
   xmlNode *root;
 
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
 
   root = xmlDocGetRootElement (self->doc);
   for (xmlNode *n = root ? root->children : NULL; n != NULL; n = n->next)
@@ -1419,8 +1419,8 @@ ey_page_get_text (EyPage *self)
 }
 
 xmlDoc *
-_ey_page_get_doc (EyPage *self)
+_ey_site_page_get_doc (EySitePage *self)
 {
-  g_return_val_if_fail (EY_IS_PAGE (self), NULL);
+  g_return_val_if_fail (EY_IS_SITE_PAGE (self), NULL);
   return self->doc;
 }

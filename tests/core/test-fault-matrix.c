@@ -208,12 +208,12 @@ walk (const Case *c,
           break;
 
         case EY_SESSION_STEP_METHOD:
-          ok = s_choose_method (s, c->wet || !(ey_session_get_methods (s) & EY_SESSION_METHOD_EONAYLI)
-                                   ? EY_SESSION_METHOD_ISLAK : EY_SESSION_METHOD_EONAYLI, &error);
+          ok = s_choose_method (s, c->wet || !(ey_session_get_methods (s) & EY_SESSION_METHOD_EONAY)
+                                   ? EY_SESSION_METHOD_WET : EY_SESSION_METHOD_EONAY, &error);
           break;
 
         case EY_SESSION_STEP_SUBMITTING:
-          ok = s_choose_method (s, EY_SESSION_METHOD_EONAYLI, &error);
+          ok = s_choose_method (s, EY_SESSION_METHOD_EONAY, &error);
           break;
 
         case EY_SESSION_STEP_WET:

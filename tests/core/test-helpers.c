@@ -11,71 +11,20 @@
 #include "ey-site-profile.h"
 #include "test-helpers.h"
 
-const char *
-test_pki_file (const char *name)
-{
-  const char *root = g_getenv ("EY_BUILD_ROOT");
-  g_autofree char *path = NULL;
-
-  /* tests/fixtures/meson.build makes the PKI there (test_pki_dir) */
-  g_assert_nonnull (root);
-  path = g_build_filename (root, "tests", "fixtures", name, NULL);
-  return g_intern_string (path);
-}
-
-void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (*result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("operation did not finish within 60 s");
-  g_source_remove (id);
-  return *result;
-}
-
 void
 bed_init (Bed        *bed,
           const char *variant,
           const char *profile_file)
 {
   g_autoptr(GError) error = NULL;
-  const char *cas[] = { test_pki_file ("ca.pem"), NULL };
   EySimOptions opts;
 
   memset (bed, 0, sizeof *bed);
-  ey_sim_options_init (&opts);
-  opts.captcha_text = BED_CAPTCHA;
+  ey_test_sim_options (&opts, BED_CAPTCHA);
   opts.control = TRUE;
   opts.variant = variant;
-  opts.trust_ca_files = cas;
   opts.slow_ms = 3000;
-  bed->sim = ey_sim_server_new (&opts);
-  g_assert_true (ey_sim_server_start (bed->sim, 0, &error));
-  g_assert_no_error (error);
+  bed->sim = ey_test_sim_start (&opts);
 
   if (profile_file)
     bed->profile = ey_site_profile_new_from_file (profile_file, &error);

@@ -11,7 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "ey-core-error.h"
-#include "ey-page.h"
+#include "ey-site-page.h"
 #include "ey-site-client.h"
 #include "ey-site-profile.h"
 #include "test-helpers.h"
@@ -183,7 +183,7 @@ client_clear (Client *c)
   g_clear_pointer (&c->dir, g_free);
 }
 
-static EyPage *
+static EySitePage *
 get_page (EySiteClient  *client,
           const char    *href,
           GError       **error)
@@ -218,7 +218,7 @@ sign_in_with_drops (ExtSim *sim,
     }
   else
     {
-      g_autoptr(EyPage) page = NULL;
+      g_autoptr(EySitePage) page = NULL;
 
       /* Told apart from a failed sign-in: the site took it */
       g_assert_false (ok);
@@ -228,7 +228,7 @@ sign_in_with_drops (ExtSim *sim,
       g_clear_error (&error);
       page = get_page (c.client, ey_site_client_get_follow_up_url (c.client), &error);
       g_assert_no_error (error);
-      g_assert_cmpint (ey_page_get_kind (page), ==, EY_PAGE_KIND_ORDERS);
+      g_assert_cmpint (ey_site_page_get_kind (page), ==, EY_SITE_PAGE_KIND_ORDERS);
     }
   g_assert_cmpuint (ext_sim_count (sim, "login-ok"), ==, before + 1);
   client_clear (&c);
@@ -353,7 +353,7 @@ expect_limit (Bed            *bed,
               EyCoreError     code)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
   gint64 start = g_get_monotonic_time ();
 
   ey_sim_server_set_fault (bed->sim, kind, "login.go", 0);
@@ -367,7 +367,7 @@ expect_limit (Bed            *bed,
   g_clear_error (&error);
   page = get_page (bed->client, "login.go", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ey_page_get_kind (page), ==, EY_PAGE_KIND_LOGIN);
+  g_assert_cmpint (ey_site_page_get_kind (page), ==, EY_SITE_PAGE_KIND_LOGIN);
 }
 
 static void
@@ -390,7 +390,7 @@ test_limits (void)
   /* Small limits refuse a normal page too: the limit is really applied */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(EyPage) page = NULL;
+    g_autoptr(EySitePage) page = NULL;
 
     ey_site_client_set_limits (bed.client, 100, 0, 0);
     page = get_page (bed.client, "login.go", &error);
@@ -411,7 +411,7 @@ test_tls_old_refused (void)
   ExtSim sim;
   Client c;
   g_autoptr(GError) error = NULL;
-  g_autoptr(EyPage) page = NULL;
+  g_autoptr(EySitePage) page = NULL;
 
   /* A site that speaks only TLS 1.0 and 1.1 */
   ext_sim_start (&sim, "NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0");
@@ -431,7 +431,7 @@ test_tls_old_refused (void)
   g_clear_error (&error);
   page = get_page (c.client, "login.go", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ey_page_get_kind (page), ==, EY_PAGE_KIND_LOGIN);
+  g_assert_cmpint (ey_site_page_get_kind (page), ==, EY_SITE_PAGE_KIND_LOGIN);
   client_clear (&c);
   ext_sim_stop (&sim);
 }

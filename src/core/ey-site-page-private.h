@@ -3,11 +3,11 @@
 
 #include <libxml/tree.h>
 
-#include "ey-page.h"
+#include "ey-site-page.h"
 
 G_BEGIN_DECLS
 
 /* The parsed document, for the site report (ey-site-report.c) only. */
-xmlDoc *_ey_page_get_doc (EyPage *self);
+xmlDoc *_ey_site_page_get_doc (EySitePage *self);
 
 G_END_DECLS

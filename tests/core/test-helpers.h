@@ -5,6 +5,7 @@
 
 #include "ey-session.h"
 #include "ey-sim-server.h"
+#include "ey-test-sim.h"
 
 G_BEGIN_DECLS
 
@@ -27,13 +28,11 @@ void         bed_init            (Bed          *bed,
                                   const char   *profile_file);  /* NULL: built-in */
 void         bed_clear           (Bed          *bed);
 
-const char  *test_pki_file       (const char   *name);          /* "ayse-rsa.pem" */
-
+/* The session tests' names for tests/common's helpers. */
+#define test_pki_file(name)     ey_test_pki_file (name)        /* "ayse-rsa.pem" */
 /* Spins the default main context until *result is set; fails the test after 60 s. */
-GAsyncResult *wait_for           (GAsyncResult **result);
-void         store_result_cb     (GObject       *object,
-                                  GAsyncResult  *result,
-                                  gpointer       user_data);
+#define wait_for(result)        ey_test_wait_result ((result), 60)
+#define store_result_cb         ey_test_store_result_cb
 
 /* openssl cms -sign -cades …: DER CMS of @data with @who's key
  * (who: "ayse-rsa", …); @cades FALSE leaves out the CAdES attribute. */

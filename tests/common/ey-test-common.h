@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What every test program needs: waiting on real events with a timeout that fails the
+ * test (never a sleep), removing a temporary tree, the test PKI, SoftHSM tokens. */
+
+typedef gboolean (*EyTestCondition) (gpointer data);
+
+/* Spins the default main context until @condition returns TRUE or @timeout_ms pass;
+ * TRUE if the condition came (the caller decides what a timeout means). */
+gboolean      ey_test_spin_until       (EyTestCondition   condition,
+                                        gpointer          data,
+                                        guint             timeout_ms);
+/* Spins until *@flag is TRUE; fails the test, naming @what, after @timeout_s seconds. */
+void          ey_test_wait_flag        (const gboolean   *flag,
+                                        guint             timeout_s,
+                                        const char       *what);
+/* Spins until *@result is set (by ey_test_store_result_cb); fails the test after
+ * @timeout_s seconds.  Returns *@result. */
+GAsyncResult *ey_test_wait_result      (GAsyncResult    **result,
+                                        guint             timeout_s);
+/* A GAsyncReadyCallback storing a reference to the result in *(GAsyncResult **) @user_data. */
+void          ey_test_store_result_cb  (GObject          *source,
+                                        GAsyncResult     *result,
+                                        gpointer          user_data);
+
+/* Removes @path and everything below it, without following symbolic links. */
+void          ey_test_remove_tree      (const char       *path);
+
+/* A file of the test PKI (tests/fixtures in the build tree, or $EY_TEST_PKI_DIR):
+ * "ca.pem", "ayse-rsa.pem" … interned. */
+const char   *ey_test_pki_file         (const char       *name);
+
+/* Makes a SoftHSM2 token in @dir with tests/pkcs11/make-token (@script): @label, user
+ * PIN @pin, the key and certificate of @pki_name ("ayse-rsa") from @pki_dir (NULL: the
+ * test PKI above); @id the CKA_ID in hex or NULL.  Fails the test if the script fails. */
+void          ey_test_make_token       (const char       *script,
+                                        const char       *dir,
+                                        const char       *pki_dir,
+                                        const char       *label,
+                                        const char       *pin,
+                                        const char       *pki_name,
+                                        const char       *id);
+
+G_END_DECLS
