@@ -1745,10 +1745,10 @@ ey_site_profile_get_default_timer (EySiteProfile *self,
 
 guint
 ey_site_profile_get_code_digits (EySiteProfile *self,
-                                 EyPageKind     kind)
+                                 EySitePageKind     kind)
 {
   g_return_val_if_fail (EY_IS_SITE_PROFILE (self), 0);
-  g_return_val_if_fail (kind <= EY_PAGE_KIND_LAST, 0);
+  g_return_val_if_fail (kind <= EY_SITE_PAGE_KIND_LAST, 0);
 
   return self->by_kind[kind] ? self->by_kind[kind]->code_digits : 0;
 }

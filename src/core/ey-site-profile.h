@@ -385,7 +385,7 @@ const char     *ey_site_profile_get_mail_sender    (EySiteProfile  *self);
  *   profile does not say
  */
 guint           ey_site_profile_get_code_digits    (EySiteProfile  *self,
-                                                    EyPageKind      kind);
+                                                    EySitePageKind      kind);
 
 /**
  * ey_site_profile_explain_message:

@@ -54,7 +54,7 @@ ey_page_sms_code_complete (EyPageSms  *self,
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
   EySiteClient *client = session ? ey_session_get_client (session) : NULL;
   guint digits = client ? ey_site_profile_get_code_digits (ey_site_client_get_profile (client),
-                                                           EY_PAGE_KIND_SMS_CODE)
+                                                           EY_SITE_PAGE_KIND_SMS_CODE)
                         : 0;
 
   if (digits == 0 || strlen (code) != digits)

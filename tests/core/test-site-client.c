@@ -446,7 +446,7 @@ test_tls_policy_missing (void)
       g_autoptr(EySiteProfile) profile = NULL;
       g_autoptr(EySiteClient) client = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(EyPage) page = NULL;
+      g_autoptr(EySitePage) page = NULL;
 
       /* Not fatal here: what comes after the critical is tested too */
       g_log_set_always_fatal (G_LOG_FATAL_MASK);

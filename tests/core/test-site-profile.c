@@ -511,8 +511,8 @@ test_explanations (void)
       g_assert_null (ey_site_profile_explain_message (p, ""));
       g_assert_null (ey_site_profile_explain_message (p, NULL));
       /* The SMS approval code's length, for sending a complete one at once. */
-      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_SMS_CODE), ==, 6);
-      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_PAGE_KIND_LOGIN), ==, 0);
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_SITE_PAGE_KIND_SMS_CODE), ==, 6);
+      g_assert_cmpuint (ey_site_profile_get_code_digits (p, EY_SITE_PAGE_KIND_LOGIN), ==, 0);
     }
 
   g_assert_nonnull (start);
