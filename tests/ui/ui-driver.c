@@ -275,7 +275,15 @@ window_has_session (gpointer data)
 {
   UiDriver *driver = data;
 
-  driver->window = EY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (driver->app)));
+  /* The newest assistant window (the list starts with the most recently active); with
+   * officer mode on, the Colleagues window may be the active one. */
+  driver->window = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (driver->app)); l; l = l->next)
+    if (EY_IS_WINDOW (l->data))
+      {
+        driver->window = l->data;
+        break;
+      }
   return driver->window && ey_window_get_session (driver->window) != NULL;
 }
 
