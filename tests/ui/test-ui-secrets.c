@@ -419,7 +419,9 @@ test_eonay_secrets (void)
 /* Of the last count_in_memory(): inside a form POST body, in a line of the pasted mail */
 static guint   body_hits;
 static guint   mail_hits;
+static guint   gateway_hits;
 #define MAIL_LABEL_END "z : "
+#define GATEWAY_LABEL "\"code\":\""
 
 static guint
 count_in_memory (const char *secret)
@@ -438,6 +440,7 @@ count_in_memory (const char *secret)
   g_assert_true (area != MAP_FAILED);
   body_hits = 0;
   mail_hits = 0;
+  gateway_hits = 0;
   needle = area;
   buf = area + 4096;
   for (gsize i = 0; i < len; i++)
@@ -493,6 +496,14 @@ count_in_memory (const char *secret)
                   if (p > buf && p[-1] == '=' && (p + len == buf + got || p[len] == '&' ||
                                                   p[len] == '\0'))
                     body_hits++;
+                  /* "…"code":"SECRET"}": the demo's SMS gateway record, which the demo's
+                   * inbox reads (json-glib's copies are freed unwiped); in real mode the
+                   * code comes by phone and there is no such record */
+                  else if ((gsize) (p - buf) >= strlen (GATEWAY_LABEL) &&
+                           memcmp (p - strlen (GATEWAY_LABEL), GATEWAY_LABEL,
+                                   strlen (GATEWAY_LABEL)) == 0 &&
+                           p + len < buf + got && p[len] == '"')
+                    gateway_hits++;
                   /* "…Parolanız : SECRET\n": a freed line of the pasted mail, whose
                    * first bytes the allocator may have reused since ("anız : " is left) */
                   else if ((gsize) (p - buf) >= strlen (MAIL_LABEL_END) &&
@@ -535,15 +546,17 @@ test_secrets_not_in_memory (void)
       guint hits = count_in_memory (secrets[i].secret);
 
       g_test_message ("%s: found %u times, %u of them in a form body, %u in a line of the "
-                      "pasted mail", secrets[i].what, hits, body_hits, mail_hits);
+                      "pasted mail, %u in the demo's SMS gateway record", secrets[i].what, hits,
+                      body_hits, mail_hits, gateway_hits);
       /* Not asserted yet: GIO's g_output_stream_splice_async() copies a request body
        * (libsoup writes ours with it) through an 8 KiB buffer it frees unwiped, and the
        * simulator's side of the same process reads the body into libsoup's buffers; the
        * pasted mail's lines go through GtkTextView's line layouts, freed unwiped when
-       * the view is cleared.  Whether such a copy survives depends on what reuses that
+       * the view is cleared; the demo's SMS inbox reads the simulator's gateway record
+       * through json-glib.  Whether such a copy survives depends on what reuses that
        * memory: reported only.  Every other copy (widgets, session, window, the
        * simulator's records) is asserted away. */
-      g_assert_cmpuint (hits - body_hits - mail_hits, ==, 0);
+      g_assert_cmpuint (hits - body_hits - mail_hits - gateway_hits, ==, 0);
     }
 }
 
