@@ -98,8 +98,10 @@ attempt_clear (Request *req)
   g_clear_object (&req->msg);
   if (req->data)
     {
-      /* Answers can carry the SMS-code page or a signed form: wipe them */
-      explicit_bzero (req->data->data, req->data->len);
+      /* Answers can carry the SMS-code page or a signed form: wipe them (an empty
+       * array has no buffer at all) */
+      if (req->data->len > 0)
+        explicit_bzero (req->data->data, req->data->len);
       g_clear_pointer (&req->data, g_byte_array_unref);
     }
   req->limit_hit = FALSE;

@@ -116,10 +116,11 @@ pdf_text (GBytes *pdf)
   close (fd);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
                                       &error));
-  g_assert_nonnull (g_find_program_in_path ("pdftotext"));
   {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
     const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
+    g_assert_nonnull (pdftotext);
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                  &out, NULL, &status, &error));
   }
