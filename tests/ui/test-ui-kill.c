@@ -168,17 +168,7 @@ child_sign (void)
   g_assert_true (ui_spin_until (certificates_ready, driver, 20000));
   to_sign_in (driver);
   g_assert_true (ui_spin_until (signed_in, driver, 20000));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
-  g_assert_true (ui_fill_form (driver));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sms"));
-  ui_next (driver);   /* send the SMS */
-  g_assert_true (ui_wait_idle (driver));
+  g_assert_true (ui_walk_to_sms_sent (driver));
   code = last_sms_code ();
   g_assert_nonnull (code);
   ui_set_text (driver, "sms", "code_row", code);

@@ -78,17 +78,7 @@ go_to_signing (UiDriver *driver)
   ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   ui_next (driver);
   g_assert_true (ui_spin_until (signed_in, driver, 20000));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
-  g_assert_true (ui_fill_form (driver));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sms"));
-  ui_next (driver);   /* send the SMS */
-  g_assert_true (ui_wait_idle (driver));
+  g_assert_true (ui_walk_to_sms_sent (driver));
   code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);
   ui_set_text (driver, "sms", "code_row", code);

@@ -215,6 +215,25 @@ ui_fill_form (UiDriver *driver)
   return TRUE;
 }
 
+/* From a signed-in session to the SMS sent: the order (when the site asks which), the
+ * filled form, then the SMS page's Continue. */
+gboolean
+ui_walk_to_sms_sent (UiDriver *driver)
+{
+  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
+    {
+      ui_next (driver);
+      ui_wait_idle (driver);
+    }
+  if (!ui_wait_page (driver, "form") || !ui_fill_form (driver))
+    return FALSE;
+  ui_next (driver);
+  if (!ui_wait_page (driver, "sms"))
+    return FALSE;
+  ui_next (driver);   /* send the SMS */
+  return ui_wait_idle (driver);
+}
+
 char *
 ui_sms_code (UiDriver   *driver,
              const char *identity)

@@ -72,6 +72,7 @@ gboolean    ui_sign_in               (UiDriver   *driver,
                                       const char *identity,
                                       const char *captcha);
 gboolean    ui_fill_form             (UiDriver   *driver);
+gboolean    ui_walk_to_sms_sent      (UiDriver   *driver);
 char       *ui_sms_code              (UiDriver   *driver,
                                       const char *identity);
 
