@@ -53,7 +53,7 @@ struct _EySiteProfile
 };
 
 /* <explain match="…">…</explain>: a known message of the site and what it means, in
- * English (a gettext msgid: po/ extracts it with data/site/site-profile.its). */
+ * English (a gettext msgid: po/ extracts it with data/site/its/site-profile.its). */
 typedef struct
 {
   char *match;
