@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * and GLib's slices come from malloc.  The cache can only be turned off when
  * the process starts, so the first call starts the program again (same
  * arguments, same process id); the environment its children see is restored.
- * Does nothing more than M_PERTURB under a sanitizer or valgrind.
+ * Under AddressSanitizer its allocator fills freed chunks instead; under
+ * valgrind only M_PERTURB is set (valgrind's allocator ignores it).
  *
  * Call it first in main(), before any thread starts.
  */
@@ -23,7 +24,8 @@ void     ey_secure_heap_init        (char **argv);
 /**
  * ey_secure_heap_get_active:
  *
- * Returns: whether every freed chunk is overwritten (the restart happened)
+ * Returns: whether every freed chunk is overwritten (the restart happened, or
+ *   AddressSanitizer's allocator fills them)
  */
 gboolean ey_secure_heap_get_active  (void);
 

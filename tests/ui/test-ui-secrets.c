@@ -562,6 +562,10 @@ test_secrets_not_in_memory (void)
   };
 
   g_assert_true (ey_secure_heap_get_active ());
+  /* What the programs start (a browser, the demo's simulator) gets the usual allocator */
+  g_assert_null (g_getenv ("EY_SECURE_HEAP"));
+  g_assert_null (strstr (g_getenv ("GLIBC_TUNABLES") ? g_getenv ("GLIBC_TUNABLES") : "",
+                         "tcache_count=0"));
   ey_sim_server_wipe_secrets (shared->sim, AYSE_ID);
   scrub_dead_stack ();
   g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
