@@ -23,6 +23,7 @@ struct _EyRosterModel
   gboolean        fixed_today;
   guint           first;     /* read at once; the rest in a thread (0: all at once) */
   GCancellable   *loading;   /* while the rest is read */
+  gboolean        rest;      /* the rest is still to read (ey_roster_model_read_rest()) */
   gboolean        stale;     /* the roster changed while it was read */
 };
 
@@ -417,6 +418,7 @@ ey_roster_model_reload (EyRosterModel  *self,
   g_return_val_if_fail (EY_IS_ROSTER_MODEL (self), FALSE);
 
   stop_loading (self);
+  self->rest = FALSE;
   loaded = load_entries (self->roster, 0, error);
   if (loaded == NULL)
     return FALSE;
@@ -529,11 +531,8 @@ ey_roster_model_constructed (GObject *object)
 
       if (loaded != NULL)
         {
-          gboolean more = loaded->all->len >= self->first;
-
+          self->rest = loaded->all->len >= self->first;
           take_loaded (self, loaded);
-          if (more)
-            start_loading (self);
           return;
         }
       g_debug ("%s", error->message);
@@ -595,12 +594,33 @@ ey_roster_model_new (EyRoster *roster)
 }
 
 EyRosterModel *
-ey_roster_model_new_deferred (EyRoster *roster,
-                              guint     first)
+ey_roster_model_new_first (EyRoster *roster,
+                           guint     first)
 {
   g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
 
   return g_object_new (EY_TYPE_ROSTER_MODEL, "roster", roster, "first", first, NULL);
+}
+
+EyRosterModel *
+ey_roster_model_new_deferred (EyRoster *roster,
+                              guint     first)
+{
+  EyRosterModel *self = ey_roster_model_new_first (roster, first);
+
+  ey_roster_model_read_rest (self);
+  return self;
+}
+
+void
+ey_roster_model_read_rest (EyRosterModel *self)
+{
+  g_return_if_fail (EY_IS_ROSTER_MODEL (self));
+
+  if (!self->rest)
+    return;
+  self->rest = FALSE;
+  start_loading (self);
 }
 
 gboolean
