@@ -123,15 +123,6 @@ show_entry (EyOfficerWindow *self,
   g_signal_handlers_block_by_func (check, mark_toggled_cb, self);
   gtk_check_button_set_active (check, identity && g_hash_table_contains (self->marked, identity));
   g_signal_handlers_unblock_by_func (check, mark_toggled_cb, self);
-  if (entry != NULL)
-    {
-      /* Translators: the accessible name of a row's check box; %s is the name */
-      g_autofree char *label = g_strdup_printf (_("Mark %s for printing"),
-                                                ey_roster_entry_get_colleague (entry)->full_name);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-    }
 }
 
 static void
@@ -145,6 +136,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (row, TRUE);
+  /* Named by its row (the colleague) once here, not again at each bind: a search
+   * rebinds some 200 rows per keystroke. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Mark for printing"), -1);
   g_signal_connect (check, "toggled", G_CALLBACK (mark_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), row);

@@ -496,6 +496,35 @@ profile_first_view (EyRoster *full,
     }
 }
 
+/* EY_BENCH_PROFILE_KEYS=N: N times, type "ayşe y" and clear it, each change with its
+ * frame; for a profiler. */
+static void
+profile_keys (EyRoster *full,
+              guint     n)
+{
+  GtkWidget *window = new_window (full);
+  GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (window, EY_TYPE_OFFICER_WINDOW,
+                                                                 "search_entry"));
+
+  while (ey_roster_model_get_n_total (ey_officer_window_get_model (EY_OFFICER_WINDOW (window))) < N_ROWS)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      static const char *typed[] = { "a", "y", "ş", "e", " ", "y" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+        {
+          int position = -1;
+
+          gtk_editable_insert_text (GTK_EDITABLE (search), typed[k], -1, &position);
+          wait_frame (window);
+        }
+      gtk_editable_delete_text (GTK_EDITABLE (search), 0, -1);
+      wait_frame (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 view_bench (const char *dir,
             EyRoster   *full)
@@ -580,6 +609,14 @@ main (int   argc,
       adw_init ();
       ey_ui_register_resource ();
       profile_first_view (from_csv, g_ascii_strtoull (env, NULL, 10));
+      return 0;
+    }
+  env = g_getenv ("EY_BENCH_PROFILE_KEYS");
+  if (env != NULL && gtk_init_check ())
+    {
+      adw_init ();
+      ey_ui_register_resource ();
+      profile_keys (from_csv, g_ascii_strtoull (env, NULL, 10));
       return 0;
     }
   {
