@@ -54,6 +54,7 @@ struct _EyOfficerWindow
   gboolean              syncing_selection;
   /* Whom the officer ticked for printing: identities, so a search keeps them. */
   GHashTable           *marked;
+  gboolean              showing_marks;   /* check boxes follow the set: not a click */
   gulong                read_card_handler;
 };
 
@@ -93,16 +94,35 @@ item_check (GtkListItem *item)
   return GTK_CHECK_BUTTON (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
 }
 
+/* Whom the row box made in setup_row_cb() shows, asked of its list item when needed:
+ * nothing is stored per bind, as a search rebinds some 200 rows per keystroke. */
+static const char *
+box_identity (GtkWidget *box)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "ey-list-item");
+  EyOfficerSlot *slot = item ? gtk_list_item_get_item (item) : NULL;
+  EyRosterEntry *entry = slot ? ey_officer_slot_get_entry (slot) : NULL;
+
+  return entry ? ey_roster_entry_get_identity (entry) : NULL;
+}
+
+static gboolean
+is_marked (EyOfficerWindow *self,
+           const char      *identity)
+{
+  return identity != NULL && g_hash_table_contains (self->marked, identity);
+}
+
 static void
 mark_toggled_cb (GtkCheckButton  *check,
                  EyOfficerWindow *self)
 {
-  EyOfficerRow *row = EY_OFFICER_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (check)));
-  const char *identity = g_object_get_data (G_OBJECT (row), "ey-identity");
+  const char *identity = box_identity (gtk_widget_get_parent (GTK_WIDGET (check)));
+  gboolean active = gtk_check_button_get_active (check);
 
-  if (identity == NULL)
+  if (self->showing_marks || identity == NULL || active == is_marked (self, identity))
     return;
-  if (gtk_check_button_get_active (check))
+  if (active)
     g_hash_table_add (self->marked, g_strdup (identity));
   else
     g_hash_table_remove (self->marked, identity);
@@ -116,13 +136,10 @@ show_entry (EyOfficerWindow *self,
             EyOfficerRow    *row,
             EyRosterEntry   *entry)
 {
-  const char *identity = entry ? ey_roster_entry_get_identity (entry) : NULL;
-
   ey_officer_row_set_entry (row, entry);
-  g_object_set_data_full (G_OBJECT (row), "ey-identity", g_strdup (identity), g_free);
-  g_signal_handlers_block_by_func (check, mark_toggled_cb, self);
-  gtk_check_button_set_active (check, identity && g_hash_table_contains (self->marked, identity));
-  g_signal_handlers_unblock_by_func (check, mark_toggled_cb, self);
+  self->showing_marks = TRUE;
+  gtk_check_button_set_active (check, entry && is_marked (self, ey_roster_entry_get_identity (entry)));
+  self->showing_marks = FALSE;
 }
 
 static void
@@ -145,6 +162,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (check, "toggled", G_CALLBACK (mark_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), row);
+  /* The item owns the box: no reference back. */
+  g_object_set_data (G_OBJECT (box), "ey-list-item", item);
   gtk_list_item_set_child (item, box);
 }
 
@@ -611,17 +630,14 @@ refresh_marks (EyOfficerWindow *self)
     {
       GtkWidget *box = gtk_widget_get_first_child (item);
       GtkWidget *check = box ? gtk_widget_get_first_child (box) : NULL;
-      GtkWidget *row;
-      const char *identity;
 
       /* The list view's children hold the rows' boxes made in setup_row_cb(). */
-      if (!GTK_IS_CHECK_BUTTON (check) || (row = gtk_widget_get_next_sibling (check)) == NULL)
-        continue;
-      identity = g_object_get_data (G_OBJECT (row), "ey-identity");
-      g_signal_handlers_block_by_func (check, mark_toggled_cb, self);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   identity && g_hash_table_contains (self->marked, identity));
-      g_signal_handlers_unblock_by_func (check, mark_toggled_cb, self);
+      if (GTK_IS_CHECK_BUTTON (check))
+        {
+          self->showing_marks = TRUE;
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_marked (self, box_identity (box)));
+          self->showing_marks = FALSE;
+        }
     }
   update_marked (self);
 }
@@ -723,14 +739,16 @@ toggle_mark_action (GtkWidget  *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   const char *identity = NULL;
 
+  /* The focus is on a row's check box, or on the row itself (the list's item). */
   for (GtkWidget *w = focus; w != NULL && identity == NULL; w = gtk_widget_get_parent (w))
     {
-      GtkWidget *last = gtk_widget_get_last_child (w);
+      GtkWidget *child = gtk_widget_get_first_child (w);
 
-      if (GTK_IS_BOX (w) && EY_IS_OFFICER_ROW (last))
-        identity = g_object_get_data (G_OBJECT (last), "ey-identity");
       if (w == GTK_WIDGET (self->list_view))
         break;
+      identity = box_identity (w);
+      if (identity == NULL && child != NULL)
+        identity = box_identity (child);
     }
   if (identity == NULL)
     identity = self->selected;

@@ -721,6 +721,11 @@ test_print_marked (void)
   g_assert_cmpstr (marked[0], ==, who[0]);
   g_assert_cmpstr (marked[1], ==, who[1]);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
+  /* The rows shown again (rebound, maybe to other widgets) show them ticked. */
+  g_assert_true (ui_spin_until (marks_drawn, "SELİN AKSOY", 5000));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("SELİN AKSOY"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("OĞUZ KARTAL"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("İPEK ÇINAR"))));
 
   /* A button's activation clicks once its pressed look has shown. */
   _ey_officer_print_set_export_filename (path);
