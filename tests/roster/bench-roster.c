@@ -28,6 +28,10 @@
  * work costs.  A frame is timed from the frame clock's before-paint to its after-paint:
  * the wait for the next 60 Hz slot is not work.  Exits 1 if a target is missed.  The
  * view part needs a display (build-aux/test gives it Xvfb); EY_BENCH_NO_VIEW=1 skips it.
+ * The first view's wall time beyond its CPU time is split in two from the kernel's
+ * schedstat: waiting for a CPU (the load) and asleep (X server round trips, threads).
+ * EY_BENCH_PROFILE_FIRST_VIEW=N or EY_BENCH_PROFILE_KEYS=N only repeat that part, for
+ * perf record.
  */
 
 #define N_ROWS 10000
