@@ -23,6 +23,7 @@ struct _EyRosterModel
   gboolean        fixed_today;
   guint           first;     /* read at once; the rest in a thread (0: all at once) */
   GCancellable   *loading;   /* while the rest is read */
+  gboolean        rest;      /* the rest is still to read (ey_roster_model_read_rest()) */
   gboolean        stale;     /* the roster changed while it was read */
 };
 
@@ -112,13 +113,15 @@ update_today (EyRosterModel *self)
     }
 }
 
+/* The items: those of @from (@all, or fewer when the search only narrowed) that match. */
 static void
-rebuild_visible (EyRosterModel *self)
+rebuild_visible_from (EyRosterModel *self,
+                      GPtrArray     *from)
 {
   g_ptr_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->all->len; i++)
+  for (guint i = 0; i < from->len; i++)
     {
-      EyRosterEntry *entry = g_ptr_array_index (self->all, i);
+      EyRosterEntry *entry = g_ptr_array_index (from, i);
 
       if (matches (self, entry))
         g_ptr_array_add (self->visible, entry);
@@ -126,15 +129,28 @@ rebuild_visible (EyRosterModel *self)
 }
 
 static void
-refilter (EyRosterModel *self)
+rebuild_visible (EyRosterModel *self)
+{
+  rebuild_visible_from (self, self->all);
+}
+
+/* @narrowed: the search only grew around what it was (typing), so whoever matches now
+ * matched before: only the items need a look, not the whole roster. */
+static void
+refilter (EyRosterModel *self,
+          gboolean       narrowed)
 {
   g_autoptr(GPtrArray) old = g_ptr_array_copy (self->visible, NULL, NULL);
   guint before = self->visible->len;
   guint first = 0;
   guint last_old, last_new;
+  GDate was = self->today;
 
   update_today (self);
-  rebuild_visible (self);
+  if (narrowed && g_date_valid (&was) && g_date_compare (&was, &self->today) == 0)
+    rebuild_visible_from (self, old);
+  else
+    rebuild_visible (self);
   /* Only the part that differs: a view keeps the rows around it ("ayşe" → "ayşe "
    * changes nothing at all). */
   while (first < before && first < self->visible->len &&
@@ -309,7 +325,7 @@ take_loaded (EyRosterModel *self,
   self->all = g_steal_pointer (&loaded->all);
   self->by_id = g_steal_pointer (&loaded->by_id);
   loaded_free (loaded);
-  refilter (self);
+  refilter (self, FALSE);
 }
 
 static void
@@ -417,6 +433,7 @@ ey_roster_model_reload (EyRosterModel  *self,
   g_return_val_if_fail (EY_IS_ROSTER_MODEL (self), FALSE);
 
   stop_loading (self);
+  self->rest = FALSE;
   loaded = load_entries (self->roster, 0, error);
   if (loaded == NULL)
     return FALSE;
@@ -529,11 +546,8 @@ ey_roster_model_constructed (GObject *object)
 
       if (loaded != NULL)
         {
-          gboolean more = loaded->all->len >= self->first;
-
+          self->rest = loaded->all->len >= self->first;
           take_loaded (self, loaded);
-          if (more)
-            start_loading (self);
           return;
         }
       g_debug ("%s", error->message);
@@ -595,12 +609,33 @@ ey_roster_model_new (EyRoster *roster)
 }
 
 EyRosterModel *
-ey_roster_model_new_deferred (EyRoster *roster,
-                              guint     first)
+ey_roster_model_new_first (EyRoster *roster,
+                           guint     first)
 {
   g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
 
   return g_object_new (EY_TYPE_ROSTER_MODEL, "roster", roster, "first", first, NULL);
+}
+
+EyRosterModel *
+ey_roster_model_new_deferred (EyRoster *roster,
+                              guint     first)
+{
+  EyRosterModel *self = ey_roster_model_new_first (roster, first);
+
+  ey_roster_model_read_rest (self);
+  return self;
+}
+
+void
+ey_roster_model_read_rest (EyRosterModel *self)
+{
+  g_return_if_fail (EY_IS_ROSTER_MODEL (self));
+
+  if (!self->rest)
+    return;
+  self->rest = FALSE;
+  start_loading (self);
 }
 
 gboolean
@@ -628,15 +663,20 @@ void
 ey_roster_model_set_search (EyRosterModel *self,
                             const char    *search)
 {
+  char *needle;
+  gboolean narrowed;
+
   g_return_if_fail (EY_IS_ROSTER_MODEL (self));
 
   if (g_strcmp0 (self->search, search) == 0)
     return;
   g_free (self->search);
   self->search = g_strdup (search);
+  needle = _ey_roster_search_needle (search);
+  narrowed = self->folded != NULL && needle != NULL && strstr (needle, self->folded) != NULL;
   g_free (self->folded);
-  self->folded = _ey_roster_search_needle (search);
-  refilter (self);
+  self->folded = needle;
+  refilter (self, narrowed);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
@@ -657,7 +697,7 @@ ey_roster_model_set_filter (EyRosterModel  *self,
   if (self->filter == filter)
     return;
   self->filter = filter;
-  refilter (self);
+  refilter (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
@@ -670,7 +710,7 @@ ey_roster_model_set_today (EyRosterModel *self,
   self->fixed_today = today != NULL;
   if (today != NULL)
     self->today = *today;
-  refilter (self);
+  refilter (self, FALSE);
 }
 
 guint

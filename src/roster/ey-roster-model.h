@@ -27,6 +27,14 @@ EyRosterModel  *ey_roster_model_new          (EyRoster       *roster);
  */
 EyRosterModel  *ey_roster_model_new_deferred (EyRoster       *roster,
                                               guint           first);
+/**
+ * ey_roster_model_new_first: reads only the first @first colleagues; the rest when
+ * ey_roster_model_read_rest() is called (a window: once its first frame is on screen,
+ * so the reading thread does not compete with that frame for a CPU).
+ */
+EyRosterModel  *ey_roster_model_new_first    (EyRoster       *roster,
+                                              guint           first);
+void            ey_roster_model_read_rest    (EyRosterModel  *self);
 gboolean        ey_roster_model_get_loading  (EyRosterModel  *self);
 EyRoster       *ey_roster_model_get_roster   (EyRosterModel  *self);
 const char     *ey_roster_model_get_search   (EyRosterModel  *self);

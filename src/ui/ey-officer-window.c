@@ -42,6 +42,9 @@ struct _EyOfficerWindow
   GtkLabel             *storage_label;
   GtkStack             *detail_stack;
   EyOfficerDetail      *detail;
+  GtkRevealer          *marked_revealer;
+  GtkButton            *print_marked_button;
+  GtkCheckButton       *mark_all_check;
 
   EyRoster             *roster;
   EyRosterModel        *model;
@@ -49,6 +52,9 @@ struct _EyOfficerWindow
   GtkSingleSelection   *selection;
   char                 *selected;
   gboolean              syncing_selection;
+  /* Whom the officer ticked for printing: identities, so a search keeps them. */
+  GHashTable           *marked;
+  gboolean              showing_marks;   /* check boxes follow the set: not a click */
   gulong                read_card_handler;
 };
 
@@ -74,43 +80,126 @@ toast (EyOfficerWindow *self,
 
 /* ---- the list ---- */
 
+static void update_marked (EyOfficerWindow *self);
+
+static EyOfficerRow *
+item_row (GtkListItem *item)
+{
+  return EY_OFFICER_ROW (gtk_widget_get_last_child (gtk_list_item_get_child (item)));
+}
+
+static GtkCheckButton *
+item_check (GtkListItem *item)
+{
+  return GTK_CHECK_BUTTON (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
+}
+
+/* Whom the row box made in setup_row_cb() shows, asked of its list item when needed:
+ * nothing is stored per bind, as a search rebinds some 200 rows per keystroke. */
+static const char *
+box_identity (GtkWidget *box)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (box), "ey-list-item");
+  EyOfficerSlot *slot = item ? gtk_list_item_get_item (item) : NULL;
+  EyRosterEntry *entry = slot ? ey_officer_slot_get_entry (slot) : NULL;
+
+  return entry ? ey_roster_entry_get_identity (entry) : NULL;
+}
+
+static gboolean
+is_marked (EyOfficerWindow *self,
+           const char      *identity)
+{
+  return identity != NULL && g_hash_table_contains (self->marked, identity);
+}
+
+static void
+mark_toggled_cb (GtkCheckButton  *check,
+                 EyOfficerWindow *self)
+{
+  const char *identity = box_identity (gtk_widget_get_parent (GTK_WIDGET (check)));
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->showing_marks || identity == NULL || active == is_marked (self, identity))
+    return;
+  if (active)
+    g_hash_table_add (self->marked, g_strdup (identity));
+  else
+    g_hash_table_remove (self->marked, identity);
+  update_marked (self);
+}
+
+/* The row shows @entry; its check box whether that colleague is marked. */
+static void
+show_entry (EyOfficerWindow *self,
+            GtkCheckButton  *check,
+            EyOfficerRow    *row,
+            EyRosterEntry   *entry)
+{
+  ey_officer_row_set_entry (row, entry);
+  self->showing_marks = TRUE;
+  gtk_check_button_set_active (check, entry && is_marked (self, ey_roster_entry_get_identity (entry)));
+  self->showing_marks = FALSE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              EyOfficerWindow          *self)
 {
-  gtk_list_item_set_child (item, ey_officer_row_new (FALSE));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row = ey_officer_row_new (FALSE);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (row, TRUE);
+  /* Named by its row (the colleague) once here, not again at each bind: a search
+   * rebinds some 200 rows per keystroke. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Mark for printing"), -1);
+  g_signal_connect (check, "toggled", G_CALLBACK (mark_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), row);
+  /* The item owns the box: no reference back. */
+  g_object_set_data (G_OBJECT (box), "ey-list-item", item);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
 slot_changed_cb (EyOfficerSlot *slot,
                  GParamSpec    *pspec,
-                 EyOfficerRow  *row)
+                 GtkListItem   *item)
 {
-  ey_officer_row_set_entry (row, ey_officer_slot_get_entry (slot));
+  EyOfficerWindow *self = g_object_get_data (G_OBJECT (item), "ey-officer-window");
+
+  show_entry (self, item_check (item), item_row (item), ey_officer_slot_get_entry (slot));
 }
 
 /* A row follows its slot: a search changes what the slot holds, not the slot. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+             GtkListItem              *item,
+             EyOfficerWindow          *self)
 {
-  EyOfficerRow *row = EY_OFFICER_ROW (gtk_list_item_get_child (item));
   EyOfficerSlot *slot = gtk_list_item_get_item (item);
 
-  ey_officer_row_set_entry (row, ey_officer_slot_get_entry (slot));
-  g_signal_connect_object (slot, "notify::entry", G_CALLBACK (slot_changed_cb), row, 0);
+  g_object_set_data (G_OBJECT (item), "ey-officer-window", self);
+  show_entry (self, item_check (item), item_row (item), ey_officer_slot_get_entry (slot));
+  g_signal_connect_object (slot, "notify::entry", G_CALLBACK (slot_changed_cb), item, 0);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+               GtkListItem              *item,
+               EyOfficerWindow          *self)
 {
-  EyOfficerRow *row = EY_OFFICER_ROW (gtk_list_item_get_child (item));
   EyOfficerSlot *slot = gtk_list_item_get_item (item);
 
   if (slot != NULL)
-    g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, row);
-  ey_officer_row_set_entry (row, NULL);
+    g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, item);
+  show_entry (self, item_check (item), item_row (item), NULL);
 }
 
 /* The list's slots stay where they are when a search changes the list: the
@@ -504,6 +593,167 @@ print_forms_action (GtkWidget  *widget,
       !ey_officer_print_forms (GTK_WINDOW (self), self->roster, (const char * const *)ids,
                                is_demo (self), &error))
     toast (self, error->message);
+}
+
+/* ---- the colleagues the officer marked ---- */
+
+static void
+update_marked (EyOfficerWindow *self)
+{
+  guint n = g_hash_table_size (self->marked);
+
+  if (n > 0)
+    {
+      /* Translators: the button under the list once colleagues are ticked */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Print Forms for %u Colleague",
+                                                             "Print Forms for %u Colleagues", n), n);
+
+      gtk_button_set_label (self->print_marked_button, label);
+    }
+  gtk_revealer_set_reveal_child (self->marked_revealer, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.print-marked", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.unmark-all", n > 0);
+}
+
+static void mark_all_toggled_cb (EyOfficerWindow *self);
+
+/* Rows on screen show their check box as the set says. */
+static void
+refresh_marks (EyOfficerWindow *self)
+{
+  g_signal_handlers_block_by_func (self->mark_all_check, mark_all_toggled_cb, self);
+  gtk_check_button_set_active (self->mark_all_check, g_hash_table_size (self->marked) > 0);
+  g_signal_handlers_unblock_by_func (self->mark_all_check, mark_all_toggled_cb, self);
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (item);
+      GtkWidget *check = box ? gtk_widget_get_first_child (box) : NULL;
+
+      /* The list view's children hold the rows' boxes made in setup_row_cb(). */
+      if (GTK_IS_CHECK_BUTTON (check))
+        {
+          self->showing_marks = TRUE;
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_marked (self, box_identity (box)));
+          self->showing_marks = FALSE;
+        }
+    }
+  update_marked (self);
+}
+
+void
+ey_officer_window_set_marked (EyOfficerWindow *self,
+                              const char      *identity,
+                              gboolean         marked)
+{
+  g_return_if_fail (EY_IS_OFFICER_WINDOW (self));
+  g_return_if_fail (identity != NULL);
+
+  if (marked)
+    g_hash_table_add (self->marked, g_strdup (identity));
+  else
+    g_hash_table_remove (self->marked, identity);
+  refresh_marks (self);
+}
+
+/* The header's check box: everyone the list shows now (a search, a filter), or nobody. */
+static void
+mark_all_toggled_cb (EyOfficerWindow *self)
+{
+  GListModel *model;
+
+  model = G_LIST_MODEL (self->model);
+  if (!gtk_check_button_get_active (self->mark_all_check))
+    g_hash_table_remove_all (self->marked);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
+
+        g_hash_table_add (self->marked, g_strdup (ey_roster_entry_get_identity (entry)));
+      }
+  refresh_marks (self);
+}
+
+/* (transfer full): the marked colleagues in the list's order (the roster's), NULL-ended. */
+GStrv
+ey_officer_window_get_marked (EyOfficerWindow *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (EY_IS_OFFICER_WINDOW (self), NULL);
+
+  list = ey_roster_list (self->roster, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const EyColleague *c = g_ptr_array_index (list, i);
+
+      if (g_hash_table_contains (self->marked, c->identity))
+        g_ptr_array_add (ids, g_strdup (c->identity));
+    }
+  g_ptr_array_add (ids, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+print_marked_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  g_auto(GStrv) ids = ey_officer_window_get_marked (self);
+  g_autoptr(GError) error = NULL;
+
+  if (ids[0] == NULL)
+    {
+      /* Everyone marked was removed meanwhile. */
+      g_hash_table_remove_all (self->marked);
+      refresh_marks (self);
+      return;
+    }
+  if (!ey_officer_print_forms (GTK_WINDOW (self), self->roster, (const char * const *)ids,
+                               is_demo (self), &error))
+    toast (self, error->message);
+}
+
+static void
+unmark_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+
+  g_hash_table_remove_all (self->marked);
+  refresh_marks (self);
+}
+
+/* Ctrl+M: ticks (or unticks) the row that has the keyboard focus, else the selected one. */
+static void
+toggle_mark_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *identity = NULL;
+
+  /* The focus is on a row's check box, or on the row itself (the list's item). */
+  for (GtkWidget *w = focus; w != NULL && identity == NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (w == GTK_WIDGET (self->list_view))
+        break;
+      identity = box_identity (w);
+      if (identity == NULL && child != NULL)
+        identity = box_identity (child);
+    }
+  if (identity == NULL)
+    identity = self->selected;
+  if (identity != NULL)
+    ey_officer_window_set_marked (self, identity, !g_hash_table_contains (self->marked, identity));
 }
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -909,6 +1159,7 @@ ey_officer_window_dispose (GObject *object)
   g_clear_object (&self->slots);
   g_clear_object (&self->model);
   g_clear_object (&self->roster);
+  g_clear_pointer (&self->marked, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), EY_TYPE_OFFICER_WINDOW);
 
   G_OBJECT_CLASS (ey_officer_window_parent_class)->dispose (object);
@@ -920,6 +1171,35 @@ ey_officer_window_finalize (GObject *object)
   g_free (EY_OFFICER_WINDOW (object)->selected);
 
   G_OBJECT_CLASS (ey_officer_window_parent_class)->finalize (object);
+}
+
+/* The first frame is out: now the rest of the roster may be read.  Before it, the
+ * reading thread took a CPU the frame needed (2 cores, a loaded machine). */
+static void
+first_frame_cb (GdkFrameClock   *clock,
+                EyOfficerWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->model != NULL)
+    ey_roster_model_read_rest (self->model);
+}
+
+static void
+ey_officer_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ey_officer_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+
+static void
+ey_officer_window_unrealize (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, first_frame_cb, widget);
+  GTK_WIDGET_CLASS (ey_officer_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -938,6 +1218,8 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
 
   object_class->dispose = ey_officer_window_dispose;
   object_class->finalize = ey_officer_window_finalize;
+  widget_class->realize = ey_officer_window_realize;
+  widget_class->unrealize = ey_officer_window_unrealize;
 
   g_type_ensure (EY_TYPE_OFFICER_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -956,6 +1238,11 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, storage_label);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, marked_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, print_marked_button);
+  gtk_widget_class_install_action (widget_class, "officer.print-marked", NULL, print_marked_action);
+  gtk_widget_class_install_action (widget_class, "officer.unmark-all", NULL, unmark_all_action);
+  gtk_widget_class_install_action (widget_class, "officer.toggle-mark", NULL, toggle_mark_action);
   gtk_widget_class_install_action (widget_class, "officer.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "officer.read-card", NULL, read_card_action);
   gtk_widget_class_install_action (widget_class, "officer.import", NULL, import_action);
@@ -969,6 +1256,7 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "officer.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "officer.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "officer.toggle-mark", NULL);
 }
 
 static void
@@ -978,13 +1266,24 @@ ey_officer_window_init (EyOfficerWindow *self)
   GtkWidget *header;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* One widget per row: GTK 4.8 keeps some 200 rows alive, and each is rebound when
    * a search changes the list. */
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* Above the rows' check boxes, one for everyone shown. */
+  self->mark_all_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->mark_all_check), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_all_check), _("Mark everyone shown for printing"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark_all_check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Mark everyone shown for printing"), -1);
+  g_signal_connect_swapped (self->mark_all_check, "toggled",
+                            G_CALLBACK (mark_all_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->mark_all_check));
   header = ey_officer_row_new (TRUE);
   gtk_widget_set_hexpand (header, TRUE);
   gtk_box_append (GTK_BOX (self->header_box), header);
@@ -1009,8 +1308,9 @@ ey_officer_window_new (EyApplication *application,
 
   self = g_object_new (EY_TYPE_OFFICER_WINDOW, "application", application, NULL);
   self->roster = g_object_ref (roster);
-  /* A long roster: the first screenful at once, the rest read in a thread. */
-  self->model = ey_roster_model_new_deferred (roster, FIRST_SCREENFUL);
+  /* A long roster: the first screenful at once, the rest read in a thread once the
+   * window is on screen (see first_frame_cb()). */
+  self->model = ey_roster_model_new_first (roster, FIRST_SCREENFUL);
   self->slots = ey_officer_slots_new (self->model);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   /* Only the officer's click selects: a list that changes never jumps to details. */
@@ -1029,6 +1329,7 @@ ey_officer_window_new (EyApplication *application,
                              ey_roster_get_path (roster));
   gtk_label_set_text (self->storage_label, storage);
   update_counts (self);
+  update_marked (self);
   return self;
 }
 

@@ -27,6 +27,12 @@ EyRosterModel   *ey_officer_window_get_model    (EyOfficerWindow *self);
 void             ey_officer_window_select       (EyOfficerWindow *self,
                                                  const char      *identity);
 const char      *ey_officer_window_get_selected (EyOfficerWindow *self);
+/* The colleagues ticked for printing ("Print Forms for N Colleagues"). */
+void             ey_officer_window_set_marked   (EyOfficerWindow *self,
+                                                 const char      *identity,
+                                                 gboolean         marked);
+/* (transfer full): the marked colleagues in the list's order, NULL-ended. */
+GStrv            ey_officer_window_get_marked   (EyOfficerWindow *self);
 /* Opens the assistant in its own window for @identity, prefilled; the row follows it.
  * Returns: (transfer none): the assistant window. */
 GtkWindow       *ey_officer_window_start_renewal (EyOfficerWindow *self,

@@ -28,6 +28,10 @@
  * work costs.  A frame is timed from the frame clock's before-paint to its after-paint:
  * the wait for the next 60 Hz slot is not work.  Exits 1 if a target is missed.  The
  * view part needs a display (build-aux/test gives it Xvfb); EY_BENCH_NO_VIEW=1 skips it.
+ * The first view's wall time beyond its CPU time is split in two from the kernel's
+ * schedstat: waiting for a CPU (the load) and asleep (X server round trips, threads).
+ * EY_BENCH_PROFILE_FIRST_VIEW=N or EY_BENCH_PROFILE_KEYS=N only repeat that part, for
+ * perf record.
  */
 
 #define N_ROWS 10000
@@ -102,6 +106,7 @@ typedef struct
 {
   gint64 wall;
   gint64 cpu;
+  gint64 queued;   /* runnable but waiting for a CPU: the machine's load, not ours */
 } Stamp;
 
 static gint64
@@ -113,10 +118,27 @@ thread_cpu_us (void)
   return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* The kernel's schedstat of this thread: its second field is the time it spent
+ * runnable on a run queue, waiting for a CPU. */
+static gint64
+thread_queued_us (void)
+{
+  char buf[128] = { 0 };
+  FILE *f = fopen ("/proc/thread-self/schedstat", "r");
+  guint64 run = 0, wait = 0;
+
+  if (f == NULL)
+    return 0;
+  if (fgets (buf, sizeof buf, f) == NULL || sscanf (buf, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run, &wait) != 2)
+    wait = 0;
+  fclose (f);
+  return (gint64)(wait / 1000);
+}
+
 static Stamp
 stamp (void)
 {
-  return (Stamp){ g_get_monotonic_time (), thread_cpu_us () };
+  return (Stamp){ g_get_monotonic_time (), thread_cpu_us (), thread_queued_us () };
 }
 
 /* One number per repeat, wall and CPU, in ms. */
@@ -356,7 +378,7 @@ rows_shown (GtkWidget *window)
 
 typedef struct
 {
-  Measure *first_view, *window_made, *first_view_full, *filter, *keystroke, *clear, *frame, *worst_frame, *memory;
+  Measure *first_view, *first_view_queued, *first_view_blocked, *window_made, *first_view_full, *filter, *keystroke, *clear, *frame, *worst_frame, *memory;
 } ViewMeasures;
 
 static void
@@ -376,7 +398,17 @@ view_once (EyRoster     *full,
 
   start = stamp ();
   window = new_window (full);
-  measure_add_since (v->first_view, start);
+  {
+    Stamp end = stamp ();
+    double wall = (end.wall - start.wall) / 1000.0, cpu = (end.cpu - start.cpu) / 1000.0;
+    double queued = (end.queued - start.queued) / 1000.0;
+
+    measure_add (v->first_view, wall, cpu);
+    /* Where the wall time beyond the CPU time went: waiting for a CPU (load), or
+     * asleep in poll() (the X server, a thread, a timer). */
+    measure_add (v->first_view_queued, queued, -1);
+    measure_add (v->first_view_blocked, wall - cpu - queued, -1);
+  }
   g_assert_cmpuint (rows_shown (window), >, 0);
   /* Every colleague is in the list (if the rest is read after the first screenful). */
   while (ey_roster_model_get_n_total (ey_officer_window_get_model (EY_OFFICER_WINDOW (window))) < N_ROWS)
@@ -452,6 +484,51 @@ view_once (EyRoster     *full,
     ;
 }
 
+/* EY_BENCH_PROFILE_FIRST_VIEW=N: only N first views, one after the other, for a
+ * profiler (perf record) to see nothing else; no report. */
+static void
+profile_first_view (EyRoster *full,
+                    guint     n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *window = new_window (full);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* EY_BENCH_PROFILE_KEYS=N: N times, type "ayşe y" and clear it, each change with its
+ * frame; for a profiler. */
+static void
+profile_keys (EyRoster *full,
+              guint     n)
+{
+  GtkWidget *window = new_window (full);
+  GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (window, EY_TYPE_OFFICER_WINDOW,
+                                                                 "search_entry"));
+
+  while (ey_roster_model_get_n_total (ey_officer_window_get_model (EY_OFFICER_WINDOW (window))) < N_ROWS)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      static const char *typed[] = { "a", "y", "ş", "e", " ", "y" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+        {
+          int position = -1;
+
+          gtk_editable_insert_text (GTK_EDITABLE (search), typed[k], -1, &position);
+          wait_frame (window);
+        }
+      gtk_editable_delete_text (GTK_EDITABLE (search), 0, -1);
+      wait_frame (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 view_bench (const char *dir,
             EyRoster   *full)
@@ -459,6 +536,8 @@ view_bench (const char *dir,
   g_autoptr(EyRoster) empty = fresh_roster (dir, "empty.sqlite");
   ViewMeasures v = {
     measure_new ("first view, 10,000 rows (to first frame)", 150, "ms"),
+    measure_new ("  … main thread waiting for a CPU (load)", 0, "ms"),
+    measure_new ("  … main thread asleep (poll: X, threads)", 0, "ms"),
     measure_new ("  … of which: until the window is made", 0, "ms"),
     measure_new ("  … until all 10,000 are in the list", 0, "ms"),
     measure_new ("keystroke: filter (worst of 8 keys)", 16, "ms"),
@@ -483,6 +562,8 @@ view_bench (const char *dir,
   window_made = NULL;
 
   report (v.first_view);
+  report (v.first_view_queued);
+  report (v.first_view_blocked);
   report (v.window_made);
   report (v.first_view_full);
   report (v.filter);
@@ -525,6 +606,22 @@ main (int   argc,
       import_once (roster, csv_m, csv, strlen (csv));
       if (r + 1 == repeats)
         from_csv = g_steal_pointer (&roster);
+    }
+  env = g_getenv ("EY_BENCH_PROFILE_FIRST_VIEW");
+  if (env != NULL && gtk_init_check ())
+    {
+      adw_init ();
+      ey_ui_register_resource ();
+      profile_first_view (from_csv, g_ascii_strtoull (env, NULL, 10));
+      return 0;
+    }
+  env = g_getenv ("EY_BENCH_PROFILE_KEYS");
+  if (env != NULL && gtk_init_check ())
+    {
+      adw_init ();
+      ey_ui_register_resource ();
+      profile_keys (from_csv, g_ascii_strtoull (env, NULL, 10));
+      return 0;
     }
   {
     Stamp start = stamp ();

@@ -173,6 +173,42 @@ wait_loaded (EyRosterModel *model)
 
 /* A long roster: the first colleagues at once, the rest from a thread as one change
  * after them; a search typed and a row changed meanwhile both hold afterwards. */
+/* Typing narrows the search: only the items are looked at again, and the items are
+ * what a fresh model with that search shows, whatever was typed before (a longer
+ * search, a shorter one, a different one). */
+static void
+test_narrowing (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *typed[] = { "a", "ay", "ayş", "ayşe", "ayşe ", "ayşe y", "yılmaz",
+                                 "ayşe y", "a", "", "12", "123", "123 456", "1", "ç", "çak",
+                                 "ka", "" };
+  g_autoptr(EyRosterModel) model = NULL;
+
+  fixture_add (f, "12345678950", "AYŞE YILMAZ", "2026-05-01");
+  fixture_add (f, "23456789138", "MEHMET DEMİR", "2026-02-01");
+  fixture_add (f, "U12345678", "AYHAN SMITH", NULL);
+  fixture_add (f, "34567891238", "IŞIL ÇAKIR", "2025-12-01");
+  fixture_add (f, "45678912316", "AYŞE KAYA", "2026-03-01");
+  model = ey_roster_model_new (f->roster);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(EyRosterModel) fresh = ey_roster_model_new (f->roster);
+      GListModel *a = G_LIST_MODEL (model), *b = G_LIST_MODEL (fresh);
+
+      ey_roster_model_set_search (model, typed[i]);
+      ey_roster_model_set_search (fresh, typed[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+      for (guint k = 0; k < g_list_model_get_n_items (a); k++)
+        g_assert_cmpstr (name_at (a, k), ==, name_at (b, k));
+    }
+  ey_roster_model_set_search (model, "ayşe");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  ey_roster_model_set_search (model, "ayşe k");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+}
+
 static void
 test_deferred (Fixture       *f,
                gconstpointer  data)
@@ -193,9 +229,15 @@ test_deferred (Fixture       *f,
   all_at_once = ey_roster_model_new (f->roster);
   g_assert_false (ey_roster_model_get_loading (all_at_once));
 
-  model = ey_roster_model_new_deferred (f->roster, 2);
+  /* Only the first screenful until told to read the rest (a window: after its
+   * first frame). */
+  model = ey_roster_model_new_first (f->roster, 2);
+  g_assert_false (ey_roster_model_get_loading (model));
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (ey_roster_model_get_n_total (model), ==, 2);
   list = G_LIST_MODEL (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  ey_roster_model_read_rest (model);
   g_assert_true (ey_roster_model_get_loading (model));
   g_assert_cmpuint (ey_roster_model_get_n_total (model), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -258,6 +300,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/roster/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
+  g_test_add ("/roster/model/narrowing", Fixture, NULL, fixture_set_up, test_narrowing,
+              fixture_tear_down);
   g_test_add ("/roster/model/deferred", Fixture, NULL, fixture_set_up, test_deferred,
               fixture_tear_down);
   return g_test_run ();

@@ -218,6 +218,15 @@ walk_officer (void)
     shoot_window (GTK_WIDGET (dialog), "colleague-import");
     gtk_window_destroy (dialog);
   }
+
+  /* Two colleagues ticked for printing: the check boxes and the bar under the list. */
+  ey_officer_window_select (officer, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (officer), "officer.back", NULL);
+  ey_officer_window_set_marked (officer, "34567891238", TRUE);
+  ey_officer_window_set_marked (officer, "12345678950", TRUE);
+  ui_spin_for (400);
+  shoot_window (GTK_WIDGET (officer), "colleagues-marked");
+  gtk_widget_activate_action (GTK_WIDGET (officer), "officer.unmark-all", NULL);
   gtk_window_destroy (GTK_WINDOW (officer));
 }
 

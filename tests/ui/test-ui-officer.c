@@ -9,7 +9,7 @@
 #include "ey-officer-detail.h"
 #include "ey-officer-editor.h"
 #include "ey-officer-import.h"
-#include "ey-officer-print.h"
+#include "ey-officer-print-private.h"
 #include "ey-officer-row.h"
 #include "ey-officer-window.h"
 
@@ -625,6 +625,164 @@ test_renewal_from_row (void)
   gtk_window_destroy (GTK_WINDOW (other));
 }
 
+/* The check box in front of @name's row. */
+static GtkWidget *
+find_mark (const char *name)
+{
+  EyOfficerRow *row = find_row (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                                "list_view"), name);
+  GtkWidget *check = row ? gtk_widget_get_prev_sibling (GTK_WIDGET (row)) : NULL;
+
+  return GTK_IS_CHECK_BUTTON (check) ? check : NULL;
+}
+
+static gboolean
+marks_drawn (gpointer data)
+{
+  return find_mark (data) != NULL;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The officer ticks exactly whom to print (mouse, keyboard, the header's box for everyone
+ * shown) and prints their forms and the cover list in one job: through the print
+ * operation, exported to a PDF instead of a printer. */
+static void
+test_print_marked (void)
+{
+  g_autofree char *path = g_build_filename (driver->tmpdir, "marked.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) marked = NULL;
+  GtkWidget *search, *button, *mark_selin, *mark_oguz;
+  GtkRevealer *revealer;
+  const char *who[] = { "67891234594", "78912345694", "89123456772" };
+
+  get_officer ();
+  search = template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "search_entry");
+  button = template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "print_marked_button");
+  revealer = GTK_REVEALER (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                           "marked_revealer"));
+  add (who[0], "SELİN AKSOY", "Hukuk Müşavirliği", "2098-01-01");
+  add (who[1], "OĞUZ KARTAL", "Kütüphane", "2098-06-01");
+  add (who[2], "İPEK ÇINAR", "Kütüphane", "2098-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (ui_spin_until (marks_drawn, "OĞUZ KARTAL", 5000));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  /* By keyboard: the check box takes the focus; Space (activate) ticks it, and so
+   * does Ctrl+M (officer.toggle-mark) for the row that has the focus. */
+  mark_selin = find_mark ("SELİN AKSOY");
+  mark_oguz = find_mark ("OĞUZ KARTAL");
+  g_assert_true (gtk_widget_get_focusable (mark_selin));
+  g_assert_true (gtk_widget_grab_focus (mark_selin));
+  g_assert_true (gtk_widget_activate (mark_selin));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (mark_selin)));
+  g_assert_true (gtk_widget_grab_focus (mark_oguz));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.toggle-mark", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (mark_oguz)));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "2"));
+  if (g_str_has_prefix (g_getenv ("LC_ALL") ? g_getenv ("LC_ALL") : "C", "C"))
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Print Forms for 2 Colleagues");
+
+  /* A search hides rows, not marks; in the list's order (end date), not the clicks'. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "kutuphane");
+  g_assert_cmpuint (n_shown (), ==, 2);
+  marked = ey_officer_window_get_marked (officer);
+  g_assert_cmpuint (g_strv_length (marked), ==, 2);
+  g_assert_cmpstr (marked[0], ==, who[0]);
+  g_assert_cmpstr (marked[1], ==, who[1]);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  /* The rows shown again (rebound, maybe to other widgets) show them ticked. */
+  g_assert_true (ui_spin_until (marks_drawn, "SELİN AKSOY", 5000));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("SELİN AKSOY"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("OĞUZ KARTAL"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("İPEK ÇINAR"))));
+
+  /* A button's activation clicks once its pressed look has shown. */
+  _ey_officer_print_set_export_filename (path);
+  g_assert_true (ui_spin_until (widget_mapped, button, 5000));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (ui_spin_until (file_written, path, 10000));
+  _ey_officer_print_set_export_filename (NULL);
+  text = pdf_text (path);
+  pages = g_strsplit (text, "\f", -1);
+  /* Two forms, then the cover list (and what follows the last page break). */
+  g_assert_cmpuint (g_strv_length (pages), ==, 4);
+  g_assert_nonnull (strstr (pages[0], "SELİN AKSOY"));
+  g_assert_nonnull (strstr (pages[0], who[0]));
+  g_assert_null (strstr (pages[0], "OĞUZ KARTAL"));
+  g_assert_nonnull (strstr (pages[1], "OĞUZ KARTAL"));
+  g_assert_nonnull (strstr (pages[1], who[1]));
+  g_assert_nonnull (strstr (pages[2], "SELİN AKSOY"));
+  g_assert_nonnull (strstr (pages[2], "OĞUZ KARTAL"));
+  g_assert_true (strstr (pages[2], "SELİN AKSOY") < strstr (pages[2], "OĞUZ KARTAL"));
+  g_assert_null (strstr (text, "İPEK ÇINAR"));
+  /* The demo's paper says so on every page. */
+  g_assert_true ((strstr (pages[1], "DEMO") != NULL) == ey_application_get_demo (driver->app));
+  /* Printed: the first box of each one's checklist, and only theirs. */
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      g_autoptr(EyColleague) c = ey_roster_lookup (roster, who[i], NULL);
+
+      g_assert_nonnull (c);
+      g_assert_true ((c->wet[EY_ROSTER_WET_PRINTED] != NULL) == (i < 2));
+    }
+
+  /* The header's box marks everyone shown; the bar's button unmarks all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.unmark-all", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("SELİN AKSOY"))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "kutuphane");
+  {
+    GtkWidget *header_box = template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
+                                            "header_box");
+    GtkWidget *all = gtk_widget_get_first_child (header_box);
+    g_auto(GStrv) both = NULL;
+
+    g_assert_true (GTK_IS_CHECK_BUTTON (all));
+    gtk_widget_activate (all);
+    both = ey_officer_window_get_marked (officer);
+    g_assert_cmpuint (g_strv_length (both), ==, 2);
+    g_assert_cmpstr (both[0], ==, who[2]);
+    g_assert_cmpstr (both[1], ==, who[1]);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("İPEK ÇINAR"))));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.unmark-all", NULL));
+  g_clear_pointer (&marked, g_strfreev);
+  marked = ey_officer_window_get_marked (officer);
+  g_assert_cmpuint (g_strv_length (marked), ==, 0);
+}
+
 static void
 test_narrow (void)
 {
@@ -668,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/ui/officer/officer-mode", test_officer_mode);
   g_test_add_func ("/ui/officer/read-card", test_read_card);
   g_test_add_func ("/ui/officer/renewal-from-row", test_renewal_from_row);
+  g_test_add_func ("/ui/officer/print-marked", test_print_marked);
   status = g_test_run ();
 
   if (officer != NULL)
