@@ -54,6 +54,18 @@ static UiDriver  *shared;
 static char      *vault;
 #define VAULT_SIZE 4096
 
+/* Under AddressSanitizer (build-aux/sanitize) the scans below mean nothing and cannot
+ * run: its allocator keeps freed chunks in quarantine instead of ours
+ * (ey_secure_heap_init () stands aside), and reading its terabytes of shadow
+ * reservations through /proc/self/mem was killed for memory (23 GB resident). */
+#if defined(__SANITIZE_ADDRESS__)
+# define SKIP_IF_SANITIZED() \
+  G_STMT_START { g_test_skip ("the memory scan is for the shipped allocator, not ASan's"); \
+                 return; } G_STMT_END
+#else
+# define SKIP_IF_SANITIZED() G_STMT_START { } G_STMT_END
+#endif
+
 static void
 record_line (const char *domain,
              const char *text)
@@ -561,6 +573,7 @@ test_secrets_not_in_memory (void)
     { "the security word", SECURITY_WORD },
   };
 
+  SKIP_IF_SANITIZED ();
   g_assert_true (ey_secure_heap_get_active ());
   /* What the programs start (a browser, the demo's simulator) gets the usual allocator */
   g_assert_null (g_getenv ("EY_SECURE_HEAP"));
@@ -589,9 +602,11 @@ test_secrets_not_in_memory (void)
 static void
 test_memory_scan_works (void)
 {
-  char *copy = g_strdup_printf ("%s", "x" SECURITY_WORD "!");
+  char *copy;
   guint hits;
 
+  SKIP_IF_SANITIZED ();
+  copy = g_strdup_printf ("%s", "x" SECURITY_WORD "!");
   copy[0] = ' ';
   hits = count_in_memory (SECURITY_WORD "-probe");
   g_assert_cmpuint (hits, ==, 0);
