@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-ui-speed"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gtk/gtk.h>
+
+#include "ey-ui-speed.h"
+
+typedef void (*MeasureFunc) (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline);
+
+static MeasureFunc label_measure;
+
+/* GTK 4.8 answers "how wide for this height" of a wrapping label by a binary search,
+ * one Pango layout of the whole text per probe, and its box layout asks it at every
+ * level of nesting (AdwActionRow → title box → subtitle; AdwPreferencesGroup's header
+ * → description), at each measure and again at each allocation of a horizontal box:
+ * most of a page change was spent there (ui-page-change, callgrind).  Every container
+ * the pages use is height-for-width, so the width a label is given comes from its
+ * unconstrained width request, the answer it gets here: the box then measures and
+ * allocates with the same sizes, and the text looks the same. */
+static void
+label_measure_cb (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline,
+                 natural_baseline);
+}
+
+typedef void (*LayoutMeasureFunc) (GtkLayoutManager *manager,
+                                   GtkWidget        *widget,
+                                   GtkOrientation    orientation,
+                                   int               for_size,
+                                   int              *minimum,
+                                   int              *natural,
+                                   int              *minimum_baseline,
+                                   int              *natural_baseline);
+
+static LayoutMeasureFunc box_measure;
+
+static void
+box_measure_cb (GtkLayoutManager *manager,
+                GtkWidget        *widget,
+                GtkOrientation    orientation,
+                int               for_size,
+                int              *minimum,
+                int              *natural,
+                int              *minimum_baseline,
+                int              *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL &&
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (manager)) == GTK_ORIENTATION_VERTICAL)
+    for_size = -1;
+  box_measure (manager, widget, orientation, for_size, minimum, natural, minimum_baseline,
+               natural_baseline);
+}
+
+void
+ey_ui_speed_install_label_widths (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      GtkWidgetClass *label_class = g_type_class_ref (GTK_TYPE_LABEL);
+      GtkLayoutManagerClass *box_class;
+
+      label_measure = label_class->measure;
+      label_class->measure = label_measure_cb;
+      box_class = g_type_class_ref (GTK_TYPE_BOX_LAYOUT);
+      box_measure = box_class->measure;
+      box_class->measure = box_measure_cb;
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+static void
+warm_tls_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GIOStream) base = g_simple_io_stream_new (in, out);
+  g_autoptr(GIOStream) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection that never talks: making it reads the system's trust store once. */
+  connection = g_tls_client_connection_new (base, NULL, &error);
+  if (connection == NULL)
+    g_debug ("TLS not warmed: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The first TLS connection reads the system's trust store (GnuTLS decodes the whole CA
+ * bundle, twice), on the thread that makes it: the main thread, at the first page that
+ * talks to the site (a third of the mail page's change, callgrind).  Read here in a worker at startup instead;
+ * GLib's TLS backend keeps it under its own lock. */
+void
+ey_ui_speed_warm_tls (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, ey_ui_speed_warm_tls);
+  g_task_run_in_thread (task, warm_tls_thread);
+}
