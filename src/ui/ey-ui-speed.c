@@ -18,14 +18,16 @@ typedef void (*MeasureFunc) (GtkWidget      *widget,
 
 static MeasureFunc label_measure;
 
-/* GTK 4.8 answers "how wide for this height" of a wrapping label by a binary search,
- * one Pango layout of the whole text per probe, and its box layout asks it at every
- * level of nesting (AdwActionRow → title box → subtitle; AdwPreferencesGroup's header
- * → description), at each measure and again at each allocation of a horizontal box:
- * most of a page change was spent there (ui-page-change, callgrind).  Every container
- * the pages use is height-for-width, so the width a label is given comes from its
- * unconstrained width request, the answer it gets here: the box then measures and
- * allocates with the same sizes, and the text looks the same. */
+/* Most of a page change was measuring wrapping text (ui-page-change, callgrind): a
+ * horizontal box (AdwActionRow's header, AdwPreferencesGroup's header, a check button)
+ * asks its children for their width at a given height, and GTK 4.8 answers that for a
+ * vertical box of wrapping labels (a row's title and subtitle) by searching over widths,
+ * one Pango layout of the whole text per probe, about twenty probes; a label alone
+ * answers it by a binary search of its own.  Every container of ours is height-for-width,
+ * so neither answer changes what is shown: GtkBoxLayout distributes the width from its
+ * children's unconstrained requests when it measures its height for a width, and gives
+ * out the same at allocation with these answers.  Vertical boxes and labels answer the
+ * width at a given height with their unconstrained width then, one cached measure. */
 static void
 label_measure_cb (GtkWidget      *widget,
                   GtkOrientation  orientation,
@@ -108,9 +110,9 @@ warm_tls_thread (GTask        *task,
 }
 
 /* The first TLS connection reads the system's trust store (GnuTLS decodes the whole CA
- * bundle, twice), on the thread that makes it: the main thread, at the first page that
- * talks to the site (a third of the mail page's change, callgrind).  Read here in a worker at startup instead;
- * GLib's TLS backend keeps it under its own lock. */
+ * bundle) on the thread that makes it: the main thread, at the first page that talks to
+ * the site (a third of the mail page's change, callgrind).  Read here in a worker at
+ * startup instead; GLib's TLS backend keeps its default database under its own lock. */
 void
 ey_ui_speed_warm_tls (void)
 {
