@@ -647,6 +647,7 @@ ey_application_startup (GApplication *application)
   ey_ui_register_resource ();
   ey_ui_speed_install_label_widths ();
   ey_ui_speed_warm_tls ();
+  ey_ui_speed_warm_icons ();
   self->css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (self->css, "/io/github/eimzayenile/EimzaYenile/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
