@@ -12,6 +12,7 @@
 
 #include "ey-application.h"
 #include "ey-ui-secret.h"
+#include "ey-ui-speed.h"
 #include "ey-window.h"
 #include "ey-officer-window.h"
 #include "ey-card-db.h"
@@ -644,6 +645,9 @@ ey_application_startup (GApplication *application)
   /* From here on the window holds passwords and the PIN: no core dump of them */
   ey_ui_harden_process ();
   ey_ui_register_resource ();
+  ey_ui_speed_install_label_widths ();
+  ey_ui_speed_warm_tls ();
+  ey_ui_speed_warm_icons ();
   self->css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (self->css, "/io/github/eimzayenile/EimzaYenile/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -237,6 +237,34 @@ reached (GtkWidget  *widget,
 
 static guint pages_checked;
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The page laid out and drawn once: its sizes and focus chain are those shown. */
+static void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ui_spin_until (is_true, &painted, 5000));
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* Checks the page shown now; returns the number of problems and reports each. */
 static guint
 audit_page (UiDriver *driver)
@@ -253,7 +281,7 @@ audit_page (UiDriver *driver)
   guint controls = 0;
   int page_min, page_nat, content_min, content_nat;
 
-  ui_spin_for (50);
+  wait_frame (GTK_WIDGET (driver->window));
   chain = focus_chain (GTK_WINDOW (driver->window));
 
   /* Everything of the window: the page, the header bar, the card status, the buttons. */

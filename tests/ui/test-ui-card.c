@@ -60,6 +60,12 @@ bind_quirky (void)
 }
 
 static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+static gboolean
 signed_in (gpointer data)
 {
   UiDriver *driver = data;
@@ -594,8 +600,10 @@ test_hotplug (void)
   ey_vcard_remove_all ();
   wait_status (status, no_card, NULL, g_get_monotonic_time ());
 
+  /* The window lets go of the card monitor when it is finalized: before shutdown. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (window);
-  ui_spin_for (50);
+  g_assert_true (ui_spin_until (window_gone, &window, 5000));
   g_signal_emit_by_name (app, "shutdown");
   if (!was_running)
     pcscd_ctl ("stop", TRUE, NULL);

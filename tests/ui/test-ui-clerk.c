@@ -356,12 +356,21 @@ key_enter (Keys *keys)
   g_assert_true (gtk_widget_activate (focus));
 }
 
+static gboolean
+session_idle (gpointer data)
+{
+  UiDriver *driver = data;
+
+  return !ey_session_get_busy (ey_window_get_session (driver->window));
+}
+
+/* The window moves the focus once the page shows and the action that led there is over. */
 static void
 wait_page (Keys       *keys,
            const char *name)
 {
   g_assert_true (ui_wait_page (keys->driver, name));
-  ui_spin_for (50);
+  g_assert_true (ui_spin_until (session_idle, keys->driver, 20000));
   g_test_message ("page %s after %u inputs, focus on %s", name, keys->inputs,
                   focus_widget (keys->driver) ? G_OBJECT_TYPE_NAME (focus_widget (keys->driver)) : "nothing");
 }
@@ -466,7 +475,6 @@ test_keyboard_walk (void)
    * once; the code is sent as soon as it is complete. */
   wait_page (&keys, "sms");
   g_assert_true (ui_spin_until (at_step_idle, &at_code, 20000));
-  ui_spin_for (50);
   g_assert_cmpuint (ui_count (driver, "sms-sent", NULL, NULL), ==, 1);
   g_assert_true (focus_in (driver, ui_child (driver, "sms", "code_row")));
   code = ui_sms_code (driver, AYSE_ID);
@@ -517,6 +525,35 @@ test_keyboard_walk (void)
   g_assert_cmpuint (keys.inputs, <=, MAX_INPUTS);
 }
 
+/* The dialog the window shows over itself, or NULL. */
+static GtkWindow *
+dialog_of (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return dialog_of (data) != NULL;
+}
+
+static gboolean
+window_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
 /* From the mail step on, closing asks; Keep Going keeps the window. */
 static void
 test_close_guard (void)
@@ -529,19 +566,12 @@ test_close_guard (void)
   ui_next (driver);
   g_assert_true (ui_wait_page (driver, "mail"));
   gtk_window_close (GTK_WINDOW (driver->window));
-  ui_spin_for (50);
+  g_assert_true (ui_spin_until (dialog_shown, driver->window, 5000));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (driver->window))
-        dialog = window;
-    }
-  g_assert_nonnull (dialog);
+  dialog = dialog_of (GTK_WINDOW (driver->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  /* The window handles the response in the signal's emission. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "wait");
-  ui_spin_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (driver->window)));
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "mail");
 
@@ -577,7 +607,7 @@ test_close_guard (void)
       }
     g_assert_nonnull (dialog);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-    ui_spin_for (100);
+    g_assert_true (ui_spin_until (window_hidden, old, 5000));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (old)));
     driver->window = NULL;
 

@@ -196,6 +196,29 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+} RowWait;
+
+static gboolean
+row_drawn (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_row (wait->root, wait->name) != NULL;
+}
+
+static gboolean
+stack_shows (gpointer data)
+{
+  GtkStack *stack = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack),
+                    g_object_get_data (G_OBJECT (stack), "expected")) == 0;
+}
+
 static void
 test_search_filters (void)
 {
@@ -219,11 +242,15 @@ test_search_filters (void)
   /* As typed: case and Turkish marks do not matter. */
   gtk_editable_set_text (GTK_EDITABLE (search), "celik");
   g_assert_cmpuint (n_shown (), ==, 1);
-  /* The row shows the identity number masked, the end date with the days. */
-  ui_spin_for (100);
+  /* The row shows the identity number masked, the end date with the days: once the list
+   * view has made its rows. */
   {
-    EyOfficerRow *row = find_row (template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW,
-                                                  "list_view"), "ALİ ÇELİK");
+    RowWait wait = { template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "list_view"),
+                     "ALİ ÇELİK" };
+    EyOfficerRow *row;
+
+    g_assert_true (ui_spin_until (row_drawn, &wait, 5000));
+    row = find_row (wait.root, wait.name);
 
     g_assert_nonnull (row);
     g_assert_cmpstr (ey_officer_row_get_text (row, 2), ==, "*******2316");
@@ -239,7 +266,8 @@ test_search_filters (void)
   g_assert_cmpuint (n_shown (), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (search), "nobody at all");
   g_assert_cmpuint (n_shown (), ==, 0);
-  ui_spin_for (50);
+  g_object_set_data (G_OBJECT (stack), "expected", (gpointer) "empty");
+  g_assert_true (ui_spin_until (stack_shows, stack, 5000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_assert_cmpuint (n_shown (), ==, 4);

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ey-ui-speed"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gtk/gtk.h>
+
+#include "ey-ui-speed.h"
+
+typedef void (*MeasureFunc) (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline);
+
+static MeasureFunc label_measure;
+
+/* Most of a page change was measuring wrapping text (ui-page-change, callgrind): a
+ * horizontal box (AdwActionRow's header, AdwPreferencesGroup's header, a check button)
+ * asks its children for their width at a given height, and GTK 4.8 answers that for a
+ * vertical box of wrapping labels (a row's title and subtitle) by searching over widths,
+ * one Pango layout of the whole text per probe, about twenty probes; a label alone
+ * answers it by a binary search of its own.  Every container of ours is height-for-width,
+ * so neither answer changes what is shown: GtkBoxLayout distributes the width from its
+ * children's unconstrained requests when it measures its height for a width, and gives
+ * out the same at allocation with these answers.  Vertical boxes and labels answer the
+ * width at a given height with their unconstrained width then, one cached measure. */
+static void
+label_measure_cb (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  label_measure (widget, orientation, for_size, minimum, natural, minimum_baseline,
+                 natural_baseline);
+}
+
+typedef void (*LayoutMeasureFunc) (GtkLayoutManager *manager,
+                                   GtkWidget        *widget,
+                                   GtkOrientation    orientation,
+                                   int               for_size,
+                                   int              *minimum,
+                                   int              *natural,
+                                   int              *minimum_baseline,
+                                   int              *natural_baseline);
+
+static LayoutMeasureFunc box_measure;
+
+static void
+box_measure_cb (GtkLayoutManager *manager,
+                GtkWidget        *widget,
+                GtkOrientation    orientation,
+                int               for_size,
+                int              *minimum,
+                int              *natural,
+                int              *minimum_baseline,
+                int              *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL &&
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (manager)) == GTK_ORIENTATION_VERTICAL)
+    for_size = -1;
+  box_measure (manager, widget, orientation, for_size, minimum, natural, minimum_baseline,
+               natural_baseline);
+}
+
+void
+ey_ui_speed_install_label_widths (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      GtkWidgetClass *label_class = g_type_class_ref (GTK_TYPE_LABEL);
+      GtkLayoutManagerClass *box_class;
+
+      label_measure = label_class->measure;
+      label_class->measure = label_measure_cb;
+      box_class = g_type_class_ref (GTK_TYPE_BOX_LAYOUT);
+      box_measure = box_class->measure;
+      box_class->measure = box_measure_cb;
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+static void
+warm_tls_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GIOStream) base = g_simple_io_stream_new (in, out);
+  g_autoptr(GIOStream) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection that never talks: making it reads the system's trust store once. */
+  connection = g_tls_client_connection_new (base, NULL, &error);
+  if (connection == NULL)
+    g_debug ("TLS not warmed: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The first TLS connection reads the system's trust store (GnuTLS decodes the whole CA
+ * bundle) on the thread that makes it: the main thread, at the first page that talks to
+ * the site (a third of the mail page's change, callgrind).  Read here in a worker at
+ * startup instead; GLib's TLS backend keeps its default database under its own lock. */
+void
+ey_ui_speed_warm_tls (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, ey_ui_speed_warm_tls);
+  g_task_run_in_thread (task, warm_tls_thread);
+}
+
+static GPtrArray *warm_icons;
+
+static gboolean
+warm_icon_cb (gpointer user_data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkIconPaintable *icon;
+
+  /* As GtkSpinner's CSS image looks it up (no flags, no direction), so that it finds
+   * this one in the theme's cache, loaded: kept for the program's life. */
+  icon = gtk_icon_theme_lookup_icon (theme, "process-working-symbolic", NULL, 16, 1,
+                                     GTK_TEXT_DIR_NONE, 0);
+  gdk_paintable_snapshot (GDK_PAINTABLE (icon), snapshot, 16, 16);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_ptr_array_add (warm_icons, icon);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner's icon is the only SVG the pages show (librsvg renders it, a fifth of the
+ * mail page's change, callgrind): the first busy page would load it.  Loaded when the
+ * program is idle after startup instead. */
+void
+ey_ui_speed_warm_icons (void)
+{
+  if (warm_icons != NULL || gdk_display_get_default () == NULL)
+    return;
+  warm_icons = g_ptr_array_new_with_free_func (g_object_unref);
+  g_idle_add_full (G_PRIORITY_LOW, warm_icon_cb, NULL, NULL);
+}
