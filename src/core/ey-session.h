@@ -206,11 +206,6 @@ void     ey_session_sign_in_async            (EySession *self, const char *captc
                                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean ey_session_sign_in_finish           (EySession *self, GAsyncResult *result, GError **error);
 
-/* SIGN_IN → FORGOT: the "I don't know my access password" page (new CAPTCHA). */
-void     ey_session_load_forgot_async        (EySession *self, GCancellable *cancellable,
-                                              GAsyncReadyCallback callback, gpointer user_data);
-gboolean ey_session_load_forgot_finish       (EySession *self, GAsyncResult *result, GError **error);
-
 /* FORGOT → SIGN_IN with site-message "mailed again" (password resent). */
 void     ey_session_forgot_password_async    (EySession *self, const char *captcha_text,
                                               const char *identity,

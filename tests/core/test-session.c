@@ -9,13 +9,14 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-site-page.h"
 #include "ey-recovery.h"
-#include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-site-client-private.h"
+#include "ey-site-profile-private.h"
 #include "test-helpers.h"
 #include "ey-sim-variation.h"
+#include "ey-site-roles-private.h"
 
 #define AYSE     "12345678950"
 #define AYSE_PW  "Ab3kT9qz"

@@ -10,9 +10,9 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
-#include "ey-site-page.h"
-#include "ey-site-client.h"
+#include "ey-core-error-private.h"
+#include "ey-site-page-private.h"
+#include "ey-site-client-private.h"
 #include "ey-site-profile.h"
 #include "test-helpers.h"
 
