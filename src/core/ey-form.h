@@ -3,11 +3,10 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-types.h"
 #include "ey-site-roles.h"
 
 G_BEGIN_DECLS
-
-typedef struct _EySiteProfile EySiteProfile;
 
 /**
  * EyFormControlType:

@@ -3,12 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-types.h"
 #include "ey-core-enums.h"
 #include "ey-site-client.h"
 
 G_BEGIN_DECLS
-
-typedef struct _EyRecovery EyRecovery;
 
 /**
  * EySessionStep:

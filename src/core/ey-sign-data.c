@@ -8,6 +8,7 @@
 
 #include "ey-core-error-private.h"
 #include "ey-sign-data-private.h"
+#include "ey-site-profile.h"
 #include "ey-text-private.h"
 
 struct _EySignData

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-site-profile.h"
+#include "ey-core-types.h"
 
 G_BEGIN_DECLS
 

@@ -3,11 +3,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "ey-core-types.h"
 
-typedef struct _EySiteProfile EySiteProfile;
-typedef struct _EySitePage EySitePage;
-typedef struct _EyFormData EyFormData;
+G_BEGIN_DECLS
 
 #define EY_TYPE_SITE_CLIENT (ey_site_client_get_type ())
 G_DECLARE_FINAL_TYPE (EySiteClient, ey_site_client, EY, SITE_CLIENT, GObject)

@@ -3,6 +3,7 @@
 
 #include <libxml/tree.h>
 
+#include "ey-form.h"
 #include "ey-site-page.h"
 
 G_BEGIN_DECLS

@@ -3,10 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-types.h"
 #include "ey-site-roles.h"
-#include "ey-site-profile.h"
-#include "ey-form.h"
-#include "ey-text.h"
 
 G_BEGIN_DECLS
 

@@ -587,39 +587,40 @@ read_page_child (Loader        *ld,
   return fail (ld, child, EY_SITE_PROFILE_ERROR_INVALID, _("unknown element"));
 }
 
+/* A whole number from 1 to @max in attribute @name, if present: a page's
+ * timer-default (@seconds) or code-digits. */
+static gboolean
+read_count_attr (Loader     *ld,
+                 xmlNode    *node,
+                 const char *name,
+                 guint64     max,
+                 gboolean    seconds,
+                 guint      *out)
+{
+  g_autofree char *text = get_attr (node, name);
+  guint64 v;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, max, &v, NULL))
+    return fail (ld, node, EY_SITE_PROFILE_ERROR_INVALID,
+                 seconds ? _("“%s” is not a number of seconds")
+                         : _("“%s” is not a number of digits"), text);
+  *out = v;
+  return TRUE;
+}
+
 static EyProfilePage *
 load_profile_page (Loader  *ld,
            xmlNode *node)
 {
   EyProfilePage *page = g_new0 (EyProfilePage, 1);
-  g_autofree char *timer = get_attr (node, "timer-default");
-  g_autofree char *digits = get_attr (node, "code-digits");
 
-  if (timer != NULL)
+  if (!read_count_attr (ld, node, "timer-default", 86400, TRUE, &page->timer_default) ||
+      !read_count_attr (ld, node, "code-digits", 64, FALSE, &page->code_digits))
     {
-      guint64 v;
-
-      if (!g_ascii_string_to_unsigned (timer, 10, 1, 86400, &v, NULL))
-        {
-          fail (ld, node, EY_SITE_PROFILE_ERROR_INVALID,
-                _("“%s” is not a number of seconds"), timer);
-          ey_profile_page_free (page);
-          return NULL;
-        }
-      page->timer_default = v;
-    }
-  if (digits != NULL)
-    {
-      guint64 v;
-
-      if (!g_ascii_string_to_unsigned (digits, 10, 1, 64, &v, NULL))
-        {
-          fail (ld, node, EY_SITE_PROFILE_ERROR_INVALID,
-                _("“%s” is not a number of digits"), digits);
-          ey_profile_page_free (page);
-          return NULL;
-        }
-      page->code_digits = v;
+      ey_profile_page_free (page);
+      return NULL;
     }
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)

@@ -3,8 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-types.h"
 #include "ey-site-roles.h"
-#include "ey-form.h"
 
 G_BEGIN_DECLS
 

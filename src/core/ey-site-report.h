@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-site-page.h"
+#include "ey-core-types.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,6 @@ G_BEGIN_DECLS
  * the page's own input values.
  */
 
-typedef struct _EySession EySession;
 
 /**
  * ey_site_report_build_for_session:

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
+#include "ey-form.h"
 #include "ey-site-profile-private.h"
 
 /* The site profile loader (ey-site-profile.c): a profile file, as $EY_SITE_PROFILE
