@@ -552,29 +552,18 @@ int
 ey_cli_cards (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(Report) report = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-    { NULL }
-  };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Lists card readers, cards, tokens and their certificates: "
-                                  "who they belong to, until when they are valid, whether they "
-                                  "can sign and whether they can be renewed now. Exits with 1 "
-                                  "when the card service (pcscd) is not running or no PKCS#11 "
-                                  "module could be loaded; what could be read is still "
-                                  "listed."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 1)
-    {
-      g_printerr ("%s\n", error ? error->message : _("This command takes no arguments."));
-      return EY_CLI_EXIT_USAGE;
-    }
+  if (!ey_cli_parse_json_only (&argc, &argv,
+                               _("Lists card readers, cards, tokens and their certificates: "
+                                 "who they belong to, until when they are valid, whether they "
+                                 "can sign and whether they can be renewed now. Exits with 1 "
+                                 "when the card service (pcscd) is not running or no PKCS#11 "
+                                 "module could be loaded; what could be read is still "
+                                 "listed."),
+                               N_("Print the result as JSON"), &json))
+    return EY_CLI_EXIT_USAGE;
 
   report = gather ();
   if (json)

@@ -118,29 +118,19 @@ int
 ey_cli_doctor (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EyDoctor) doctor = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON"), NULL },
-    { NULL }
-  };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Checks that this computer is ready to renew an e-signature "
-                                  "certificate: smart card service, card reader, card driver, "
-                                  "certificate and secure connections. Exits with 1 when a "
-                                  "check fails."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 1)
-    {
-      g_printerr ("%s\n", error ? error->message : _("This command takes no arguments."));
-      return EY_CLI_EXIT_USAGE;
-    }
+  if (!ey_cli_parse_json_only (&argc, &argv,
+                               _("Checks that this computer is ready to renew an e-signature "
+                                 "certificate: smart card service, card reader, card driver, "
+                                 "certificate and secure connections. Exits with 1 when a "
+                                 "check fails."),
+                               N_("Print the findings as JSON"), &json))
+    return EY_CLI_EXIT_USAGE;
 
   /* The checks run in a worker thread; PC/SC and PKCS#11 calls may block. */
   doctor = ey_doctor_new ();

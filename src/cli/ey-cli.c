@@ -110,3 +110,27 @@ ey_cli_main (int    argc,
   print_help ();
   return EY_CLI_EXIT_USAGE;
 }
+
+gboolean
+ey_cli_parse_json_only (int         *argc,
+                        char      ***argv,
+                        const char  *summary,
+                        const char  *json_help,
+                        gboolean    *json)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, json_help, NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error) || *argc != 1)
+    {
+      g_printerr ("%s\n", error ? error->message : _("This command takes no arguments."));
+      return FALSE;
+    }
+  return TRUE;
+}

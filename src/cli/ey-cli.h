@@ -42,6 +42,14 @@ void  ey_cli_print_exit_statuses (const EyCliExitStatus *statuses,
 
 int   ey_cli_main            (int argc, char **argv);
 
+/* Parses the options of a command that takes no arguments and only --json (@json_help,
+ * marked with N_()); prints the problem and returns FALSE on a usage error. */
+gboolean ey_cli_parse_json_only (int         *argc,
+                                 char      ***argv,
+                                 const char  *summary,
+                                 const char  *json_help,
+                                 gboolean    *json);
+
 int   ey_cli_parse_email     (int argc, char **argv);
 int   ey_cli_check_id        (int argc, char **argv);
 int   ey_cli_renew           (int argc, char **argv);

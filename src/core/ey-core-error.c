@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-site-roles.h"
 
 G_DEFINE_QUARK (ey-core-error-quark, ey_core_error)

@@ -9,8 +9,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "ey-email.h"
+#include "ey-email-private.h"
 #include "ey-site-page.h"
+#include "ey-text-private.h"
 
 struct _EyEmail
 {

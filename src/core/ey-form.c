@@ -12,6 +12,7 @@
 #include "ey-form-private.h"
 #include "ey-site-profile.h"
 #include "ey-site-profile-private.h"
+#include "ey-site-roles-private.h"
 
 struct _EyForm
 {

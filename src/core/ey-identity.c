@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-identity.h"
+#include "ey-identity-private.h"
 
 G_DEFINE_QUARK (ey-identity-error-quark, ey_identity_error)
 

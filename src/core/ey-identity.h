@@ -53,20 +53,6 @@ gboolean        ey_identity_check_tckn     (const char      *text,
                                             GError         **error);
 
 /**
- * ey_identity_check_passport:
- * @text: the passport number (no spaces)
- * @error: return location for an %EY_IDENTITY_ERROR_PASSPORT error
- *
- * A passport number: 6 to 12 ASCII letters and digits, at least one letter
- * (an all-digit string is taken for a T.C. Kimlik No).  Letters must be
- * upper case (ey_identity_normalize() upper-cases them).
- *
- * Returns: %TRUE if plausible
- */
-gboolean        ey_identity_check_passport (const char      *text,
-                                            GError         **error);
-
-/**
  * ey_identity_normalize:
  * @text: what the user typed
  * @kind: (out) (optional): what kind of number it is
@@ -113,20 +99,5 @@ char           *ey_phone_normalize         (const char      *text,
  * Returns: (transfer full): "0532 123 45 67"
  */
 char           *ey_phone_format            (const char      *phone);
-
-/**
- * ey_phone_matches_mask:
- * @phone: a normalised phone ("5051234569")
- * @mask: a masked phone as the site shows it ("50*****9", "0505***4569")
- *
- * Whether @phone fits @mask: the digits before the first "*" (after a
- * leading "0" / "90" / "+90") start @phone, the digits after the last "*"
- * end it.  Masks need not keep the length.  A mask without "*" must equal
- * the phone.
- *
- * Returns: %TRUE if it fits
- */
-gboolean        ey_phone_matches_mask      (const char      *phone,
-                                            const char      *mask);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ey-pinned-database.h"
+#include "ey-pinned-database-private.h"
 
 struct _EyPinnedDatabase
 {

@@ -9,14 +9,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EyPinnedDatabase, ey_pinned_database, EY, PINNED_DATABASE, GTlsDatabase)
 
-/**
- * ey_pinned_database_new:
- * @certificate: the one server certificate to accept
- *
- * A TLS database that trusts exactly @certificate and nothing else, not even
- * what the system trusts: for the simulator and the demo, whose certificate
- * is made at start and handed over in memory.
- */
-GTlsDatabase *ey_pinned_database_new (GTlsCertificate *certificate);
-
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-recovery.h"
 
 #define GROUP "pending"

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-reminder.h"
+#include "ey-reminder-private.h"
 
 #define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
 

@@ -40,9 +40,6 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (EyReminder, ey_reminder, EY, REMINDER, GObject)
 
-EyReminderStage  ey_reminder_stage_at            (GDateTime  *not_after,
-                                                  GDateTime  *now);
-
 EyReminder      *ey_reminder_new                 (GSettings  *settings);
 EyReminder      *ey_reminder_new_default         (void);
 gboolean         ey_reminder_is_available        (EyReminder *self);

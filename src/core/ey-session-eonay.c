@@ -6,14 +6,14 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ey-core-error.h"
-#include "ey-form.h"
-#include "ey-site-page.h"
+#include "ey-core-error-private.h"
+#include "ey-form-private.h"
+#include "ey-site-page-private.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
-#include "ey-sign-data.h"
-#include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-sign-data-private.h"
+#include "ey-site-client-private.h"
+#include "ey-site-profile-private.h"
 
 /* E-Onay choice, consent, the data to sign and a new verification code
  * (pages 7–9). */

@@ -232,4 +232,10 @@ const char *_ey_session_purpose          (EySession *self);
 void        _ey_session_continue_after_accept (GTask *task);
 void        _ey_session_then_after_accept (GTask *task, EySitePage *page);
 
+/* SIGN_IN → FORGOT: the "I don't know my access password" page (new CAPTCHA). */
+void     ey_session_load_forgot_async        (EySession *self, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+
+gboolean ey_session_load_forgot_finish       (EySession *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-form.h"
-#include "ey-site-page.h"
+#include "ey-site-page-private.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
-#include "ey-site-client.h"
+#include "ey-site-client-private.h"
 #include "ey-site-profile.h"
 
 /* Sign-in, "forgot my password" and the order choice (pages 1–3). */

@@ -6,13 +6,14 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ey-core-error.h"
-#include "ey-form.h"
-#include "ey-site-page.h"
+#include "ey-core-error-private.h"
+#include "ey-form-private.h"
+#include "ey-site-page-private.h"
 #include "ey-recovery.h"
 #include "ey-session-private.h"
-#include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-site-client-private.h"
+#include "ey-site-profile-private.h"
+#include "ey-site-roles-private.h"
 
 /* The signature upload and what follows it: the automatic E-Onaylı press,
  * the result page and the resume of a recorded application. */

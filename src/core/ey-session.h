@@ -3,12 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "ey-core-types.h"
 #include "ey-core-enums.h"
 #include "ey-site-client.h"
 
 G_BEGIN_DECLS
-
-typedef struct _EyRecovery EyRecovery;
 
 /**
  * EySessionStep:
@@ -205,11 +204,6 @@ void     ey_session_sign_in_async            (EySession *self, const char *captc
                                               GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean ey_session_sign_in_finish           (EySession *self, GAsyncResult *result, GError **error);
-
-/* SIGN_IN → FORGOT: the "I don't know my access password" page (new CAPTCHA). */
-void     ey_session_load_forgot_async        (EySession *self, GCancellable *cancellable,
-                                              GAsyncReadyCallback callback, gpointer user_data);
-gboolean ey_session_load_forgot_finish       (EySession *self, GAsyncResult *result, GError **error);
 
 /* FORGOT → SIGN_IN with site-message "mailed again" (password resent). */
 void     ey_session_forgot_password_async    (EySession *self, const char *captcha_text,

@@ -6,9 +6,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ey-core-error.h"
-#include "ey-sign-data.h"
-#include "ey-text.h"
+#include "ey-core-error-private.h"
+#include "ey-sign-data-private.h"
+#include "ey-site-profile.h"
+#include "ey-text-private.h"
 
 struct _EySignData
 {

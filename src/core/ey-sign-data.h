@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-site-profile.h"
+#include "ey-core-types.h"
 
 G_BEGIN_DECLS
 
@@ -51,22 +51,8 @@ typedef struct
 
 GType           ey_sign_data_get_type        (void) G_GNUC_CONST;
 
-EySignData     *ey_sign_data_check           (EySiteProfile             *profile,
-                                              const char                *purpose,
-                                              GBytes                    *bytes,
-                                              const char                *content_type,
-                                              const EySignDataApplicant *applicant,
-                                              GError                   **error);
 EySignData     *ey_sign_data_ref             (EySignData                *self);
 void            ey_sign_data_unref           (EySignData                *self);
-GBytes         *ey_sign_data_get_bytes       (EySignData                *self);
-const char     *ey_sign_data_get_text        (EySignData                *self);
-const char     *ey_sign_data_get_purpose     (EySignData                *self);
-
-/* Implemented by ey-site-profile.c: the <sign-data> rule of @purpose ("eonay", "form"),
- * or NULL. */
-const EySignDataRule *_ey_site_profile_get_sign_data_rule (EySiteProfile *profile,
-                                                           const char    *purpose);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EySignData, ey_sign_data_unref)
 

@@ -8,12 +8,13 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
-#include "ey-form.h"
-#include "ey-site-page.h"
-#include "ey-site-client.h"
-#include "ey-pinned-database.h"
-#include "ey-site-profile.h"
+#include "ey-core-error-private.h"
+#include "ey-form-private.h"
+#include "ey-site-page-private.h"
+#include "ey-site-client-private.h"
+#include "ey-pinned-database-private.h"
+#include "ey-site-profile-private.h"
+#include "ey-site-roles-private.h"
 
 #define MAX_REDIRECTS 10
 #define MAX_ATTEMPTS  3

@@ -10,11 +10,13 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-form-private.h"
 #include "ey-site-page.h"
 #include "ey-site-page-private.h"
 #include "ey-site-profile-private.h"
+#include "ey-site-roles-private.h"
+#include "ey-text-private.h"
 
 struct _EySitePage
 {

@@ -15,8 +15,10 @@
 
 #include "ey-site-page-private.h"
 #include "ey-session.h"
-#include "ey-site-report.h"
-#include "ey-text.h"
+#include "ey-site-report-private.h"
+#include "ey-text-private.h"
+#include "ey-site-profile-private.h"
+#include "ey-site-roles-private.h"
 
 typedef struct
 {

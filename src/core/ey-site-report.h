@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-site-page.h"
+#include "ey-core-types.h"
 
 G_BEGIN_DECLS
 
@@ -18,21 +18,6 @@ G_BEGIN_DECLS
  * the page's own input values.
  */
 
-/**
- * ey_site_report_build:
- * @page: the page the site showed
- * @problem: (nullable): what went wrong (the error message shown)
- * @personal: (nullable) (array zero-terminated=1): values that must not
- *   appear (the session's identity number, applicant name, phone, e-mail,
- *   institution, verification code …); compared loosely (ey-text.h)
- *
- * Returns: (transfer full): the report, UTF-8 plain text
- */
-char     *ey_site_report_build        (EySitePage              *page,
-                                       const char          *problem,
-                                       const char * const  *personal);
-
-typedef struct _EySession EySession;
 
 /**
  * ey_site_report_build_for_session:

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-site-roles.h"
+#include "ey-site-roles-private.h"
 
 /* The nicks are the names used in the profile XML; keep them stable. */
 

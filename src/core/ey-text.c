@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ey-text.h"
+#include "ey-text-private.h"
 
 static gboolean
 is_space_char (gunichar c)

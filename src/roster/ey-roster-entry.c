@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ey-roster-entry.h"
+#include "ey-roster-entry-private.h"
 #include "ey-roster-private.h"
 
 struct _EyRosterEntry

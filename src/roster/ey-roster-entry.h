@@ -15,14 +15,8 @@ G_BEGIN_DECLS
 #define EY_TYPE_ROSTER_ENTRY (ey_roster_entry_get_type ())
 G_DECLARE_FINAL_TYPE (EyRosterEntry, ey_roster_entry, EY, ROSTER_ENTRY, GObject)
 
-EyRosterEntry     *ey_roster_entry_new            (EyColleague   *colleague);
 /** ey_roster_entry_get_colleague: (transfer none): the row as the roster has it */
 const EyColleague *ey_roster_entry_get_colleague  (EyRosterEntry *self);
 const char        *ey_roster_entry_get_identity   (EyRosterEntry *self);
-/** ey_roster_entry_get_search_key: name, identity number and unit, folded for search */
-const char        *ey_roster_entry_get_search_key (EyRosterEntry *self);
-/** ey_roster_entry_set_colleague: takes @colleague; notifies only if it differs */
-void               ey_roster_entry_set_colleague  (EyRosterEntry *self,
-                                                   EyColleague   *colleague);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "ey-roster-model.h"
 #include "ey-roster-private.h"
+#include "ey-roster-entry-private.h"
 
 struct _EyRosterModel
 {

@@ -58,4 +58,44 @@ GPtrArray   *_ey_roster_list_file         (const char        *path,
 void         _ey_roster_set_now           (EyRoster          *self,
                                            GDateTime         *now);
 
+/**
+ * ey_roster_import_csv:
+ * @data: the CSV (UTF-8, with or without BOM; windows-1254 is accepted)
+ * @length: its length, or -1
+ * @added: (out) (optional): how many new colleagues
+ * @updated: (out) (optional): how many existing colleagues were replaced
+ * @problems: (out) (optional) (transfer full) (element-type utf8): one
+ *   translated line per refused row ("Line 4: …")
+ * @error: return location for an %EY_ROSTER_ERROR_CSV error when the CSV
+ *   has no usable header
+ *
+ * Imports rows under a header naming the columns (English or Turkish:
+ * identity/kimlik_no, name/ad_soyad, email/e_posta, phone/telefon,
+ * institution/kurum, expires/sertifika_bitis, status/durum, notes/notlar),
+ * separated by "," or ";" (found from the header), quoted as in RFC 4180.
+ * Good rows are imported in one transaction; bad rows are listed in
+ * @problems and skipped.
+ *
+ * Returns: %TRUE unless the whole CSV was unusable
+ */
+gboolean      ey_roster_import_csv      (EyRoster          *self,
+                                         const char        *data,
+                                         gssize             length,
+                                         guint             *added,
+                                         guint             *updated,
+                                         GPtrArray        **problems,
+                                         GError           **error);
+
+/**
+ * ey_roster_preview_xlsx:
+ * @data: an Office Open XML workbook; its first sheet is read, the first row
+ *   naming the columns as in a CSV
+ *
+ * Returns: (transfer full): the preview, or %NULL with an %EY_ROSTER_ERROR_XLSX error
+ */
+EyRosterImport *ey_roster_preview_xlsx    (EyRoster       *self,
+                                           const char     *data,
+                                           gsize           length,
+                                           GError        **error);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-roster-types.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -316,34 +318,6 @@ int           ey_roster_count           (EyRoster          *self,
                                          GError           **error);
 
 /**
- * ey_roster_import_csv:
- * @data: the CSV (UTF-8, with or without BOM; windows-1254 is accepted)
- * @length: its length, or -1
- * @added: (out) (optional): how many new colleagues
- * @updated: (out) (optional): how many existing colleagues were replaced
- * @problems: (out) (optional) (transfer full) (element-type utf8): one
- *   translated line per refused row ("Line 4: …")
- * @error: return location for an %EY_ROSTER_ERROR_CSV error when the CSV
- *   has no usable header
- *
- * Imports rows under a header naming the columns (English or Turkish:
- * identity/kimlik_no, name/ad_soyad, email/e_posta, phone/telefon,
- * institution/kurum, expires/sertifika_bitis, status/durum, notes/notlar),
- * separated by "," or ";" (found from the header), quoted as in RFC 4180.
- * Good rows are imported in one transaction; bad rows are listed in
- * @problems and skipped.
- *
- * Returns: %TRUE unless the whole CSV was unusable
- */
-gboolean      ey_roster_import_csv      (EyRoster          *self,
-                                         const char        *data,
-                                         gssize             length,
-                                         guint             *added,
-                                         guint             *updated,
-                                         GPtrArray        **problems,
-                                         GError           **error);
-
-/**
  * EyRosterImportAction:
  *
  * What an import would do with one row (the preview shows it first).
@@ -406,17 +380,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyRosterImport, ey_roster_import_free)
 EyRosterImport *ey_roster_preview_csv     (EyRoster       *self,
                                            const char     *data,
                                            gssize          length,
-                                           GError        **error);
-/**
- * ey_roster_preview_xlsx:
- * @data: an Office Open XML workbook; its first sheet is read, the first row
- *   naming the columns as in a CSV
- *
- * Returns: (transfer full): the preview, or %NULL with an %EY_ROSTER_ERROR_XLSX error
- */
-EyRosterImport *ey_roster_preview_xlsx    (EyRoster       *self,
-                                           const char     *data,
-                                           gsize           length,
                                            GError        **error);
 /** ey_roster_preview_bytes: XLSX if @data is a zip container, CSV otherwise. */
 EyRosterImport *ey_roster_preview_bytes   (EyRoster       *self,

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
 #include "ey-card-type-private.h"
 #include "ey-token-resources.h"
 

@@ -11,4 +11,9 @@ G_BEGIN_DECLS
  * dispose only if they joined the thread. */
 guint _ey_card_monitor_count_threads (void);
 
+EyCardDb           *ey_card_monitor_get_card_db (EyCardMonitor *self);
+
+/* GListModel of EyCardReader in the order pcscd lists them. transfer none */
+GListModel         *ey_card_monitor_get_readers (EyCardMonitor *self);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "ey-card-monitor.h"
 #include "ey-card-monitor-private.h"
 #include "ey-card-reader-private.h"
+#include "ey-card-db-private.h"
 
 #define PNP_READER          "\\\\?PnP?\\Notification"
 /* Where pcsc-lite's client library connects (PCSCLITE_CSOCK_NAME overrides it, as in

@@ -70,9 +70,6 @@ void                ey_card_monitor_start      (EyCardMonitor *self);
 void                ey_card_monitor_stop       (EyCardMonitor *self);
 gboolean            ey_card_monitor_is_running (EyCardMonitor *self);
 EyCardMonitorState  ey_card_monitor_get_state  (EyCardMonitor *self);
-EyCardDb           *ey_card_monitor_get_card_db (EyCardMonitor *self);
-/* GListModel of EyCardReader in the order pcscd lists them. transfer none */
-GListModel         *ey_card_monitor_get_readers (EyCardMonitor *self);
 /* The reader called @name, or NULL. transfer none */
 EyCardReader       *ey_card_monitor_find_reader (EyCardMonitor *self,
                                                  const char    *name);

@@ -12,4 +12,6 @@ void          _ey_card_reader_set_card (EyCardReader *self,
                                         EyCardType   *type,
                                         gboolean      mute);
 
+GBytes      *ey_card_reader_get_atr_bytes      (EyCardReader *self);
+
 G_END_DECLS

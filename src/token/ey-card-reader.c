@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
 #include "ey-card-reader-private.h"
 
 struct _EyCardReader

@@ -30,7 +30,6 @@ const char  *ey_card_reader_get_name           (EyCardReader *self);
 gboolean     ey_card_reader_get_has_card       (EyCardReader *self);
 gboolean     ey_card_reader_get_mute           (EyCardReader *self);
 const char  *ey_card_reader_get_atr            (EyCardReader *self);
-GBytes      *ey_card_reader_get_atr_bytes      (EyCardReader *self);
 EyCardType  *ey_card_reader_get_card_type      (EyCardReader *self);
 const char  *ey_card_reader_get_card_type_name (EyCardReader *self);
 const char  *ey_card_reader_get_status         (EyCardReader *self);

@@ -14,6 +14,7 @@
 #include "ey-card-reader-private.h"
 #include "ey-token-error.h"
 #include "ey-token-private.h"
+#include "ey-card-db-private.h"
 
 static gboolean
 is_service_error (LONG rv)

@@ -22,4 +22,13 @@ void        _ey_card_type_add_dir      (EyCardType   *self,
 /* "init-null-args" → EY_CARD_QUIRK_INIT_NULL_ARGS; EY_CARD_QUIRK_NONE if unknown */
 EyCardQuirks _ey_card_quirk_from_string (const char  *nick);
 
+EyCardQuirks         ey_card_type_get_quirks         (EyCardType *self);
+
+gboolean             ey_card_type_has_quirk          (EyCardType   *self,
+                                                      EyCardQuirks  quirk);
+
+/* Folders where vendors install the module on @os, searched in this order. */
+const char * const  *ey_card_type_get_module_dirs    (EyCardType *self,
+                                                      EyCardOs    os);
+
 G_END_DECLS

@@ -56,15 +56,9 @@ const char          *ey_card_type_get_id             (EyCardType *self);
 const char          *ey_card_type_get_name           (EyCardType *self);
 gboolean             ey_card_type_is_nes_signing     (EyCardType *self);
 gboolean             ey_card_type_is_fallback        (EyCardType *self);
-EyCardQuirks         ey_card_type_get_quirks         (EyCardType *self);
-gboolean             ey_card_type_has_quirk          (EyCardType   *self,
-                                                      EyCardQuirks  quirk);
 /* PKCS#11 module file names for @os, most likely first (e.g. "libakisp11.so").
  * NULL-terminated, never NULL. */
 const char * const  *ey_card_type_get_modules        (EyCardType *self,
-                                                      EyCardOs    os);
-/* Folders where vendors install the module on @os, searched in this order. */
-const char * const  *ey_card_type_get_module_dirs    (EyCardType *self,
                                                       EyCardOs    os);
 /* Every candidate absolute path for the current OS (dir × module, in order),
  * existing or not.  Module names that are already absolute come first. */

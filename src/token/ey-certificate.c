@@ -10,8 +10,8 @@
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
-#include "ey-certificate.h"
-#include "ey-der.h"
+#include "ey-certificate-private.h"
+#include "ey-der-private.h"
 #include "ey-token.h"
 #include "ey-token-private.h"
 

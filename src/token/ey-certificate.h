@@ -3,11 +3,10 @@
 
 #include <gio/gio.h>
 
+#include "ey-token-types.h"
 #include "ey-token-enums.h"
 
 G_BEGIN_DECLS
-
-typedef struct _EyToken EyToken;
 
 /**
  * EyKeyUsage:
@@ -36,21 +35,6 @@ typedef enum
 #define EY_TYPE_CERTIFICATE (ey_certificate_get_type ())
 G_DECLARE_FINAL_TYPE (EyCertificate, ey_certificate, EY, CERTIFICATE, GObject)
 
-/*
- * Immutable once made; safe to read from any thread.  Certificates listed from a
- * token (ey_token_get_certificates()) have a token and a PKCS#11 URL; ones made
- * from bytes have neither and cannot sign.
- *
- * Properties (read-only): "holder-name", "identity-number", "issuer-name",
- * "not-before", "not-after" (GDateTime, UTC), "key-usage" (EyKeyUsage),
- * "qualified", "can-sign", "url", "token".
- */
-EyCertificate *ey_certificate_new_from_der           (GBytes        *der,
-                                                      GError       **error);
-EyCertificate *ey_certificate_new_from_file          (const char    *path,
-                                                      GError       **error);
-
-GBytes        *ey_certificate_get_der                (EyCertificate *self);
 /* Subject CN, e.g. "AYŞE YILMAZ". */
 const char    *ey_certificate_get_holder_name        (EyCertificate *self);
 /* Subject serialNumber (2.5.4.5), e.g. "12345678950"; NULL if absent.  A "TC"
@@ -69,7 +53,6 @@ const char    *ey_certificate_get_fingerprint        (EyCertificate *self);
 GDateTime     *ey_certificate_get_not_before         (EyCertificate *self);
 GDateTime     *ey_certificate_get_not_after          (EyCertificate *self);
 EyKeyUsage     ey_certificate_get_key_usage          (EyCertificate *self);
-EyKeyType      ey_certificate_get_key_type           (EyCertificate *self);
 /* QC statements (1.3.6.1.5.5.7.1.3) with QcCompliance 0.4.0.1862.1.1 or a
  * national NES statement 2.16.792.1.61.0.1.5070.1.1 / .2.1. */
 gboolean       ey_certificate_is_qualified           (EyCertificate *self);

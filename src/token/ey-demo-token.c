@@ -13,7 +13,7 @@
 #include <gnutls/crypto.h>
 #include <gnutls/x509.h>
 
-#include "ey-demo-token.h"
+#include "ey-demo-token-private.h"
 #include "ey-token-error.h"
 #include "ey-token-manager.h"
 #include "ey-token-private.h"

@@ -59,10 +59,5 @@ gboolean     ey_demo_token_add_colleagues       (EyDemoToken *self,
                                                  GError     **error);
 /* PEM of the demo CA: give it to the simulator as a trusted CA. */
 const char  *ey_demo_token_get_ca_file          (EyDemoToken *self);
-const char  *ey_demo_token_get_certificate_file (EyDemoToken *self);
-/* "pkcs11:token=DEMO;…" */
-const char  *ey_demo_token_get_token_url        (EyDemoToken *self);
-/* The softhsm2.conf written in @directory. */
-const char  *ey_demo_token_get_softhsm_conf     (EyDemoToken *self);
 
 G_END_DECLS

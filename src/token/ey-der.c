@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ey-der.h"
+#include "ey-der-private.h"
 
 void
 _ey_der_reader_init (EyDerReader  *reader,

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <p11-kit/pkcs11.h>
 
-#include "ey-pin.h"
+#include "ey-pin-private.h"
 
 struct _EyPin
 {

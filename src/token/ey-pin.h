@@ -26,9 +26,6 @@ EyPin        *ey_pin_ref        (EyPin      *pin);
 void          ey_pin_unref      (EyPin      *pin);
 const guint8 *ey_pin_get_data   (const EyPin *pin,
                                  gsize       *length);
-gsize         ey_pin_get_length (const EyPin *pin);
-void          ey_pin_wipe       (EyPin      *pin);
-gboolean      ey_pin_is_wiped   (const EyPin *pin);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EyPin, ey_pin_unref)
 
@@ -54,9 +51,6 @@ typedef enum /*< flags >*/
   EY_PIN_TO_BE_CHANGED  = 1 << 4,
   EY_PIN_LOGIN_REQUIRED = 1 << 5,
 } EyPinFlags;
-
-/* Maps CK_TOKEN_INFO.flags (a CK_FLAGS) to EyPinFlags. */
-EyPinFlags  ey_pin_flags_from_ck_flags (gulong ck_flags);
 
 /* A translated sentence about the PIN state for the PIN dialog, or NULL if there is
  * nothing to warn about. */

@@ -12,10 +12,12 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 
-#include "ey-der.h"
-#include "ey-signer.h"
+#include "ey-der-private.h"
+#include "ey-signer-private.h"
 #include "ey-token.h"
 #include "ey-token-private.h"
+#include "ey-certificate-private.h"
+#include "ey-pin-private.h"
 
 #define OID_SIGNING_CERTIFICATE_V2 "1.2.840.113549.1.9.16.2.47"
 

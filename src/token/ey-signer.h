@@ -55,13 +55,4 @@ GBytes *ey_signer_sign_finish (EyCertificate       *certificate,
                                GAsyncResult        *result,
                                GError             **error);
 
-/* Blocking variant: worker threads, tests and benchmarks only. */
-GBytes *ey_signer_sign        (EyCertificate       *certificate,
-                               GBytes              *data,
-                               EyPin               *pin,
-                               EySignFlags          flags,
-                               const char          *expected_identity,
-                               GCancellable        *cancellable,
-                               GError             **error);
-
 G_END_DECLS

@@ -4,10 +4,9 @@
 #include <gio/gio.h>
 
 #include "ey-token.h"
+#include "ey-token-types.h"
 
 G_BEGIN_DECLS
-
-typedef struct _EyCardType EyCardType;
 
 #define EY_TYPE_TOKEN_MANAGER (ey_token_manager_get_type ())
 G_DECLARE_FINAL_TYPE (EyTokenManager, ey_token_manager, EY, TOKEN_MANAGER, GObject)

@@ -10,6 +10,8 @@
 
 #include "ey-token.h"
 #include "ey-token-private.h"
+#include "ey-certificate-private.h"
+#include "ey-pin-private.h"
 
 struct _EyToken
 {

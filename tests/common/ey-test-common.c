@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include <glib/gstdio.h>
 
 #include "ey-test-common.h"
@@ -137,4 +140,48 @@ ey_test_make_token (const char *script,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("make-token %s %s failed: %s", label, pki_name, err);
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  /* A failed assertion must not leave the simulator running */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+GSubprocess *
+ey_test_sim_spawn (GSubprocessLauncher *launcher,
+                   const char *const   *argv,
+                   char               **url,
+                   char               **cert)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *url = *cert = NULL;
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while (*cert == NULL)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_has_prefix (line, "URL "))
+        *url = g_strdup (line + 4);
+      else if (g_str_has_prefix (line, "CERT "))
+        *cert = g_strdup (line + 5);
+    }
+  g_assert_nonnull (*url);
+  return g_steal_pointer (&process);
+}
+
+void
+ey_test_sim_stop_process (GSubprocess *process)
+{
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
 }

@@ -46,4 +46,15 @@ void          ey_test_make_token       (const char       *script,
                                         const char       *pki_name,
                                         const char       *id);
 
+/* Starts the kamusm-sim program, @argv (NULL-terminated, the program first), through
+ * @launcher (made with G_SUBPROCESS_FLAGS_STDOUT_PIPE), the child killed when the test
+ * dies; returns when it is ready, with the base URL and the path of its certificate
+ * (PEM) from its "URL" and "CERT" lines. */
+GSubprocess  *ey_test_sim_spawn        (GSubprocessLauncher *launcher,
+                                        const char *const   *argv,
+                                        char               **url,
+                                        char               **cert);
+/* Stops it (SIGTERM, as a session ends) and waits for it. */
+void          ey_test_sim_stop_process (GSubprocess      *process);
+
 G_END_DECLS

@@ -29,7 +29,7 @@
 
 #include "ey-core-error.h"
 #include "ey-recovery.h"
-#include "ey-site-client.h"
+#include "ey-site-client-private.h"
 #include "ey-site-profile.h"
 #include "test-helpers.h"
 

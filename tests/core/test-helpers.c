@@ -7,9 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "ey-core-error.h"
-#include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-site-client-private.h"
+#include "ey-site-profile-private.h"
 #include "test-helpers.h"
+#include "ey-session-private.h"
 
 void
 bed_init (Bed        *bed,

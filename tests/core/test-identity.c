@@ -3,7 +3,7 @@
 
 #include <locale.h>
 
-#include "ey-identity.h"
+#include "ey-identity-private.h"
 
 static void
 test_tckn_valid (void)

@@ -4,9 +4,12 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-core-error.h"
-#include "ey-site-page.h"
-#include "ey-site-profile.h"
+#include "ey-core-error-private.h"
+#include "ey-site-page-private.h"
+#include "ey-site-profile-private.h"
+#include "ey-form-private.h"
+#include "ey-site-roles-private.h"
+#include "ey-text-private.h"
 
 static EySiteProfile *default_profile;
 static EySiteProfile *alt_profile;

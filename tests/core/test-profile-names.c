@@ -12,7 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-site-profile.h"
+#include "ey-site-profile-private.h"
 
 static void
 collect_literals (const char *text,

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "ey-reminder.h"
+#include "ey-reminder-private.h"
 
 #define SCHEMA_ID "io.github.eimzayenile.EimzaYenile"
 

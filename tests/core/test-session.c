@@ -9,13 +9,14 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
+#include "ey-core-error-private.h"
 #include "ey-site-page.h"
 #include "ey-recovery.h"
-#include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-site-client-private.h"
+#include "ey-site-profile-private.h"
 #include "test-helpers.h"
 #include "ey-sim-variation.h"
+#include "ey-site-roles-private.h"
 
 #define AYSE     "12345678950"
 #define AYSE_PW  "Ab3kT9qz"
@@ -641,6 +642,33 @@ restart (Bed *bed)
     ey_session_set_recovery (bed->session, note);
 }
 
+/* The next start (after restart ()): Ayşe signs in again, and the session goes on
+ * from the record. */
+static void
+sign_in_again (Bed *bed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (s_load_sign_in (bed->session, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_sign_in (bed->session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
+  g_assert_no_error (error);
+}
+
+/* Ayşe declines E-Onay and takes @method. */
+static void
+walk_to_method (Bed             *bed,
+                EySessionMethod  method)
+{
+  g_autoptr(GError) error = NULL;
+
+  walk_to_eonay_choice (bed, AYSE, AYSE_PW);
+  g_assert_true (s_choose_eonay (bed->session, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (s_choose_method (bed->session, method, &error));
+  g_assert_no_error (error);
+}
+
 /* Signature accepted, then the site fails at @page until the program is closed. */
 static void
 sign_then_fail_at (Bed        *bed,
@@ -697,10 +725,7 @@ test_recovery_resume (void)
   g_signal_connect_swapped (bed.session, "submitted", G_CALLBACK (g_atomic_int_inc), &submitted);
   g_string_truncate (trace, 0);
   g_assert_true (ey_recovery_matches (ey_session_get_recovery (bed.session), AYSE));
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
-  g_assert_no_error (error);
+  sign_in_again (&bed);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
   g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_EONAY);
   g_assert_cmpstr (trace->str, ==, "mail sign-in orders method submitting done ");
@@ -734,10 +759,7 @@ test_recovery_already_submitted (void)
 
   restart (&bed);
   g_signal_connect_swapped (bed.session, "submitted", G_CALLBACK (g_atomic_int_inc), &submitted);
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
-  g_assert_no_error (error);
+  sign_in_again (&bed);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
   g_assert_cmpint (submitted, ==, 1);
   assert_event (&bed, "application-resumed", "state", "submitted");
@@ -763,11 +785,7 @@ test_recovery_esigned (void)
   g_autoptr(EyRecovery) note = NULL;
 
   bed_init (&bed, NULL, NULL);
-  walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
-  g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_ESIGNED, &error));
-  g_assert_no_error (error);
+  walk_to_method (&bed, EY_SESSION_METHOD_ESIGNED);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_SIGNING);
   data = s_fetch_sign_data (bed.session, &error);
   g_assert_no_error (error);
@@ -783,10 +801,7 @@ test_recovery_esigned (void)
                                                 "eimzali"), ==, 1);
 
   restart (&bed);
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
-  g_assert_no_error (error);
+  sign_in_again (&bed);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_DONE);
   g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_ESIGNED);
   g_assert_nonnull (strstr (ey_session_get_site_message (bed.session), "E-İmza ile imzalandı"));
@@ -806,11 +821,7 @@ test_recovery_went_wet (void)
   g_autoptr(EyRecovery) mine = NULL;
 
   bed_init (&bed, NULL, NULL);
-  walk_to_eonay_choice (&bed, AYSE, AYSE_PW);
-  g_assert_true (s_choose_eonay (bed.session, FALSE, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_choose_method (bed.session, EY_SESSION_METHOD_WET, &error));
-  g_assert_no_error (error);
+  walk_to_method (&bed, EY_SESSION_METHOD_WET);
   pdf = s_fetch_pdf (bed.session, &error);
   g_assert_no_error (error);
   mine = ey_recovery_new (AYSE, "AYŞE YILMAZ", ey_session_get_order_id (bed.session), "eonay");
@@ -818,10 +829,7 @@ test_recovery_went_wet (void)
   g_assert_no_error (error);
 
   restart (&bed);
-  g_assert_true (s_load_sign_in (bed.session, &error));
-  g_assert_no_error (error);
-  g_assert_true (s_sign_in (bed.session, BED_CAPTCHA, AYSE, AYSE_PW, &error));
-  g_assert_no_error (error);
+  sign_in_again (&bed);
   g_assert_cmpint (ey_session_get_step (bed.session), ==, EY_SESSION_STEP_WET);
   g_assert_cmpint (ey_session_get_path (bed.session), ==, EY_SESSION_PATH_WET);
   g_assert_cmpuint (ey_sim_server_count_events (bed.sim, "application-submitted", NULL, NULL), ==, 1);

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "ey-core-error.h"
-#include "ey-sign-data.h"
+#include "ey-sign-data-private.h"
 #include "ey-site-client.h"
-#include "ey-site-profile.h"
+#include "ey-site-profile-private.h"
 #include "test-helpers.h"
 
 #define AYSE     "12345678950"

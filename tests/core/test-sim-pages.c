@@ -13,13 +13,16 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-identity.h"
-#include "ey-site-report.h"
+#include "ey-identity-private.h"
+#include "ey-site-report-private.h"
 #include "ey-sim-variation.h"
-#include "ey-site-page.h"
-#include "ey-site-profile.h"
+#include "ey-site-page-private.h"
+#include "ey-site-profile-private.h"
 #include "ey-sim-server.h"
 #include "ey-test-common.h"
+#include "ey-form-private.h"
+#include "ey-site-roles-private.h"
+#include "ey-text-private.h"
 
 typedef struct
 {

@@ -5,14 +5,13 @@
 
 #include <string.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "ey-core-error.h"
-#include "ey-site-page.h"
-#include "ey-site-client.h"
+#include "ey-core-error-private.h"
+#include "ey-site-page-private.h"
+#include "ey-site-client-private.h"
 #include "ey-site-profile.h"
 #include "test-helpers.h"
 
@@ -42,45 +41,21 @@ accept_any_cb (SoupMessage *msg, GTlsCertificate *cert, GTlsCertificateFlags err
 }
 
 static void
-die_with_parent (gpointer user_data)
-{
-  /* A failed assertion must not leave the simulator running */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static void
 ext_sim_start (ExtSim     *sim,
                const char *tls_priority)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autofree char *exe = g_build_filename (g_getenv ("EY_BUILD_ROOT"), "src", "sim", "kamusm-sim",
                                            NULL);
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *argv[] = { exe, "--port", "0", "--captcha", BED_CAPTCHA, "--control",
+                         "--trust-ca", test_pki_file ("ca.pem"), NULL };
 
   memset (sim, 0, sizeof *sim);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   if (tls_priority)
     g_subprocess_launcher_setenv (launcher, "G_TLS_GNUTLS_PRIORITY", tls_priority, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "G_TLS_GNUTLS_PRIORITY");
-  sim->proc = g_subprocess_launcher_spawn (launcher, &error, exe, "--port", "0",
-                                           "--captcha", BED_CAPTCHA, "--control",
-                                           "--trust-ca", test_pki_file ("ca.pem"), NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim->proc));
-  while (sim->cert == NULL)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-      if (g_str_has_prefix (line, "URL "))
-        sim->url = g_strdup (line + 4);
-      else if (g_str_has_prefix (line, "CERT "))
-        sim->cert = g_strdup (line + 5);
-    }
-  g_assert_nonnull (sim->url);
+  sim->proc = ey_test_sim_spawn (launcher, argv, &sim->url, &sim->cert);
   sim->base = g_strndup (sim->url, strstr (sim->url + 8, "/") - sim->url);
   sim->control = soup_session_new ();
 }
@@ -88,8 +63,7 @@ ext_sim_start (ExtSim     *sim,
 static void
 ext_sim_stop (ExtSim *sim)
 {
-  g_subprocess_force_exit (sim->proc);
-  g_subprocess_wait (sim->proc, NULL, NULL);
+  ey_test_sim_stop_process (sim->proc);
   g_clear_object (&sim->proc);
   g_clear_object (&sim->control);
   g_clear_pointer (&sim->url, g_free);

@@ -6,7 +6,9 @@
 
 #include <glib/gstdio.h>
 
-#include "ey-site-profile.h"
+#include "ey-site-profile-private.h"
+#include "ey-form-private.h"
+#include "ey-site-roles-private.h"
 
 static char *
 default_xml (void)

@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-text.h"
+#include "ey-text-private.h"
 
 /* Runs in the C locale and under tr_TR.UTF-8 (meson): a locale case fold
  * would turn "I" into "ı" and "i" into "İ" there and break these. */

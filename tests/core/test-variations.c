@@ -4,8 +4,11 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-site-page.h"
-#include "ey-site-profile.h"
+#include "ey-site-page-private.h"
+#include "ey-site-profile-private.h"
+#include "ey-form-private.h"
+#include "ey-site-roles-private.h"
+#include "ey-text.h"
 
 /* The variation corpus (tests/core/pages/variations, made by hand-written
  * rules in make-variations.py): every page rewritten in ways that keep its

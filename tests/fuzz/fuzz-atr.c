@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
 
 /* ATR parsing: the bytes a reader reports for a card, looked up in the built-in card
  * database (exact entries, masks, historical-byte and text patterns), and the same

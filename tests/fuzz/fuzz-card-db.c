@@ -4,7 +4,8 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
+#include "ey-card-type-private.h"
 
 /* The card database loader (ey-card-db.c): a cards.xml, as $EY_CARD_DB can name one,
  * then lookups of a few real ATRs in it. */

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-certificate.h"
+#include "ey-certificate-private.h"
 
 /* The certificate reader (ey-certificate.c): a DER certificate as a token or a file
  * gives it, and every question the app asks of it. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "ey-der.h"
+#include "ey-der-private.h"
 
 /* The token layer's little DER reader (ey-der.c): walks every TLV, into every
  * constructed one, and reads every OBJECT IDENTIFIER as text. */

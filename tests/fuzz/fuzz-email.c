@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-email.h"
+#include "ey-email-private.h"
 
 /* The mail reader (ey-email.c) on a pasted or dropped mail, and the link and sender
  * checks on the whole input as one string. */

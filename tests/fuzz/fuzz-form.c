@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "ey-form.h"
-#include "ey-site-page.h"
-#include "ey-site-profile.h"
+#include "ey-form-private.h"
+#include "ey-site-page-private.h"
+#include "ey-site-profile-private.h"
 
 /* The form reader: the form found on a page (controls, options, labels), a
  * submission built from it with every field and choice filled, and its encoding in

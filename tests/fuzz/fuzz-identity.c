@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "ey-identity.h"
+#include "ey-identity-private.h"
 
 /* Identity numbers and phone numbers as typed, pasted or read from a roster or a
  * certificate.  A line break splits the input into a phone number and a site's

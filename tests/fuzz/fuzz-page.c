@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-site-page.h"
-#include "ey-site-profile.h"
+#include "ey-site-page-private.h"
+#include "ey-site-profile-private.h"
 
 /* The page reader (ey-site-page.c) on what the site sends.  The first byte picks the
  * profile (bit 0) and the Content-Type header (bits 1–2); the rest is the body.

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "fuzz-common.h"
-#include "ey-roster.h"
+#include "ey-roster-private.h"
 
 /* The roster's CSV import (ey-roster.c), as an officer's spreadsheet gives it; the
  * roster is emptied after every input so each one starts from the same state, and

@@ -4,7 +4,8 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "ey-site-profile.h"
+#include "ey-form.h"
+#include "ey-site-profile-private.h"
 
 /* The site profile loader (ey-site-profile.c): a profile file, as $EY_SITE_PROFILE
  * or --profile can name one, then every lookup the session makes on it. */

@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-email.h"
+#include "ey-email-private.h"
 
 /* The guide's own example (shared/seed/yenileme-rehberi.txt), as its OCR gave it:
  * two garbled copies of the same mail plus webmail chrome. */

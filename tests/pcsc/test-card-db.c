@@ -7,7 +7,8 @@
 
 #include <glib/gstdio.h>
 
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
+#include "ey-card-type-private.h"
 
 /* The ATRs of shared/design/domain-facts.md, typed in again on purpose: the test must
  * not read the list it checks from the file under test. */

@@ -11,6 +11,7 @@
 #include "ey-card-monitor.h"
 #include "ey-card-monitor-private.h"
 #include "ey-vcard.h"
+#include "ey-card-db-private.h"
 
 #define AKIS_ATR     "3BBA11008131FE4D55454B41452056312E30AE"
 #define AKIS_ATR2    "3B9F968131FE45806755454B41451221318073B3A180D9"

@@ -14,7 +14,7 @@
 #include <p11-kit/p11-kit.h>
 #include <p11-kit/pkcs11.h>
 
-#include "ey-signer.h"
+#include "ey-signer-private.h"
 #include "ey-token-manager.h"
 #include "token-fixture.h"
 #include "ey-token-layer.h"

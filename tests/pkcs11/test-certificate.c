@@ -6,8 +6,8 @@
 
 #include "config.h"
 
-#include "ey-certificate.h"
-#include "ey-der.h"
+#include "ey-certificate-private.h"
+#include "ey-der-private.h"
 #include "ey-token-error.h"
 #include "token-fixture.h"
 

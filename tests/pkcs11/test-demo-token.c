@@ -9,7 +9,7 @@
 
 #include <gnutls/x509.h>
 
-#include "ey-demo-token.h"
+#include "ey-demo-token-private.h"
 #include "sim/ey-sim-cms.h"
 #include "ey-signer.h"
 #include "ey-token-manager.h"
@@ -17,6 +17,7 @@
 #include "ey-token-layer.h"
 #include "ey-token-error.h"
 #include "ey-token.h"
+#include "ey-certificate-private.h"
 
 static char *dir;
 static EyDemoToken *demo;

@@ -19,6 +19,7 @@
 #include "ey-token-manager.h"
 #include "ey-token-private.h"
 #include "token-fixture.h"
+#include "ey-pin-private.h"
 
 #define AYSE "12345678950"
 #define PIN  "123456"

@@ -12,7 +12,7 @@
 
 #include <p11-kit/pkcs11.h>
 
-#include "ey-card-db.h"
+#include "ey-card-db-private.h"
 #include "ey-card-type.h"
 #include "ey-signer.h"
 #include "ey-token-error.h"
@@ -20,6 +20,7 @@
 #include "ey-token-private.h"
 #include "token-fixture.h"
 #include "ey-token-layer.h"
+#include "ey-pin-private.h"
 
 #define AYSE "12345678950"
 #define PIN  "123456"

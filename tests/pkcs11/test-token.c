@@ -15,6 +15,8 @@
 #include "ey-token-manager.h"
 #include "token-fixture.h"
 #include "ey-token-layer.h"
+#include "ey-certificate-private.h"
+#include "ey-pin-private.h"
 
 #define AYSE   "12345678950"
 #define ZEYNEP "56789123416"

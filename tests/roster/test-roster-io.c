@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include "roster-fixture.h"
+#include "ey-roster-private.h"
 
 static EyRosterImportRow *
 row_at (EyRosterImport *import,

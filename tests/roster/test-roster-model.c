@@ -6,6 +6,7 @@
 
 #include "ey-roster-model.h"
 #include "roster-fixture.h"
+#include "ey-roster-private.h"
 
 typedef struct
 {

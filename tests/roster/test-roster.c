@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "roster-fixture.h"
+#include "ey-roster-private.h"
 
 static void
 add (Fixture    *f,

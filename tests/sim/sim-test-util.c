@@ -346,6 +346,20 @@ sim_enter_sms_code (SimFixture *f,
   g_assert_cmpstr (r->location, ==, "eonay.go");
 }
 
+/* Signs in, saves the form of @order and enters the SMS code: the E-Onay question. */
+void
+sim_to_eonay_choice (SimFixture *f,
+                     const char *identity,
+                     const char *password,
+                     guint       order)
+{
+  sim_login (f, identity, password);
+  sim_open_form (f, order);
+  sim_submit_form (f);
+  sim_send_sms (f);
+  sim_enter_sms_code (f, identity);
+}
+
 void
 sim_to_sign_page (SimFixture *f,
                   const char *identity,
@@ -356,11 +370,7 @@ sim_to_sign_page (SimFixture *f,
   g_autoptr(SimResponse) r = NULL;
   g_autofree char *token = NULL;
 
-  sim_login (f, identity, password);
-  sim_open_form (f, order);
-  sim_submit_form (f);
-  sim_send_sms (f);
-  sim_enter_sms_code (f, identity);
+  sim_to_eonay_choice (f, identity, password, order);
 
   page = sim_get (f, "eonay.go");
   token = sim_form_token (page->text);

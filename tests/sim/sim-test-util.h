@@ -74,6 +74,10 @@ void         sim_submit_form       (SimFixture         *f);
 void         sim_send_sms          (SimFixture         *f);
 void         sim_enter_sms_code    (SimFixture         *f,
                                     const char         *identity);
+void         sim_to_eonay_choice   (SimFixture         *f,
+                                    const char         *identity,
+                                    const char         *password,
+                                    guint               order);
 void         sim_to_sign_page      (SimFixture         *f,
                                     const char         *identity,
                                     const char         *password,

@@ -144,11 +144,7 @@ wet_path (gboolean demo)
   sim_fixture_test_options (&f, &opts);
   opts.demo = demo;
   sim_fixture_start (&f, &opts);
-  sim_login (&f, "12345678950", "Ab3kT9qz");
-  sim_open_form (&f, 1001);
-  sim_submit_form (&f);
-  sim_send_sms (&f);
-  sim_enter_sms_code (&f, "12345678950");
+  sim_to_eonay_choice (&f, "12345678950", "Ab3kT9qz", 1001);
   post_simple (&f, "eonay.go", "eonayTercih", "hayir", "imzayontemi.go");
 
   method = sim_get (&f, "imzayontemi.go");
@@ -211,11 +207,7 @@ test_eimzali_path (void)
   g_autofree char *verdict = NULL;
 
   sim_fixture_start (&f, NULL);
-  sim_login (&f, "12345678950", "Ab3kT9qz");
-  sim_open_form (&f, 1001);
-  sim_submit_form (&f);
-  sim_send_sms (&f);
-  sim_enter_sms_code (&f, "12345678950");
+  sim_to_eonay_choice (&f, "12345678950", "Ab3kT9qz", 1001);
   post_simple (&f, "eonay.go", "eonayTercih", "hayir", "imzayontemi.go");
   post_simple (&f, "imzayontemi.go", "yontem", "eimzali", "eimzali.go");
 
@@ -395,11 +387,7 @@ test_choice_errors (void)
   g_autofree char *token2 = NULL;
 
   sim_fixture_start (&f, NULL);
-  sim_login (&f, "12345678950", "Ab3kT9qz");
-  sim_open_form (&f, 1001);
-  sim_submit_form (&f);
-  sim_send_sms (&f);
-  sim_enter_sms_code (&f, "12345678950");
+  sim_to_eonay_choice (&f, "12345678950", "Ab3kT9qz", 1001);
   eonay = sim_get (&f, "eonay.go");
   has (eonay->text, "name=\"eonayTercih\" value=\"evet\"");
   has (eonay->text, "name=\"eonayTercih\" value=\"hayir\"");

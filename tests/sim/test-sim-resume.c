@@ -188,11 +188,7 @@ test_form_again (void)
   g_autofree char *where = NULL;
 
   sim_fixture_start (&f, NULL);
-  sim_login (&f, AYSE, AYSE_PW);
-  sim_open_form (&f, ORDER);
-  sim_submit_form (&f);
-  sim_send_sms (&f);
-  sim_enter_sms_code (&f, AYSE);
+  sim_to_eonay_choice (&f, AYSE, AYSE_PW, ORDER);
 
   sim_fixture_new_client (&f);
   where = open_order_location (&f);
@@ -220,11 +216,7 @@ test_eimzali_arrived (void)
   g_autofree char *where = NULL;
 
   sim_fixture_start (&f, NULL);
-  sim_login (&f, AYSE, AYSE_PW);
-  sim_open_form (&f, ORDER);
-  sim_submit_form (&f);
-  sim_send_sms (&f);
-  sim_enter_sms_code (&f, AYSE);
+  sim_to_eonay_choice (&f, AYSE, AYSE_PW, ORDER);
   {
     g_autoptr(SimResponse) choice = sim_get (&f, "eonay.go");
     g_autofree char *token = sim_form_token (choice->text);

@@ -364,16 +364,6 @@ audit (UiDriver   *driver,
   problems_total += audit_page (driver);
 }
 
-static gboolean
-signed_in (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
 /* Welcome to the E-Onay/wet choice, auditing each page on the way. */
 static void
 walk_to_eonay (UiDriver   *driver,
@@ -392,7 +382,7 @@ walk_to_eonay (UiDriver   *driver,
   ui_set_text (driver, "sign-in", "identity_row", identity);
   ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   ui_next (driver);
-  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
     {
       audit (driver, "order");

@@ -67,21 +67,11 @@ go_to_sign_in (UiDriver   *driver,
 }
 
 static gboolean
-signed_in (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
-static gboolean
 signed_in_or_done (gpointer data)
 {
   UiDriver *driver = data;
 
-  return signed_in (data) ||
+  return ui_signed_in (data) ||
          (!ey_session_get_busy (ey_window_get_session (driver->window)) &&
           g_strcmp0 (ey_window_get_visible_page_name (driver->window), "done") == 0);
 }
@@ -103,7 +93,7 @@ go_to_form (UiDriver   *driver,
   ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   g_assert_true (gtk_widget_activate_action (ui_child (driver, "sign-in", "captcha_row"),
                                              "default.activate", NULL));
-  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
     {
       ui_next (driver);

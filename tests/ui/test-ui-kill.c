@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "ey-test-common.h"
 #include "ui-driver.h"
 #include "ey-pin-entry.h"
 #include "ey-recovery.h"
@@ -92,16 +93,6 @@ real_driver_free (UiDriver *driver)
   g_free (driver);
 }
 
-static gboolean
-signed_in (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
 /* The last SMS code the simulator sent (its --sms-file, JSON lines) */
 static char *
 last_sms_code (void)
@@ -167,7 +158,7 @@ child_sign (void)
 
   g_assert_true (ui_spin_until (certificates_ready, driver, 20000));
   to_sign_in (driver);
-  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   g_assert_true (ui_walk_to_sms_sent (driver));
   code = last_sms_code ();
   g_assert_nonnull (code);
@@ -292,12 +283,9 @@ sim_start (Sim        *sim,
   g_autofree char *log = g_build_filename (work, "state.log", NULL);
   g_autofree char *sms = g_build_filename (work, "sms.jsonl", NULL);
   g_autofree char *state = g_build_filename (work, "site-state.ini", NULL);
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
   memset (sim, 0, sizeof *sim);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_ptr_array_add (argv, (char *) sim_exe);
   for (const char *const *a = (const char *const[]) { "--port", "0", "--captcha", CAPTCHA,
                                                       "--trust-ca", NULL }; *a; a++)
@@ -312,28 +300,13 @@ sim_start (Sim        *sim,
   if (fail_method_page)
     g_ptr_array_add (argv, "--fault=http500:imzayontemi.go:0");
   g_ptr_array_add (argv, NULL);
-  sim->proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim->proc));
-  while (sim->cert == NULL)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (line);
-      if (g_str_has_prefix (line, "URL "))
-        sim->url = g_strdup (line + 4);
-      else if (g_str_has_prefix (line, "CERT "))
-        sim->cert = g_strdup (line + 5);
-    }
-  g_assert_nonnull (sim->url);
+  sim->proc = ey_test_sim_spawn (launcher, (const char *const *) argv->pdata, &sim->url, &sim->cert);
 }
 
 static void
 sim_stop (Sim *sim)
 {
-  g_subprocess_send_signal (sim->proc, SIGTERM);
-  g_subprocess_wait (sim->proc, NULL, NULL);
+  ey_test_sim_stop_process (sim->proc);
   g_clear_object (&sim->proc);
   g_clear_pointer (&sim->url, g_free);
   g_clear_pointer (&sim->cert, g_free);

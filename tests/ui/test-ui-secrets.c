@@ -241,16 +241,6 @@ gap_stop (GapMeter   *meter,
 }
 
 static gboolean
-signed_in (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
-static gboolean
 done_or_failed (gpointer data)
 {
   UiDriver *driver = data;
@@ -293,7 +283,7 @@ walk_to_eonay (UiDriver   *driver,
   ui_set_text (driver, "sign-in", "identity_row", identity);
   ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   ui_next (driver);
-  g_assert_true (ui_spin_until (signed_in, driver, 30000));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 30000));
   g_assert_true (ui_walk_to_sms_sent (driver));
   code = ui_sms_code (driver, identity);
   g_assert_nonnull (code);

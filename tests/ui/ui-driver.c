@@ -215,6 +215,16 @@ ui_fill_form (UiDriver *driver)
   return TRUE;
 }
 
+gboolean
+ui_signed_in (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
+         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
+}
+
 /* From a signed-in session to the SMS sent: the order (when the site asks which), the
  * filled form, then the SMS page's Continue. */
 gboolean

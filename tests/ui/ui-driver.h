@@ -73,6 +73,9 @@ gboolean    ui_sign_in               (UiDriver   *driver,
                                       const char *captcha);
 gboolean    ui_fill_form             (UiDriver   *driver);
 gboolean    ui_walk_to_sms_sent      (UiDriver   *driver);
+/* A ui_spin_until () condition (@data: the driver): the sign-in went through, the
+ * session rests on the order or the form page. */
+gboolean    ui_signed_in             (gpointer    data);
 char       *ui_sms_code              (UiDriver   *driver,
                                       const char *identity);
 
