@@ -493,8 +493,6 @@ test_hotplug (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = NULL;
-  g_autofree char *state = NULL;
-  g_autofree char *cache = NULL;
   g_autofree char *app_id = NULL;
   const char *no_card = _("Reader without a card");
   const char *no_service;
@@ -513,11 +511,6 @@ test_hotplug (void)
 
   tmpdir = g_dir_make_tmp ("eimza-ui-card-XXXXXX", &error);
   g_assert_no_error (error);
-  state = g_build_filename (tmpdir, "state", NULL);
-  cache = g_build_filename (tmpdir, "cache", NULL);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_unsetenv ("EY_NO_CARD_MONITOR");
   /* No PKCS#11 module at all: the strip then shows what PC/SC sees (a certificate on a
    * token would take precedence). */
   ey_token_manager_set_use_registered (ey_token_manager_get_default (), FALSE);
@@ -641,6 +634,10 @@ main (int   argc,
         }
     }
 
+  /* Before any thread: the application as started for real, with its card monitor
+   * (the UI driver's process set-up turns it off for the other tests). */
+  if (hotplug)
+    g_unsetenv ("EY_NO_CARD_MONITOR");
   ey_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
