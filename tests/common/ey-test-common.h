@@ -28,6 +28,10 @@ void          ey_test_store_result_cb  (GObject          *source,
                                         GAsyncResult     *result,
                                         gpointer          user_data);
 
+/* The text of the PDF at @path as `pdftotext -layout` reads it; fails the test if
+ * pdftotext is missing or fails. */
+char         *ey_test_pdf_text         (const char       *path);
+
 /* Removes @path and everything below it, without following symbolic links. */
 void          ey_test_remove_tree      (const char       *path);
 

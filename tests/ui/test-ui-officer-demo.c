@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui-driver.h"
+#include "ey-test-common.h"
 #include "ey-card-monitor.h"
 #include "ey-certificate.h"
 #include "ey-demo-token.h"
@@ -403,21 +404,6 @@ test_end_to_end (void)
   }
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* Several colleagues' wet forms and the cover list, in one job, as a PDF. */
 static void
 test_forms_pdf (void)
@@ -449,7 +435,7 @@ test_forms_pdf (void)
                                               &error));
   g_assert_no_error (error);
 
-  text = pdf_text (path);
+  text = ey_test_pdf_text (path);
   pages = g_strsplit (text, "\f", -1);
   /* One page per colleague, each with the name, the number and the DEMO mark; then the
    * cover list naming them all. */
