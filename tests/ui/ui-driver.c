@@ -420,7 +420,12 @@ remove_process_home (void)
 __attribute__((constructor)) static void
 isolate_process_home (void)
 {
-  static const char *const names[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
+  /* Laid out as in a home folder: the screenshots show these paths */
+  static const struct { const char *name, *folder; } names[] = {
+    { "XDG_DATA_HOME", ".local/share" },
+    { "XDG_STATE_HOME", ".local/state" },
+    { "XDG_CACHE_HOME", ".cache" },
+  };
 
   /* Before any thread, as the programs' main() does */
   ey_site_client_init_tls_policy ();
@@ -429,9 +434,9 @@ isolate_process_home (void)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *dir = g_build_filename (process_home, names[i], NULL);
+      g_autofree char *dir = g_build_filename (process_home, names[i].folder, NULL);
 
-      g_setenv (names[i], dir, TRUE);
+      g_setenv (names[i].name, dir, TRUE);
     }
   /* A test may pick its own CAPTCHA text (e.g. with i/I under a Turkish locale) in its
    * main (); the card monitor is for the tests that unset this, also in main (). */
