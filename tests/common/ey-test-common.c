@@ -201,3 +201,28 @@ ey_test_pdf_text (const char *path)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
 }
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+ey_test_median_worst (GArray *values,
+                      double *median,
+                      double *worst)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint n = sorted->len;
+
+  g_assert_cmpuint (n, >, 0);
+  g_array_sort (sorted, compare_double);
+  *median = n % 2 ? g_array_index (sorted, double, n / 2)
+                  : (g_array_index (sorted, double, n / 2 - 1) +
+                     g_array_index (sorted, double, n / 2)) / 2;
+  *worst = g_array_index (sorted, double, n - 1);
+}

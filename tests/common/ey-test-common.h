@@ -28,6 +28,12 @@ void          ey_test_store_result_cb  (GObject          *source,
                                         GAsyncResult     *result,
                                         gpointer          user_data);
 
+/* The median and the largest of @values (doubles, at least one), for the benchmarks'
+ * repeats; @values is left as it was. */
+void          ey_test_median_worst     (GArray           *values,
+                                        double           *median,
+                                        double           *worst);
+
 /* The text of the PDF at @path as `pdftotext -layout` reads it; fails the test if
  * pdftotext is missing or fails. */
 char         *ey_test_pdf_text         (const char       *path);

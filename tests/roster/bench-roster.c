@@ -14,6 +14,7 @@
 #include "ey-roster.h"
 #include "ey-roster-model.h"
 #include "ey-ui-resources.h"
+#include "ey-test-common.h"
 
 /*
  * The officer's roster at 10,000 colleagues (issue 12's targets in brackets): import
@@ -185,29 +186,6 @@ measure_add_since (Measure *m,
   measure_add (m, (now.wall - start.wall) / 1000.0, (now.cpu - start.cpu) / 1000.0);
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-median_worst (GArray *values,
-              double *median,
-              double *worst)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  g_array_sort (sorted, cmp_double);
-  *median = n % 2 ? g_array_index (sorted, double, n / 2)
-                  : (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-  *worst = g_array_index (sorted, double, n - 1);
-}
-
 static void
 print_header (void)
 {
@@ -226,9 +204,9 @@ report (Measure *m)
 
   if (m->wall->len == 0)
     return;
-  median_worst (m->wall, &median, &worst);
+  ey_test_median_worst (m->wall, &median, &worst);
   if (m->cpu->len > 0)
-    median_worst (m->cpu, &cpu_median, &cpu_worst);
+    ey_test_median_worst (m->cpu, &cpu_median, &cpu_worst);
   ok = m->target <= 0 || median <= m->target;
   cpu_m = m->cpu->len ? g_strdup_printf ("%9.1f", cpu_median) : g_strdup ("        -");
   cpu_w = m->cpu->len ? g_strdup_printf ("%9.1f", cpu_worst) : g_strdup ("        -");

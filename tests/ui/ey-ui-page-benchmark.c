@@ -11,6 +11,7 @@
 
 #include "ui-driver.h"
 #include "ey-pin-entry.h"
+#include "ey-test-common.h"
 
 /* The longest main-loop stall at each page change of a demo E-Onay renewal: the work
  * done between two polls of the main context, in the iteration that switches the page
@@ -320,30 +321,6 @@ page_runs_free (gpointer data)
   g_free (runs);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-median_worst (GArray *values,
-              double *median,
-              double *worst)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-
-  g_array_sort (sorted, compare_double);
-  *median = sorted->len % 2
-            ? g_array_index (sorted, double, sorted->len / 2)
-            : (g_array_index (sorted, double, sorted->len / 2 - 1) +
-               g_array_index (sorted, double, sorted->len / 2)) / 2;
-  *worst = g_array_index (sorted, double, sorted->len - 1);
-}
-
 static void
 add (GArray *array,
      double  value)
@@ -433,10 +410,10 @@ main (int   argc,
       double wall_med, wall_worst, cpu_med, cpu_worst, calls_med, calls_worst, lcpu_med, lcpu_worst;
       gboolean pass;
 
-      median_worst (runs->wall, &wall_med, &wall_worst);
-      median_worst (runs->cpu, &cpu_med, &cpu_worst);
-      median_worst (runs->calls, &calls_med, &calls_worst);
-      median_worst (runs->label_cpu, &lcpu_med, &lcpu_worst);
+      ey_test_median_worst (runs->wall, &wall_med, &wall_worst);
+      ey_test_median_worst (runs->cpu, &cpu_med, &cpu_worst);
+      ey_test_median_worst (runs->calls, &calls_med, &calls_worst);
+      ey_test_median_worst (runs->label_cpu, &lcpu_med, &lcpu_worst);
       pass = cpu_worst <= TARGET_MS;
       if (pass)
         passed++;

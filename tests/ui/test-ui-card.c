@@ -126,16 +126,6 @@ done_or_failed (gpointer data)
   return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver) != '\0';
 }
 
-static gboolean
-certificate_chosen (gpointer data)
-{
-  UiDriver *driver = data;
-
-  /* A PIN is typed, so Sign is possible exactly when a usable certificate is chosen. */
-  return !ey_application_get_certificates_busy (driver->app) &&
-         ey_step_page_get_can_continue (ui_page (driver, "signing"));
-}
-
 static void
 type_pin (UiDriver   *driver,
           const char *pin)
@@ -153,7 +143,7 @@ put_card_back (UiDriver *driver)
   quirky_set_sign_fault (0);
   ey_application_refresh_certificates (driver->app);
   type_pin (driver, EY_DEMO_PIN);
-  g_assert_true (ui_spin_until (certificate_chosen, driver, 20000));
+  g_assert_true (ui_spin_until (ui_can_sign, driver, 20000));
 }
 
 static void

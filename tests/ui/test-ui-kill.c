@@ -129,25 +129,6 @@ to_sign_in (UiDriver *driver)
   ui_next (driver);
 }
 
-static gboolean
-can_sign (gpointer data)
-{
-  UiDriver *driver = data;
-
-  return !ey_application_get_certificates_busy (driver->app) &&
-         ey_step_page_get_can_continue (ui_page (driver, "signing"));
-}
-
-static gboolean
-certificates_ready (gpointer data)
-{
-  UiDriver *driver = data;
-  GPtrArray *certificates = ey_application_get_certificates (driver->app);
-
-  return !ey_application_get_certificates_busy (driver->app) && certificates &&
-         certificates->len > 0;
-}
-
 /* Up to the accepted signature; the parent kills this process while the site fails the
  * page after it. */
 static void
@@ -156,24 +137,16 @@ child_sign (void)
   UiDriver *driver = real_driver_new ();
   g_autofree char *code = NULL;
 
-  g_assert_true (ui_spin_until (certificates_ready, driver, 20000));
+  g_assert_true (ui_wait_certificates (driver));
   to_sign_in (driver);
   g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   g_assert_true (ui_walk_to_sms_sent (driver));
   code = last_sms_code ();
   g_assert_nonnull (code);
-  ui_set_text (driver, "sms", "code_row", code);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "eonay"));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),
-                               TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_sms_to_signing (driver, code));
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (
     EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry")))), AYSE_PIN);
-  g_assert_true (ui_spin_until (can_sign, driver, 20000));
+  g_assert_true (ui_spin_until (ui_can_sign, driver, 20000));
   g_printerr ("# child: signing\n");
   ui_next (driver);
   /* Killed in here; staying alive this long is the failure */

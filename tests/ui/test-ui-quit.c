@@ -71,15 +71,7 @@ go_to_signing (UiDriver *driver)
   g_assert_true (ui_walk_to_sms_sent (driver));
   code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);
-  ui_set_text (driver, "sms", "code_row", code);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "eonay"));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),
-                               TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_sms_to_signing (driver, code));
 }
 
 /* The question a window asks before it closes, if any. */
@@ -96,15 +88,6 @@ find_dialog (UiDriver *driver)
         return window;
     }
   return NULL;
-}
-
-static gboolean
-can_sign (gpointer data)
-{
-  UiDriver *driver = data;
-
-  return !ey_application_get_certificates_busy (driver->app) &&
-         ey_step_page_get_can_continue (ui_page (driver, "signing"));
 }
 
 static gint sign_held;
@@ -146,7 +129,7 @@ quit_while_signing (void)
   go_to_signing (driver);
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (
     EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry")))), EY_DEMO_PIN);
-  g_assert_true (ui_spin_until (can_sign, driver, 20000));
+  g_assert_true (ui_spin_until (ui_can_sign, driver, 20000));
 
   /* Sign: the text comes from the site, then the worker is held inside C_Sign. */
   quirky_set_block ("C_Sign");

@@ -244,6 +244,34 @@ ui_walk_to_sms_sent (UiDriver *driver)
   return ui_wait_idle (driver);
 }
 
+/* From the SMS page with the code sent to the signing page: @code typed, the E-Onay
+ * page's choice kept, the consent ticked. */
+gboolean
+ui_walk_sms_to_signing (UiDriver   *driver,
+                        const char *code)
+{
+  ui_set_text (driver, "sms", "code_row", code);
+  ui_next (driver);
+  if (!ui_wait_page (driver, "eonay"))
+    return FALSE;
+  ui_next (driver);
+  if (!ui_wait_page (driver, "consent"))
+    return FALSE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),
+                               TRUE);
+  ui_next (driver);
+  return ui_wait_page (driver, "signing");
+}
+
+gboolean
+ui_can_sign (gpointer data)
+{
+  UiDriver *driver = data;
+
+  return !ey_application_get_certificates_busy (driver->app) &&
+         ey_step_page_get_can_continue (ui_page (driver, "signing"));
+}
+
 char *
 ui_sms_code (UiDriver   *driver,
              const char *identity)

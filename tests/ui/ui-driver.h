@@ -73,6 +73,13 @@ gboolean    ui_sign_in               (UiDriver   *driver,
                                       const char *captcha);
 gboolean    ui_fill_form             (UiDriver   *driver);
 gboolean    ui_walk_to_sms_sent      (UiDriver   *driver);
+/* From the SMS page (code sent) to the signing page: types @code, keeps the E-Onay
+ * choice, ticks the consent.  FALSE if a page did not come. */
+gboolean    ui_walk_sms_to_signing   (UiDriver   *driver,
+                                      const char *code);
+/* A ui_spin_until () condition (@data: the driver): the card list has settled and the
+ * signing page can sign (a usable certificate chosen, a PIN typed). */
+gboolean    ui_can_sign              (gpointer    data);
 /* A ui_spin_until () condition (@data: the driver): the sign-in went through, the
  * session rests on the order or the form page. */
 gboolean    ui_signed_in             (gpointer    data);
