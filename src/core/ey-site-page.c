@@ -17,6 +17,7 @@
 #include "ey-site-profile-private.h"
 #include "ey-site-roles-private.h"
 #include "ey-text-private.h"
+#include "ey-xml-private.h"
 
 struct _EySitePage
 {
@@ -103,34 +104,6 @@ ey_site_page_init (EySitePage *self)
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                 */
-
-static char *
-node_text (xmlNode *node)
-{
-  xmlChar *content;
-  char *ret;
-
-  if (node == NULL)
-    return NULL;
-  content = xmlNodeGetContent (node);
-  ret = ey_text_normalize ((const char *)content);
-  xmlFree (content);
-  return ret;
-}
-
-static char *
-node_attr (xmlNode    *node,
-           const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
-  char *ret;
-
-  if (value == NULL)
-    return NULL;
-  ret = g_strdup ((const char *)value);
-  xmlFree (value);
-  return ret;
-}
 
 static gboolean
 node_has_attr (xmlNode    *node,
@@ -280,7 +253,7 @@ object_node_string (xmlNode *node)
         }
       return ret;
     }
-  return node_text (node);
+  return _ey_xml_text (node);
 }
 
 /* Each node's text (element) or value (attribute), or the string value. */
@@ -408,10 +381,10 @@ collect_labels (xmlNode    *node,
         continue;
       if (name_is (child, "label"))
         {
-          char *target = node_attr (child, "for");
+          char *target = _ey_xml_attr (child, "for");
 
           if (target != NULL && !g_hash_table_contains (by_for, target))
-            g_hash_table_insert (by_for, target, node_text (child));
+            g_hash_table_insert (by_for, target, _ey_xml_text (child));
           else
             g_free (target);
         }
@@ -429,7 +402,7 @@ control_type (xmlNode *node)
   if (name_is (node, "textarea"))
     return EY_FORM_CONTROL_TEXTAREA;
 
-  type = node_attr (node, "type");
+  type = _ey_xml_attr (node, "type");
   if (type != NULL)
     g_strstrip (type);
   if (name_is (node, "button"))
@@ -460,7 +433,7 @@ static EyFormControl *
 read_control (xmlNode    *node,
               GHashTable *labels)
 {
-  g_autofree char *name = node_attr (node, "name");
+  g_autofree char *name = _ey_xml_attr (node, "name");
   g_autofree char *maxlength = NULL;
   EyFormControl *c;
 
@@ -470,13 +443,13 @@ read_control (xmlNode    *node,
   c = g_new0 (EyFormControl, 1);
   c->type = control_type (node);
   c->name = g_steal_pointer (&name);
-  c->id = node_attr (node, "id");
+  c->id = _ey_xml_attr (node, "id");
   c->checked = node_has_attr (node, "checked");
   c->readonly = node_has_attr (node, "readonly");
   c->disabled = node_has_attr (node, "disabled");
   c->required = node_has_attr (node, "required");
   c->maxlength = -1;
-  maxlength = node_attr (node, "maxlength");
+  maxlength = _ey_xml_attr (node, "maxlength");
   if (maxlength != NULL)
     {
       guint64 v;
@@ -512,8 +485,8 @@ read_control (xmlNode    *node,
                 if (!name_is (on, "option"))
                   continue;
                 opt = g_new0 (EyFormOption, 1);
-                opt->label = node_text (on);
-                value = node_attr (on, "value");
+                opt->label = _ey_xml_text (on);
+                value = _ey_xml_attr (on, "value");
                 opt->value = value != NULL ? value : g_strdup (opt->label);
                 opt->selected = node_has_attr (on, "selected");
                 if (opt->selected && selected == NULL)
@@ -545,15 +518,15 @@ read_control (xmlNode    *node,
 
     case EY_FORM_CONTROL_RADIO:
     case EY_FORM_CONTROL_CHECKBOX:
-      c->value = node_attr (node, "value");
+      c->value = _ey_xml_attr (node, "value");
       if (c->value == NULL)
         c->value = g_strdup ("on");
       break;
 
     case EY_FORM_CONTROL_SUBMIT:
-      c->value = node_attr (node, "value");
+      c->value = _ey_xml_attr (node, "value");
       if (name_is (node, "button"))
-        c->label = node_text (node);
+        c->label = _ey_xml_text (node);
       else if (c->value != NULL)
         c->label = ey_text_normalize (c->value);
       if (c->value == NULL)
@@ -565,7 +538,7 @@ read_control (xmlNode    *node,
     case EY_FORM_CONTROL_PASSWORD:
     case EY_FORM_CONTROL_OTHER:
     default:
-      c->value = node_attr (node, "value");
+      c->value = _ey_xml_attr (node, "value");
       if (c->value == NULL)
         c->value = g_strdup ("");
       break;
@@ -579,7 +552,7 @@ read_control (xmlNode    *node,
         for (xmlNode *up = node->parent; up != NULL; up = up->parent)
           if (name_is (up, "label"))
             {
-              c->label = node_text (up);
+              c->label = _ey_xml_text (up);
               break;
             }
     }
@@ -593,8 +566,8 @@ read_form (EySitePage     *self,
 {
   g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
   GPtrArray *controls = g_ptr_array_new_with_free_func ((GDestroyNotify)_ey_form_control_free);
-  g_autofree char *action = node_attr (form_node, "action");
-  g_autofree char *method = node_attr (form_node, "method");
+  g_autofree char *action = _ey_xml_attr (form_node, "action");
+  g_autofree char *method = _ey_xml_attr (form_node, "method");
   g_autofree char *resolved = NULL;
 
   collect_controls (form_node, nodes);
@@ -740,10 +713,10 @@ recognise_page (EySitePage *self)
       for (int i = 0; i < obj->nodesetval->nodeNr; i++)
         {
           xmlNode *n = obj->nodesetval->nodeTab[i];
-          char *field = n->type == XML_ELEMENT_NODE ? node_attr (n, attr) : NULL;
+          char *field = n->type == XML_ELEMENT_NODE ? _ey_xml_attr (n, attr) : NULL;
 
           if (field != NULL && !g_hash_table_contains (self->field_errors, field))
-            g_hash_table_insert (self->field_errors, field, node_text (n));
+            g_hash_table_insert (self->field_errors, field, _ey_xml_text (n));
           else
             g_free (field);
         }
@@ -780,9 +753,9 @@ recognise_page (EySitePage *self)
             order->institution = eval_first (&rd, pp->order_institution, row);
             if (link != NULL)
               {
-                g_autofree char *href = node_attr (link, "href");
+                g_autofree char *href = _ey_xml_attr (link, "href");
 
-                order->link_text = node_text (link);
+                order->link_text = _ey_xml_text (link);
                 if (href != NULL)
                   order->url = ey_site_profile_resolve (self->profile, self->url, href, NULL);
               }
@@ -1416,8 +1389,8 @@ ey_site_page_get_text (EySitePage *self)
   root = xmlDocGetRootElement (self->doc);
   for (xmlNode *n = root ? root->children : NULL; n != NULL; n = n->next)
     if (name_is (n, "body"))
-      return node_text (n);
-  return node_text (root);
+      return _ey_xml_text (n);
+  return _ey_xml_text (root);
 }
 
 xmlDoc *

@@ -16,6 +16,7 @@
 #include "ey-site-profile-private.h"
 #include "ey-sign-data-private.h"
 #include "ey-text-private.h"
+#include "ey-xml-private.h"
 #include "ey-form-private.h"
 #include "ey-site-roles-private.h"
 
@@ -236,20 +237,6 @@ is_element (xmlNode    *node,
 }
 
 static char *
-get_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
-  char *ret;
-
-  if (value == NULL)
-    return NULL;
-  ret = g_strdup ((const char *)value);
-  xmlFree (value);
-  return ret;
-}
-
-static char *
 get_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
@@ -264,7 +251,7 @@ require_attr (Loader     *ld,
               xmlNode    *node,
               const char *name)
 {
-  char *value = get_attr (node, name);
+  char *value = _ey_xml_attr (node, name);
 
   if (value == NULL || *value == '\0')
     {
@@ -403,7 +390,7 @@ compile_xpath (Loader     *ld,
                xmlNode    *node,
                const char *attr)
 {
-  g_autofree char *source = get_attr (node, attr);
+  g_autofree char *source = _ey_xml_attr (node, attr);
   xmlXPathContextPtr ctx;
   xmlXPathCompExprPtr comp;
   EyXPath *xp;
@@ -490,7 +477,7 @@ read_name_value (Loader      *ld,
   table[role].name = require_attr (ld, node, "name");
   if (table[role].name == NULL)
     return FALSE;
-  table[role].value = value_required ? require_attr (ld, node, "value") : get_attr (node, "value");
+  table[role].value = value_required ? require_attr (ld, node, "value") : _ey_xml_attr (node, "value");
   return !value_required || table[role].value != NULL;
 }
 
@@ -597,7 +584,7 @@ read_count_attr (Loader     *ld,
                  gboolean    seconds,
                  guint      *out)
 {
-  g_autofree char *text = get_attr (node, name);
+  g_autofree char *text = _ey_xml_attr (node, name);
   guint64 v;
 
   if (text == NULL)
@@ -904,7 +891,7 @@ static gboolean
 read_version (Loader  *ld,
               xmlNode *root)
 {
-  g_autofree char *text = get_attr (root, "version");
+  g_autofree char *text = _ey_xml_attr (root, "version");
   guint64 v;
 
   if (text == NULL)

@@ -17,6 +17,7 @@
 #include "ey-session.h"
 #include "ey-site-report-private.h"
 #include "ey-text-private.h"
+#include "ey-xml-private.h"
 #include "ey-site-profile-private.h"
 #include "ey-site-roles-private.h"
 
@@ -33,17 +34,6 @@ is_element (xmlNode    *node,
 {
   return node->type == XML_ELEMENT_NODE &&
          g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
-static char *
-attr (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
-  char *ret = v != NULL ? g_strdup ((const char *) v) : NULL;
-
-  xmlFree (v);
-  return ret;
 }
 
 /* Letters and digits only, folded: "AYŞE," → "ayse". */
@@ -165,16 +155,6 @@ path_only (const char *href)
   return g_strdup (href);
 }
 
-static char *
-own_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *ret = ey_text_normalize ((const char *) content);
-
-  xmlFree (content);
-  return ret;
-}
-
 static void
 line (Report     *r,
       guint       depth,
@@ -202,10 +182,10 @@ describe_control (Report  *r,
                   xmlNode *node,
                   guint    depth)
 {
-  g_autofree char *type = attr (node, "type");
-  g_autofree char *name = attr (node, "name");
-  g_autofree char *id = attr (node, "id");
-  g_autofree char *value = attr (node, "value");
+  g_autofree char *type = _ey_xml_attr (node, "type");
+  g_autofree char *name = _ey_xml_attr (node, "name");
+  g_autofree char *id = _ey_xml_attr (node, "id");
+  g_autofree char *value = _ey_xml_attr (node, "value");
   g_autofree char *kind = NULL;
   g_autofree char *label = NULL;
   gboolean is_button;
@@ -235,7 +215,7 @@ describe_control (Report  *r,
                                 g_ascii_strcasecmp (type, "button") == 0));
   if (is_element (node, "button"))
     {
-      g_autofree char *text = own_text (node);
+      g_autofree char *text = _ey_xml_text (node);
 
       label = mask (r, text);
     }
@@ -269,8 +249,8 @@ describe_control (Report  *r,
 static char *
 classes_of (xmlNode *node)
 {
-  g_autofree char *id = attr (node, "id");
-  g_autofree char *cls = attr (node, "class");
+  g_autofree char *id = _ey_xml_attr (node, "id");
+  g_autofree char *cls = _ey_xml_attr (node, "class");
   GString *s = g_string_new ((const char *) node->name);
 
   if (id != NULL)
@@ -303,7 +283,7 @@ walk (Report  *r,
       if (g_ascii_strncasecmp ((const char *) n->name, "h", 1) == 0 && n->name[1] >= '1' &&
           n->name[1] <= '6' && n->name[2] == '\0')
         {
-          g_autofree char *text = own_text (n);
+          g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
 
           line (r, depth, "heading %s: “%s”", (const char *) n->name, masked);
@@ -311,9 +291,9 @@ walk (Report  *r,
         }
       if (is_element (n, "form"))
         {
-          g_autofree char *action = attr (n, "action");
-          g_autofree char *method = attr (n, "method");
-          g_autofree char *id = attr (n, "id");
+          g_autofree char *action = _ey_xml_attr (n, "action");
+          g_autofree char *method = _ey_xml_attr (n, "method");
+          g_autofree char *id = _ey_xml_attr (n, "id");
           g_autofree char *act = path_only (action);
 
           line (r, depth, "form action=“%s” method=%s%s%s", act, method ? method : "get",
@@ -329,9 +309,9 @@ walk (Report  *r,
         }
       if (is_element (n, "label") || is_element (n, "legend") || is_element (n, "th"))
         {
-          g_autofree char *text = own_text (n);
+          g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
-          g_autofree char *target = attr (n, "for");
+          g_autofree char *target = _ey_xml_attr (n, "for");
 
           line (r, depth, "%s%s%s: “%s”", (const char *) n->name, target ? " for=" : "",
                 target ? target : "", masked);
@@ -340,9 +320,9 @@ walk (Report  *r,
         }
       if (is_element (n, "a"))
         {
-          g_autofree char *href = attr (n, "href");
+          g_autofree char *href = _ey_xml_attr (n, "href");
           g_autofree char *path = path_only (href);
-          g_autofree char *text = own_text (n);
+          g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
           g_autofree char *what = classes_of (n);
 
@@ -351,7 +331,7 @@ walk (Report  *r,
         }
       if (is_element (n, "img"))
         {
-          g_autofree char *src = attr (n, "src");
+          g_autofree char *src = _ey_xml_attr (n, "src");
           g_autofree char *path = path_only (src);
 
           line (r, depth, "image src=“%s”", path);
@@ -381,15 +361,15 @@ walk (Report  *r,
         }
 
       {
-        g_autofree char *cls = attr (n, "class");
-        g_autofree char *id = attr (n, "id");
+        g_autofree char *cls = _ey_xml_attr (n, "class");
+        g_autofree char *id = _ey_xml_attr (n, "id");
 
         /* Elements that carry a class or id may be messages, timers or
          * codes: name them with a short masked text. */
         if ((cls != NULL || id != NULL) && !is_element (n, "body") && !is_element (n, "html"))
           {
             g_autofree char *what = classes_of (n);
-            g_autofree char *text = own_text (n);
+            g_autofree char *text = _ey_xml_text (n);
             g_autofree char *masked = NULL;
 
             if (g_utf8_strlen (text, -1) > 200)
@@ -422,8 +402,8 @@ collect_input_values (Report  *r,
         continue;
       if (is_element (n, "input"))
         {
-          g_autofree char *type = attr (n, "type");
-          g_autofree char *value = attr (n, "value");
+          g_autofree char *type = _ey_xml_attr (n, "type");
+          g_autofree char *value = _ey_xml_attr (n, "value");
 
           if (type == NULL || (g_ascii_strcasecmp (type, "submit") != 0 &&
                                g_ascii_strcasecmp (type, "radio") != 0 &&
@@ -433,7 +413,7 @@ collect_input_values (Report  *r,
         }
       else if (is_element (n, "textarea"))
         {
-          g_autofree char *text = own_text (n);
+          g_autofree char *text = _ey_xml_text (n);
 
           add_secret (r, text);
         }

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ey-roster-model.h"
+#include "ey-roster-model-private.h"
 #include "ey-roster-private.h"
 #include "ey-roster-entry-private.h"
 

@@ -19,14 +19,6 @@ G_BEGIN_DECLS
 #define EY_TYPE_ROSTER_MODEL (ey_roster_model_get_type ())
 G_DECLARE_FINAL_TYPE (EyRosterModel, ey_roster_model, EY, ROSTER_MODEL, GObject)
 
-EyRosterModel  *ey_roster_model_new          (EyRoster       *roster);
-/**
- * ey_roster_model_new_deferred: reads the first @first colleagues at once and the
- * rest in a thread (#EyRosterModel:loading is %TRUE meanwhile), then adds them as one
- * change: a window over a long roster shows its first screenful at once.
- */
-EyRosterModel  *ey_roster_model_new_deferred (EyRoster       *roster,
-                                              guint           first);
 /**
  * ey_roster_model_new_first: reads only the first @first colleagues; the rest when
  * ey_roster_model_read_rest() is called (a window: once its first frame is on screen,
@@ -35,17 +27,10 @@ EyRosterModel  *ey_roster_model_new_deferred (EyRoster       *roster,
 EyRosterModel  *ey_roster_model_new_first    (EyRoster       *roster,
                                               guint           first);
 void            ey_roster_model_read_rest    (EyRosterModel  *self);
-gboolean        ey_roster_model_get_loading  (EyRosterModel  *self);
-EyRoster       *ey_roster_model_get_roster   (EyRosterModel  *self);
-const char     *ey_roster_model_get_search   (EyRosterModel  *self);
 void            ey_roster_model_set_search   (EyRosterModel  *self,
                                               const char     *search);
-EyRosterFilter  ey_roster_model_get_filter   (EyRosterModel  *self);
 void            ey_roster_model_set_filter   (EyRosterModel  *self,
                                               EyRosterFilter  filter);
-/** ey_roster_model_set_today: the day the filters are counted from (tests); NULL: today. */
-void            ey_roster_model_set_today    (EyRosterModel  *self,
-                                              const GDate    *today);
 /** ey_roster_model_get_n_total: everyone on the roster, whatever the filter. */
 guint           ey_roster_model_get_n_total  (EyRosterModel  *self);
 /** ey_roster_model_find: (transfer none) (nullable): the entry for @identity, shown or not. */
@@ -54,8 +39,5 @@ EyRosterEntry  *ey_roster_model_find         (EyRosterModel  *self,
 /** ey_roster_model_get_position: where @identity is among the items, or -1. */
 int             ey_roster_model_get_position (EyRosterModel  *self,
                                               const char     *identity);
-/** ey_roster_model_reload: reads the whole roster again. */
-gboolean        ey_roster_model_reload       (EyRosterModel  *self,
-                                              GError        **error);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
 #include <math.h>
 #include <cairo.h>
 
-#include "ey-sim-captcha.h"
+#include "ey-sim-captcha-private.h"
+#include "ey-sim-cairo-private.h"
 
 #define WIDTH 180
 #define HEIGHT 60
@@ -23,15 +24,6 @@ ey_sim_captcha_new_text (void)
     text[i] = alphabet[g_random_int_range (0, sizeof alphabet - 1)];
   text[5] = '\0';
   return text;
-}
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -103,7 +95,7 @@ ey_sim_captcha_render (const char *text)
   draw_noise (cr, rand);
 
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_cb, png);
+  cairo_surface_write_to_png_stream (surface, _ey_sim_cairo_append, png);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
 }

@@ -10,7 +10,7 @@
 #include <gnutls/x509.h>
 #include <gnutls/crypto.h>
 
-#include "ey-sim-cert.h"
+#include "ey-sim-cert-private.h"
 #include "ey-sim-server.h"
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_crt_t, gnutls_x509_crt_deinit, NULL)

@@ -8,7 +8,7 @@
 #include <gnutls/crypto.h>
 #include <gnutls/pkcs7.h>
 
-#include "ey-sim-cms.h"
+#include "ey-sim-cms-private.h"
 
 #define OID_CONTENT_TYPE   "1.2.840.113549.1.9.3"
 #define OID_MESSAGE_DIGEST "1.2.840.113549.1.9.4"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-cms.h: verification of uploaded CAdES-BES signatures (internal to the sim) */
+/* ey-sim-cms.h: verification of uploaded CAdES-BES signatures (the token tests check their signatures with it) */
 #pragma once
 
 #include <glib.h>
@@ -16,9 +16,6 @@ typedef enum
   EY_SIM_CMS_WRONG_PERSON,     /* KIMLIK_UYUSMUYOR */
   EY_SIM_CMS_MISSING_ATTR,     /* IMZA_OZNITELIK_EKSIK */
 } EySimCmsResult;
-
-const char     *ey_sim_cms_result_code    (EySimCmsResult          result);
-const char     *ey_sim_cms_result_message (EySimCmsResult          result);
 
 /* Checks, in this order: DER CMS SignedData; encapsulated content equals @content;
  * signed attributes content-type, message-digest, signing-time and

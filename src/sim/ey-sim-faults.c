@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ey-sim-faults.h"
+#include "ey-sim-faults-private.h"
 
 typedef struct
 {

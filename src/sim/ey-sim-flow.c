@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "ey-sim-captcha.h"
-#include "ey-sim-pages.h"
-#include "ey-sim-pdf.h"
+#include "ey-sim-captcha-private.h"
+#include "ey-sim-pages-private.h"
+#include "ey-sim-pdf-private.h"
 
 typedef void (*EySimPostFunc) (EySimRequest *r);
 

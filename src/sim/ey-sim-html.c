@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ey-sim-html.h"
+#include "ey-sim-html-private.h"
 
 static const char style[] =
   "body{margin:0;font:14px/1.45 Arial,Helvetica,sans-serif;background:#eef1f4;color:#222}"

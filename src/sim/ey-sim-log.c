@@ -5,7 +5,7 @@
 
 #include <stdarg.h>
 
-#include "ey-sim-log.h"
+#include "ey-sim-log-private.h"
 
 struct _EySimLog
 {

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ey-sim-names.h"
+#include "ey-sim-names-private.h"
 
 static const EySimNames default_names = {
   .variant = "default",

@@ -4,8 +4,8 @@
 
 #include "config.h"
 
-#include "ey-sim-html.h"
-#include "ey-sim-pages.h"
+#include "ey-sim-html-private.h"
+#include "ey-sim-pages-private.h"
 
 GString *
 _ey_sim_render_eonay (EySimRequest *r)

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ey-sim-html.h"
-#include "ey-sim-pages.h"
+#include "ey-sim-html-private.h"
+#include "ey-sim-pages-private.h"
 
 /* Plate order: the option values are the plate codes, as on Turkish government forms. */
 static const char *cities[] = {

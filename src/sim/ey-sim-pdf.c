@@ -6,8 +6,10 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 
-#include "ey-sim-names.h"
-#include "ey-sim-pdf.h"
+#include "ey-sim-cairo-private.h"
+#include "ey-sim-names-private.h"
+#include "ey-sim-pdf-private.h"
+#include "ey-sim-people.h"
 
 #define PAGE_W 595.0
 #define PAGE_H 842.0
@@ -23,15 +25,6 @@ static const char commitment[] =
   "SM'ye derhal başvuracağımı, sertifikamı yalnızca sertifikada belirtilen kullanım "
   "sınırları içinde kullanacağımı, Kamu SM Sertifika İlkeleri ve Sertifika Uygulama "
   "Esasları'nı okuduğumu ve kabul ettiğimi taahhüt ederim.";
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 static const char *
 value (GHashTable *form,
@@ -222,7 +215,7 @@ ey_sim_pdf_render (const EySimPerson *p,
                    gboolean           demo)
 {
   GByteArray *pdf = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PAGE_W, PAGE_H);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (_ey_sim_cairo_append, pdf, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,

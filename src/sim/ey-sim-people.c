@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ey-sim-people.h"
+#include "ey-sim-people-private.h"
 #include "ey-sim-server.h"
 
 struct _EySimPeople

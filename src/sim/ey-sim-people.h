@@ -1,20 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-people.h: the simulated applicants and their orders (internal) */
+/* ey-sim-people.h: the simulated applicants and their orders (the demo and the tests read them too) */
 #pragma once
 
 #include <glib.h>
 
+#include "ey-sim-types.h"
+
 G_BEGIN_DECLS
 
-typedef struct
+struct _EySimOrder
 {
   guint  number;
   char  *date;          /* "02.11.2026" as the site shows it */
   char  *institution;
   gboolean renewal;     /* "Yenileme Başvurusu" vs "Yeni Başvuru" */
-} EySimOrder;
+};
 
-typedef struct
+struct _EySimPerson
 {
   char      *group;
   char      *identity;
@@ -32,9 +34,7 @@ typedef struct
   char      *institution;
   gboolean   certificate_valid;
   GPtrArray *orders;    /* EySimOrder */
-} EySimPerson;
-
-typedef struct _EySimPeople EySimPeople;
+};
 
 char        *ey_sim_people_default_path (void);
 EySimPeople *ey_sim_people_load         (const char   *path,
@@ -42,8 +42,6 @@ EySimPeople *ey_sim_people_load         (const char   *path,
 void         ey_sim_people_free         (EySimPeople  *people);
 EySimPerson *ey_sim_people_lookup       (EySimPeople  *people,
                                          const char   *identity);
-EySimOrder  *ey_sim_person_find_order   (EySimPerson  *person,
-                                         guint         number);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EySimPeople, ey_sim_people_free)
 

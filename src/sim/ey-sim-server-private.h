@@ -6,11 +6,11 @@
 #include <gnutls/x509.h>
 
 #include "ey-sim-server.h"
-#include "ey-sim-faults.h"
-#include "ey-sim-log.h"
-#include "ey-sim-names.h"
-#include "ey-sim-people.h"
-#include "ey-sim-session.h"
+#include "ey-sim-faults-private.h"
+#include "ey-sim-log-private.h"
+#include "ey-sim-names-private.h"
+#include "ey-sim-people-private.h"
+#include "ey-sim-session-private.h"
 
 G_BEGIN_DECLS
 

@@ -8,10 +8,10 @@
 #include <glib/gi18n.h>
 #include <gnutls/gnutls.h>
 
-#include "ey-sim-cert.h"
-#include "ey-sim-html.h"
+#include "ey-sim-cert-private.h"
+#include "ey-sim-html-private.h"
 #include "ey-sim-server-private.h"
-#include "ey-sim-variation.h"
+#include "ey-sim-variation-private.h"
 
 #define COOKIE_NAME "JSESSIONID"
 

@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "ey-sim-types.h"
+
 G_BEGIN_DECLS
 
 #define EY_SIM_ERROR (ey_sim_error_quark ())

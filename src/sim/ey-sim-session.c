@@ -7,7 +7,8 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/crypto.h>
 
-#include "ey-sim-session.h"
+#include "ey-sim-people.h"
+#include "ey-sim-session-private.h"
 
 struct _EySimSessions
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ey-sim-cms.h"
+#include "ey-sim-cms-private.h"
 #include "ey-sim-server-private.h"
 
 #define CODE_DIGITS 15

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-sim-server.h"
-#include "ey-sim-variation.h"
+#include "ey-sim-variation-private.h"
 
 static const struct { const char *name; guint flag; } names[] = {
   { "upper", EY_SIM_VARIATION_UPPER },
@@ -223,6 +223,31 @@ replace_all (GString    *html,
   g_string_replace (html, from, to, 0);
 }
 
+/* Writes @text after the ">" that ends each tag beginning with @start. */
+static void
+insert_after_tag (GString    *html,
+                  const char *start,
+                  const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = html->str;
+  const char *hit;
+
+  while ((hit = strstr (p, start)) != NULL)
+    {
+      const char *gt = strchr (hit + strlen (start), '>');
+
+      if (gt == NULL)
+        break;
+      g_string_append_len (out, p, gt + 1 - p);
+      g_string_append (out, text);
+      p = gt + 1;
+    }
+  g_string_append (out, p);
+  g_string_assign (html, out->str);
+  g_string_free (out, TRUE);
+}
+
 void
 ey_sim_variation_apply (GString *html,
                         guint    flags)
@@ -236,25 +261,7 @@ ey_sim_variation_apply (GString *html,
       replace_all (html, "</form>", "</form></fieldset></div>");
       replace_all (html, "<input", "<span class=\"alan\"><input");
       /* Every input ends with ">" and the next tag: close the span after it. */
-      {
-        GString *out = g_string_new (NULL);
-        const char *p = html->str;
-        const char *hit;
-
-        while ((hit = strstr (p, "<span class=\"alan\"><input")) != NULL)
-          {
-            const char *gt = strchr (hit + 25, '>');
-
-            if (gt == NULL)
-              break;
-            g_string_append_len (out, p, gt + 1 - p);
-            g_string_append (out, "</span>");
-            p = gt + 1;
-          }
-        g_string_append (out, p);
-        g_string_assign (html, out->str);
-        g_string_free (out, TRUE);
-      }
+      insert_after_tag (html, "<span class=\"alan\"><input", "</span>");
       g_string_replace (html, "<body>", "<body>\n<table class=\"yerlesim\"><tr><td class=\"orta\"><div class=\"ic\">", 1);
       g_string_replace (html, "</body>", "</div></td></tr></table>\n</body>", 1);
     }
@@ -269,25 +276,7 @@ ey_sim_variation_apply (GString *html,
                         "<form action=\"geribildirim.go\" method=\"post\"><textarea name=\"gorus\"></textarea>"
                         "<button type=\"submit\" name=\"gonderGorus\">Görüş Gönder</button></form>\n</body>", 1);
       /* Frameworks add their own hidden fields to every form. */
-      {
-        GString *out = g_string_new (NULL);
-        const char *p = html->str;
-        const char *hit;
-
-        while ((hit = strstr (p, "<form")) != NULL)
-          {
-            const char *gt = strchr (hit, '>');
-
-            if (gt == NULL)
-              break;
-            g_string_append_len (out, p, gt + 1 - p);
-            g_string_append (out, "<input type=\"hidden\" name=\"__izleme\" value=\"x9\">");
-            p = gt + 1;
-          }
-        g_string_append (out, p);
-        g_string_assign (html, out->str);
-        g_string_free (out, TRUE);
-      }
+      insert_after_tag (html, "<form", "<input type=\"hidden\" name=\"__izleme\" value=\"x9\">");
     }
 
   if (flags & EY_SIM_VARIATION_NOISE)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-variation.h: harmless rewrites of the simulator's pages (internal) */
+/* ey-sim-variation.h: harmless rewrites of the simulator's pages (the tests choose them) */
 #pragma once
 
 #include <glib.h>
@@ -28,9 +28,5 @@ typedef enum
 gboolean ey_sim_variation_parse (const char  *spec,
                                  guint       *flags,
                                  GError     **error);
-
-/* Rewrites @html (UTF-8) in place. */
-void     ey_sim_variation_apply (GString     *html,
-                                 guint        flags);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 #include "ey-officer-window.h"
 #include "ey-roster.h"
-#include "ey-roster-model.h"
+#include "ey-roster-model-private.h"
 #include "ey-ui-resources.h"
 #include "ey-test-common.h"
 

@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ey-roster-model.h"
+#include "ey-roster-model-private.h"
 #include "roster-fixture.h"
 #include "ey-roster-private.h"
 

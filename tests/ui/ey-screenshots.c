@@ -172,14 +172,7 @@ walk_wet (void)
   ui_next (driver);
   ui_wait_page (driver, "sign-in");
   ui_sign_in (driver, "34567891238", UI_DRIVER_CAPTCHA);
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    ui_next (driver);
-  ui_wait_page (driver, "form");
-  ui_fill_form (driver);
-  ui_next (driver);
-  ui_wait_page (driver, "sms");
-  ui_next (driver);
-  ui_wait_idle (driver);
+  ui_walk_to_sms_sent (driver);
   code = ui_sms_code (driver, "34567891238");
   ui_set_text (driver, "sms", "code_row", code ? code : "");
   ui_next (driver);

@@ -65,16 +65,6 @@ window_gone (gpointer data)
   return *(GtkWindow **) data == NULL;
 }
 
-static gboolean
-signed_in (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
 /* The happy path from the welcome page to the signing page (E-Onay). */
 static void
 go_to_signing (UiDriver *driver)
@@ -89,7 +79,7 @@ go_to_signing (UiDriver *driver)
   ui_set_text (driver, "sign-in", "identity_row", AYSE_ID);
   ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
   ui_next (driver);
-  g_assert_true (ui_spin_until (signed_in, driver, 20000));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   g_assert_true (ui_walk_to_sms_sent (driver));
   code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);

@@ -182,12 +182,7 @@ test_errors_in_view (void)
   g_assert_true (focus_in (driver, ui_child (driver, "sign-in", "captcha_row")));
 
   g_assert_true (ui_sign_in (driver, AYSE_ID, UI_DRIVER_CAPTCHA));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_walk_to_form (driver));
   g_assert_true (ui_fill_form (driver));
   ui_next (driver);
   g_assert_true (ui_wait_page (driver, "sms"));

@@ -17,8 +17,58 @@
 #include "ui-driver.h"
 #include "ey-demo-site-private.h"
 #include "ey-demo-token.h"
+#include "ey-sim-people.h"
+#include "ey-test-common.h"
 
 #define AYSE_PASS "Ab3kT9qz"
+
+/* The simulator and its people file as this process's children find them: links in a
+ * folder of its own, so a test takes one away (and puts it back) without changing the
+ * environment once GTK's threads run (a setenv () beside their getenv () can crash). */
+static char *site_dir;
+static char *site_program;
+static char *site_people;
+static char *real_program;
+static char *real_people;
+
+static void
+link_site_file (const char *link,
+                const char *target)
+{
+  g_assert_no_errno (symlink (target, link));
+}
+
+static void
+remove_site_dir (void)
+{
+  if (site_dir != NULL)
+    ey_test_remove_tree (site_dir);
+}
+
+/* In main (), before any thread: the children (g_test_trap_subprocess ()) inherit it. */
+static void
+setup_site_dir (void)
+{
+  g_autofree char *pid_file = NULL;
+
+  if (g_getenv ("EY_TEST_SITE_DIR") != NULL)
+    return;
+  site_dir = g_dir_make_tmp ("ey-demo-site-XXXXXX", NULL);
+  g_assert_nonnull (site_dir);
+  atexit (remove_site_dir);
+  real_program = g_strdup (g_getenv ("EY_KAMUSM_SIM"));
+  real_people = ey_sim_people_default_path ();
+  g_assert_nonnull (real_program);
+  site_program = g_build_filename (site_dir, "kamusm-sim", NULL);
+  site_people = g_build_filename (site_dir, "people.ini", NULL);
+  link_site_file (site_program, real_program);
+  link_site_file (site_people, real_people);
+  g_setenv ("EY_TEST_SITE_DIR", site_dir, TRUE);
+  g_setenv ("EY_KAMUSM_SIM", site_program, TRUE);
+  g_setenv ("EY_SIM_PEOPLE", site_people, TRUE);
+  pid_file = g_build_filename (site_dir, "child.pid", NULL);
+  g_setenv ("EY_TEST_PID_FILE", pid_file, TRUE);
+}
 
 static gboolean
 process_gone (GPid pid)
@@ -145,9 +195,8 @@ test_child (void)
 static void
 test_parent_killed (void)
 {
-  g_autofree char *pid_file = g_build_filename (g_get_tmp_dir (), "ey-demo-site-pid-XXXXXX", NULL);
+  const char *pid_file = g_getenv ("EY_TEST_PID_FILE");
   g_autofree char *text = NULL;
-  int fd;
   GPid pid;
 
   if (g_test_subprocess ())
@@ -161,10 +210,6 @@ test_parent_killed (void)
       _exit (0);
     }
 
-  fd = g_mkstemp (pid_file);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_setenv ("EY_TEST_PID_FILE", pid_file, TRUE);
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_assert_true (g_file_get_contents (pid_file, &text, NULL, NULL));
@@ -187,11 +232,10 @@ site_failed (gpointer data)
 static void
 test_missing (void)
 {
-  g_autofree char *program = g_strdup (g_getenv ("EY_KAMUSM_SIM"));
   UiDriver *driver;
   EyStepPage *welcome;
 
-  g_setenv ("EY_KAMUSM_SIM", "/nonexistent/kamusm-sim", TRUE);
+  g_assert_no_errno (g_unlink (site_program));
   driver = ui_driver_new_full (TRUE);
   g_assert_true (ui_spin_until (site_failed, driver, 30000));
   g_assert_null (ey_window_get_session (driver->window));
@@ -203,7 +247,7 @@ test_missing (void)
   g_assert_cmpstr (ey_step_page_get_continue_label (welcome), ==, "_Try Again");
 
   /* Installed now: Try Again starts it and the renewal can begin. */
-  g_setenv ("EY_KAMUSM_SIM", program, TRUE);
+  link_site_file (site_program, real_program);
   ui_next (driver);
   g_assert_true (ui_driver_wait_site (driver));
   g_assert_cmpint (site_pid (driver), >, 0);
@@ -215,11 +259,10 @@ test_missing (void)
 static void
 test_fails (void)
 {
-  g_autofree char *people = g_strdup (g_getenv ("EY_SIM_PEOPLE"));
   UiDriver *driver;
   const char *text;
 
-  g_setenv ("EY_SIM_PEOPLE", "/nonexistent/people.ini", TRUE);
+  g_assert_no_errno (g_unlink (site_people));
   driver = ui_driver_new_full (TRUE);
   g_assert_true (ui_spin_until (site_failed, driver, 30000));
   text = ey_step_page_get_error_text (ui_page (driver, "welcome"));
@@ -227,7 +270,7 @@ test_fails (void)
   g_assert_nonnull (strstr (text, "The demo site stopped before it was ready"));
   g_assert_nonnull (strstr (text, "people.ini"));
   g_assert_null (ey_window_get_session (driver->window));
-  g_setenv ("EY_SIM_PEOPLE", people, TRUE);
+  link_site_file (site_people, real_people);
   ui_driver_free (driver);
 }
 
@@ -235,6 +278,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  setup_site_dir ();
   ey_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -94,12 +94,7 @@ go_to_form (UiDriver   *driver,
   g_assert_true (gtk_widget_activate_action (ui_child (driver, "sign-in", "captcha_row"),
                                              "default.activate", NULL));
   g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_walk_to_form (driver));
   g_assert_cmpuint (ui_count (driver, "login-ok", NULL, NULL), ==, 1);
 }
 

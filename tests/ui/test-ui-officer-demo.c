@@ -161,28 +161,14 @@ start (EyWindow   *window,
   g_assert_true (ui_wait_page (driver, "sign-in"));
 }
 
-static gboolean
-signed_in (gpointer data)
-{
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
 static void
 sign_in (EyWindow   *window,
          const char *identity)
 {
   driver->window = window;
   g_assert_true (ui_sign_in (driver, identity, UI_DRIVER_CAPTCHA));
-  g_assert_true (ui_spin_until (signed_in, NULL, 20000));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
+  g_assert_true (ui_walk_to_form (driver));
 }
 
 static void
@@ -192,11 +178,7 @@ form_and_sms (EyWindow   *window,
   g_autofree char *code = NULL;
 
   driver->window = window;
-  g_assert_true (ui_fill_form (driver));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sms"));
-  ui_next (driver);
-  g_assert_true (ui_wait_idle (driver));
+  g_assert_true (ui_walk_form_to_sms_sent (driver));
   code = ui_sms_code (driver, identity);
   g_assert_nonnull (code);
   ui_set_text (driver, "sms", "code_row", code);

@@ -540,15 +540,6 @@ test_read_card (void)
 }
 
 static gboolean
-signed_in (gpointer data)
-{
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window)) &&
-         (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
-}
-
-static gboolean
 row_applied (gpointer data)
 {
   g_autoptr(EyColleague) c = ey_roster_lookup (roster, data, NULL);
@@ -588,18 +579,8 @@ test_renewal_from_row (void)
   ui_next (driver);
   g_assert_true (ui_wait_page (driver, "sign-in"));
   g_assert_true (ui_sign_in (driver, FATMA_ID, UI_DRIVER_CAPTCHA));
-  g_assert_true (ui_spin_until (signed_in, NULL, 20000));
-  if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
-    {
-      ui_next (driver);
-      ui_wait_idle (driver);
-    }
-  g_assert_true (ui_wait_page (driver, "form"));
-  g_assert_true (ui_fill_form (driver));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sms"));
-  ui_next (driver);
-  g_assert_true (ui_wait_idle (driver));
+  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
+  g_assert_true (ui_walk_to_sms_sent (driver));
   code = ui_sms_code (driver, FATMA_ID);
   g_assert_nonnull (code);
   ui_set_text (driver, "sms", "code_row", code);

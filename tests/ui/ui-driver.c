@@ -225,23 +225,36 @@ ui_signed_in (gpointer data)
          (g_strcmp0 (page, "order") == 0 || g_strcmp0 (page, "form") == 0);
 }
 
-/* From a signed-in session to the SMS sent: the order (when the site asks which), the
- * filled form, then the SMS page's Continue. */
+/* From a signed-in session to the form: past the order page when the site asks which. */
 gboolean
-ui_walk_to_sms_sent (UiDriver *driver)
+ui_walk_to_form (UiDriver *driver)
 {
   if (g_strcmp0 (ey_window_get_visible_page_name (driver->window), "order") == 0)
     {
       ui_next (driver);
       ui_wait_idle (driver);
     }
-  if (!ui_wait_page (driver, "form") || !ui_fill_form (driver))
+  return ui_wait_page (driver, "form");
+}
+
+/* From the form page to the SMS sent: the filled form, then the SMS page's Continue. */
+gboolean
+ui_walk_form_to_sms_sent (UiDriver *driver)
+{
+  if (!ui_fill_form (driver))
     return FALSE;
   ui_next (driver);
   if (!ui_wait_page (driver, "sms"))
     return FALSE;
   ui_next (driver);   /* send the SMS */
   return ui_wait_idle (driver);
+}
+
+/* From a signed-in session to the SMS sent. */
+gboolean
+ui_walk_to_sms_sent (UiDriver *driver)
+{
+  return ui_walk_to_form (driver) && ui_walk_form_to_sms_sent (driver);
 }
 
 /* From the SMS page with the code sent to the signing page: @code typed, the E-Onay

@@ -72,6 +72,10 @@ gboolean    ui_sign_in               (UiDriver   *driver,
                                       const char *identity,
                                       const char *captcha);
 gboolean    ui_fill_form             (UiDriver   *driver);
+/* From a signed-in session (ui_signed_in ()) on: to the form page, from the form page
+ * to the SMS sent, or both.  FALSE if a page did not come. */
+gboolean    ui_walk_to_form          (UiDriver   *driver);
+gboolean    ui_walk_form_to_sms_sent (UiDriver   *driver);
 gboolean    ui_walk_to_sms_sent      (UiDriver   *driver);
 /* From the SMS page (code sent) to the signing page: types @code, keeps the E-Onay
  * choice, ticks the consent.  FALSE if a page did not come. */

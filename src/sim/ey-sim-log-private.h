@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-log.h: the simulator's JSON-lines state log (internal) */
+/* ey-sim-log-private.h: the simulator's JSON-lines state log (internal) */
 #pragma once
 
 #include <json-glib/json-glib.h>

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-session.h: cookie sessions of the simulated site (internal) */
+/* ey-sim-session-private.h: cookie sessions of the simulated site (internal) */
 #pragma once
 
 #include <glib.h>
 
-#include "ey-sim-people.h"
+#include "ey-sim-types.h"
 
 G_BEGIN_DECLS
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-names.h: paths, field names, ids and classes of the two site variants */
+/* ey-sim-names-private.h: paths, field names, ids and classes of the two site variants */
 #pragma once
 
 #include <glib.h>

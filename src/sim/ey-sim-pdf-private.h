@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-pdf.h: the wet-signature application form (internal) */
+/* ey-sim-pdf-private.h: the wet-signature application form (internal) */
 #pragma once
 
 #include <glib.h>
 #include <cairo.h>
 
-#include "ey-sim-people.h"
+#include "ey-sim-types.h"
 
 G_BEGIN_DECLS
 

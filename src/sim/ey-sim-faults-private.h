@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-faults.h: fault switches (internal) */
+/* ey-sim-faults-private.h: fault switches (internal) */
 #pragma once
 
 #include "ey-sim-server.h"

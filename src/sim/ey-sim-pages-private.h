@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-pages.h: one renderer per page (internal; dispatched by _ey_sim_render) */
+/* ey-sim-pages-private.h: one renderer per page (internal; dispatched by _ey_sim_render) */
 #pragma once
 
 #include "ey-sim-server-private.h"

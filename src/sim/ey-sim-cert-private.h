@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-cert.h: the simulator's TLS certificate (internal) */
+/* ey-sim-cert-private.h: the simulator's TLS certificate (internal) */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-captcha.h: the CAPTCHA picture (internal) */
+/* ey-sim-captcha-private.h: the CAPTCHA picture (internal) */
 #pragma once
 
 #include <glib.h>

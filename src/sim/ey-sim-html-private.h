@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ey-sim-html.h: small helpers for the hand-written pages (internal) */
+/* ey-sim-html-private.h: small helpers for the hand-written pages (internal) */
 #pragma once
 
 #include <glib.h>
 
-#include "ey-sim-names.h"
+#include "ey-sim-names-private.h"
 
 G_BEGIN_DECLS
 
