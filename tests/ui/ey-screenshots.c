@@ -166,11 +166,7 @@ walk_wet (void)
 {
   g_autofree char *code = NULL;
 
-  ui_next (driver);
-  ui_wait_page (driver, "mail");
-  ui_paste_mail (driver, "FATMA KAYA", "Fq4nR8ty");
-  ui_next (driver);
-  ui_wait_page (driver, "sign-in");
+  ui_walk_to_sign_in (driver, "FATMA KAYA", "Fq4nR8ty");
   ui_sign_in (driver, "34567891238", UI_DRIVER_CAPTCHA);
   ui_walk_to_sms_sent (driver);
   code = ui_sms_code (driver, "34567891238");

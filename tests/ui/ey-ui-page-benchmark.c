@@ -270,11 +270,7 @@ run_child (void)
   ui_spin_for (500);
   watch (driver);
 
-  ui_next (driver);
-  ui_wait_page (driver, "mail");
-  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
-  ui_next (driver);
-  ui_wait_page (driver, "sign-in");
+  ui_walk_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
   ui_sign_in (driver, AYSE_ID, UI_DRIVER_CAPTCHA);
   ui_wait_page (driver, "form");
   ui_fill_form (driver);

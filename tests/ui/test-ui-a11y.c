@@ -472,11 +472,7 @@ test_side_pages (void)
 
   /* Forgotten password, from the sign-in page. */
   ui_driver_new_window (driver, window_width, 700);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_true (ui_walk_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS));
   g_signal_emit_by_name (ui_child (driver, "sign-in", "forgot_button"), "clicked");
   audit (driver, "forgot");
   g_assert_cmpuint (problems_total, ==, 0);
@@ -490,27 +486,9 @@ main (int   argc,
 
   /* --narrow: every page in a 360 px window; --turkish: under tr_TR.UTF-8, whose
    * strings are longer. */
-  for (int i = 1; i < argc; i++)
-    {
-      gboolean ours = TRUE;
-
-      if (g_strcmp0 (argv[i], "--narrow") == 0)
-        window_width = NARROW;
-      else if (g_strcmp0 (argv[i], "--turkish") == 0)
-        {
-          turkish = TRUE;
-          g_setenv ("LC_ALL", "tr_TR.UTF-8", TRUE);
-          g_unsetenv ("LANGUAGE");
-        }
-      else
-        ours = FALSE;
-      if (ours)
-        {
-          memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-          argc--;
-          i--;
-        }
-    }
+  if (ui_driver_take_switch (&argc, argv, "--narrow"))
+    window_width = NARROW;
+  turkish = ui_driver_take_turkish (&argc, argv);
 
   ey_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);

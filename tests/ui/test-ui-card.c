@@ -69,31 +69,13 @@ window_gone (gpointer data)
 static void
 go_to_signing (UiDriver *driver)
 {
-  g_autofree char *code = NULL;
+  g_autofree char *code = ui_walk_to_sms_code (driver, AYSE_NAME, AYSE_PASS, AYSE_ID);
 
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, AYSE_NAME, AYSE_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
-  ui_set_text (driver, "sign-in", "identity_row", AYSE_ID);
-  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
-  ui_next (driver);
-  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
-  g_assert_true (ui_walk_to_sms_sent (driver));
-  code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);
-  ui_set_text (driver, "sms", "code_row", code);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "eonay"));
+  g_assert_true (ui_walk_sms_to_signing (driver, code));
+  /* E-Onay was the page's choice when it came, and was kept */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay",
                                                                           "yes_check"))));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),
-                               TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
 }
 
 static gboolean
@@ -607,11 +589,7 @@ main (int   argc,
           drop = 2;
         }
       if (drop)
-        {
-          memmove (&argv[i], &argv[i + drop], (argc - i - drop + 1) * sizeof (char *));
-          argc -= drop;
-          i--;
-        }
+        ui_driver_drop_args (&argc, argv, i--, drop);
     }
 
   /* Before any thread: the application as started for real, with its card monitor

@@ -642,11 +642,7 @@ test_identity (void)
     { "U12345678",    NULL, TRUE, "Your number is read as a passport number." },
   };
 
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, "AYŞE YILMAZ", AYSE_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_true (ui_walk_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS));
   page = ui_page (driver, "sign-in");
   label = ui_child (driver, "sign-in", "identity_label");
   hint = ui_child (driver, "sign-in", "hint_label");
@@ -751,31 +747,11 @@ main (int   argc,
   g_autofree char *draft_dir = NULL;
   int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      gboolean ours = TRUE;
-
-      if (g_strcmp0 (argv[i], "--narrow") == 0)
-        window_width = NARROW;
-      else if (g_strcmp0 (argv[i], "--errors") == 0)
-        errors = TRUE;
-      else if (g_strcmp0 (argv[i], "--keyboard") == 0)
-        keyboard = TRUE;
-      else if (g_strcmp0 (argv[i], "--turkish") == 0)
-        {
-          turkish = TRUE;
-          g_setenv ("LC_ALL", "tr_TR.UTF-8", TRUE);
-          g_unsetenv ("LANGUAGE");
-        }
-      else
-        ours = FALSE;
-      if (ours)
-        {
-          memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-          argc--;
-          i--;
-        }
-    }
+  if (ui_driver_take_switch (&argc, argv, "--narrow"))
+    window_width = NARROW;
+  errors = ui_driver_take_switch (&argc, argv, "--errors");
+  keyboard = ui_driver_take_switch (&argc, argv, "--keyboard");
+  turkish = ui_driver_take_turkish (&argc, argv);
 
   /* The kept renewal goes to the user data dir, which GLib reads once, at GTK's start:
    * this run's own, set before. */

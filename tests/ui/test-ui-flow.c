@@ -789,14 +789,7 @@ main (int   argc,
 
   /* --recovery runs only the recovery test, in its own process: SoftHSM keeps the first
    * demo token it saw per process, and that test signs too (see meson.build). */
-  for (int i = 1; i < argc; i++)
-    if (g_strcmp0 (argv[i], "--recovery") == 0)
-      {
-        recovery = TRUE;
-        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-        argc--;
-        break;
-      }
+  recovery = ui_driver_take_switch (&argc, argv, "--recovery");
 
   /* This run's own state and data folders: pending applications and the
    * demo site's state are kept there, never in the user's */

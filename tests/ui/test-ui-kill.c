@@ -119,11 +119,7 @@ last_sms_code (void)
 static void
 to_sign_in (UiDriver *driver)
 {
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, AYSE_NAME, AYSE_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_true (ui_walk_to_sign_in (driver, AYSE_NAME, AYSE_PASS));
   ui_set_text (driver, "sign-in", "identity_row", AYSE_ID);
   ui_set_text (driver, "sign-in", "captcha_row", CAPTCHA);
   ui_next (driver);

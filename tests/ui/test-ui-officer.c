@@ -573,11 +573,7 @@ test_renewal_from_row (void)
   driver->window = fatma;
   driver->log_base = ey_sim_server_get_log (driver->sim)->len;
   ui_spin_for (200);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, "FATMA KAYA", FATMA_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
+  g_assert_true (ui_walk_to_sign_in (driver, "FATMA KAYA", FATMA_PASS));
   g_assert_true (ui_sign_in (driver, FATMA_ID, UI_DRIVER_CAPTCHA));
   g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
   g_assert_true (ui_walk_to_sms_sent (driver));

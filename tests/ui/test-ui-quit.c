@@ -57,19 +57,8 @@ bind_quirky (void)
 static void
 go_to_signing (UiDriver *driver)
 {
-  g_autofree char *code = NULL;
+  g_autofree char *code = ui_walk_to_sms_code (driver, AYSE_NAME, AYSE_PASS, AYSE_ID);
 
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, AYSE_NAME, AYSE_PASS);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
-  ui_set_text (driver, "sign-in", "identity_row", AYSE_ID);
-  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
-  ui_next (driver);
-  g_assert_true (ui_spin_until (ui_signed_in, driver, 20000));
-  g_assert_true (ui_walk_to_sms_sent (driver));
-  code = ui_sms_code (driver, AYSE_ID);
   g_assert_nonnull (code);
   g_assert_true (ui_walk_sms_to_signing (driver, code));
 }
@@ -203,8 +192,7 @@ main (int   argc,
     if (g_str_has_suffix (argv[i], ".so"))
       {
         g_setenv ("EY_QUIRKY_MODULE", argv[i], TRUE);
-        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-        argc--;
+        ui_driver_drop_args (&argc, argv, i, 1);
         break;
       }
   quirky_path = g_getenv ("EY_QUIRKY_MODULE");

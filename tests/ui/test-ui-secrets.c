@@ -275,17 +275,7 @@ walk_to_eonay (UiDriver   *driver,
   char *code;
 
   g_assert_true (ui_wait_page (driver, "welcome"));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "mail"));
-  ui_paste_mail (driver, name, password);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "sign-in"));
-  ui_set_text (driver, "sign-in", "identity_row", identity);
-  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
-  ui_next (driver);
-  g_assert_true (ui_spin_until (ui_signed_in, driver, 30000));
-  g_assert_true (ui_walk_to_sms_sent (driver));
-  code = ui_sms_code (driver, identity);
+  code = ui_walk_to_sms_code (driver, name, password, identity);
   g_assert_nonnull (code);
   ui_set_text (driver, "sms", "code_row", code);
   ui_next (driver);

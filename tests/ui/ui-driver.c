@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -14,6 +15,44 @@
 #include "ey-page-signing.h"
 #include "ey-site-client.h"
 #include "ey-test-common.h"
+
+void
+ui_driver_drop_args (int   *argc,
+                     char **argv,
+                     int    i,
+                     int    n)
+{
+  /* argv[argc] (NULL) moves down too */
+  memmove (&argv[i], &argv[i + n], (*argc - i - n + 1) * sizeof (char *));
+  *argc -= n;
+}
+
+gboolean
+ui_driver_take_switch (int        *argc,
+                       char      **argv,
+                       const char *name)
+{
+  gboolean found = FALSE;
+
+  for (int i = 1; i < *argc; i++)
+    if (g_strcmp0 (argv[i], name) == 0)
+      {
+        ui_driver_drop_args (argc, argv, i--, 1);
+        found = TRUE;
+      }
+  return found;
+}
+
+gboolean
+ui_driver_take_turkish (int   *argc,
+                        char **argv)
+{
+  if (!ui_driver_take_switch (argc, argv, "--turkish"))
+    return FALSE;
+  g_setenv ("LC_ALL", "tr_TR.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
+  return TRUE;
+}
 
 gboolean
 ui_spin_until (gboolean (*condition) (gpointer data),
@@ -188,6 +227,37 @@ ui_paste_mail (UiDriver   *driver,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), mail, -1);
   /* The memory scans of ui-secrets look for the password: not the driver's copy */
   explicit_bzero (mail, strlen (mail));
+}
+
+/* From the welcome page to the sign-in page: the access mail of @name pasted on the way. */
+gboolean
+ui_walk_to_sign_in (UiDriver   *driver,
+                    const char *name,
+                    const char *password)
+{
+  ui_next (driver);
+  if (!ui_wait_page (driver, "mail"))
+    return FALSE;
+  ui_paste_mail (driver, name, password);
+  ui_next (driver);
+  return ui_wait_page (driver, "sign-in");
+}
+
+/* From the welcome page to the SMS sent, as @identity with the access mail of @name. */
+char *
+ui_walk_to_sms_code (UiDriver   *driver,
+                     const char *name,
+                     const char *password,
+                     const char *identity)
+{
+  if (!ui_walk_to_sign_in (driver, name, password))
+    return NULL;
+  ui_set_text (driver, "sign-in", "identity_row", identity);
+  ui_set_text (driver, "sign-in", "captcha_row", UI_DRIVER_CAPTCHA);
+  ui_next (driver);
+  if (!ui_spin_until (ui_signed_in, driver, 30000) || !ui_walk_to_sms_sent (driver))
+    return NULL;
+  return ui_sms_code (driver, identity);
 }
 
 gboolean

@@ -26,6 +26,19 @@ typedef struct
 #define UI_DRIVER_CAPTCHA "K7M2Q"
 
 /* Returns once the window's renewal can start (the site listens). */
+/* A test's own command-line switches, taken out of @argv in main () before
+ * gtk_test_init () sees them: @n arguments at @i; every @name (TRUE if there was one);
+ * --turkish, which runs the test under tr_TR.UTF-8 (set here, before any thread). */
+void        ui_driver_drop_args      (int        *argc,
+                                      char      **argv,
+                                      int         i,
+                                      int         n);
+gboolean    ui_driver_take_switch    (int        *argc,
+                                      char      **argv,
+                                      const char *name);
+gboolean    ui_driver_take_turkish   (int        *argc,
+                                      char      **argv);
+
 UiDriver   *ui_driver_new            (void);
 /* Returns at once: the site may still be starting (ui_driver_wait_site). */
 UiDriver   *ui_driver_new_full       (gboolean  child);
@@ -68,6 +81,15 @@ GtkWidget  *ui_find_named            (GtkWidget  *root,
 void        ui_paste_mail            (UiDriver   *driver,
                                       const char *name,
                                       const char *password);
+/* From the welcome page: to the sign-in page, or on to the SMS sent (returns its code).
+ * FALSE or NULL if a page did not come. */
+gboolean    ui_walk_to_sign_in       (UiDriver   *driver,
+                                      const char *name,
+                                      const char *password);
+char       *ui_walk_to_sms_code      (UiDriver   *driver,
+                                      const char *name,
+                                      const char *password,
+                                      const char *identity);
 gboolean    ui_sign_in               (UiDriver   *driver,
                                       const char *identity,
                                       const char *captcha);
