@@ -6,6 +6,7 @@
 
 #include "ey-core-error-private.h"
 #include "ey-site-page-private.h"
+#include "page-load.h"
 #include "ey-site-profile-private.h"
 #include "ey-form-private.h"
 #include "ey-site-roles-private.h"
@@ -27,21 +28,8 @@ load_page_ct (EySiteProfile *profile,
               const char    *path)
 {
   g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "core", "pages", file, NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  EySitePage *page;
 
-  g_assert_true (g_file_get_contents (filename, &contents, &len, &error));
-  g_assert_no_error (error);
-  bytes = g_bytes_new (contents, len);
-  url = g_strconcat (ey_site_profile_get_base_url (profile), path ? path : "x", NULL);
-  page = ey_site_page_new (profile, bytes, content_type, url, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (page);
-  return page;
+  return test_page_load (profile, filename, content_type, path ? path : "x");
 }
 
 static EySitePage *

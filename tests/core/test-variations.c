@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ey-site-page-private.h"
+#include "page-load.h"
 #include "ey-site-profile-private.h"
 #include "ey-form-private.h"
 #include "ey-site-roles-private.h"
@@ -24,21 +25,7 @@ load (EySiteProfile *profile,
       const char    *path,
       const char    *content_type)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  EySitePage *page;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
-  g_assert_no_error (error);
-  bytes = g_bytes_new (contents, len);
-  url = g_strconcat (ey_site_profile_get_base_url (profile), "sayfa.go", NULL);
-  page = ey_site_page_new (profile, bytes, content_type, url, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (page);
-  return page;
+  return test_page_load (profile, path, content_type, "sayfa.go");
 }
 
 static void

@@ -5,10 +5,9 @@
 
 #include <string.h>
 
-#include "fuzz-common.h"
+#include "fuzz-site.h"
 #include "ey-form-private.h"
 #include "ey-site-page-private.h"
-#include "ey-site-profile-private.h"
 
 /* The form reader: the form found on a page (controls, options, labels), a
  * submission built from it with every field and choice filled, and its encoding in
@@ -16,8 +15,6 @@
  * page is read in (bits 1–2); the body follows.  The values typed into the fields
  * are in Turkish, with letters windows-1254 and ISO-8859-9 have and letters they
  * lack. */
-
-static EySiteProfile *profiles[2];
 
 static const char *content_types[] = {
   "text/html",
@@ -32,17 +29,6 @@ static const char *values[] = {
   "€ “quoted” & = + %",
   "",
 };
-
-static void
-init (void)
-{
-  fuzz_init_once ();
-  if (profiles[0] != NULL)
-    return;
-  profiles[0] = ey_site_profile_new_default (NULL);
-  profiles[1] = ey_site_profile_new_from_resource (EY_SITE_PROFILE_ALT_RESOURCE, NULL);
-  g_assert (profiles[0] != NULL && profiles[1] != NULL);
-}
 
 /* @form: a submission made from the bare form (no roles): every control gets a value
  * by name.  Otherwise one from ey_site_page_new_submission: by role, as the session does. */
@@ -143,11 +129,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   EySiteProfile *profile;
   EyForm *form;
 
-  init ();
+  fuzz_site_init ();
   if (size < 1)
     return 0;
 
-  profile = profiles[data[0] & 1];
+  profile = fuzz_site_profiles[data[0] & 1];
   body = g_bytes_new (data + 1, size - 1);
   url = g_strconcat (ey_site_profile_get_base_url (profile), "form", NULL);
   page = ey_site_page_new (profile, body, content_types[(data[0] >> 1) & 3], url, NULL);

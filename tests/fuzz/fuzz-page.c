@@ -3,15 +3,12 @@
 
 #include "config.h"
 
-#include "fuzz-common.h"
+#include "fuzz-site.h"
 #include "ey-site-page-private.h"
-#include "ey-site-profile-private.h"
 
 /* The page reader (ey-site-page.c) on what the site sends.  The first byte picks the
  * profile (bit 0) and the Content-Type header (bits 1–2); the rest is the body.
  * The body is also read as a signing reply (ey_site_profile_read_sign_reply). */
-
-static EySiteProfile *profiles[2];
 
 static const char *content_types[] = {
   NULL,
@@ -19,17 +16,6 @@ static const char *content_types[] = {
   "text/html; charset=ISO-8859-9",
   "text/html;charset=\"windows-1254\"",
 };
-
-static void
-init (void)
-{
-  fuzz_init_once ();
-  if (profiles[0] != NULL)
-    return;
-  profiles[0] = ey_site_profile_new_default (NULL);
-  profiles[1] = ey_site_profile_new_from_resource (EY_SITE_PROFILE_ALT_RESOURCE, NULL);
-  g_assert (profiles[0] != NULL && profiles[1] != NULL);
-}
 
 static void
 read_everything (EySitePage *page)
@@ -112,12 +98,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   EySiteProfile *profile;
   guint8 selector;
 
-  init ();
+  fuzz_site_init ();
   if (size < 1)
     return 0;
 
   selector = data[0];
-  profile = profiles[selector & 1];
+  profile = fuzz_site_profiles[selector & 1];
   body = g_bytes_new (data + 1, size - 1);
   url = g_strconcat (ey_site_profile_get_base_url (profile), "page", NULL);
 

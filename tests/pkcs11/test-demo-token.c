@@ -41,24 +41,6 @@ list_cb (GObject      *source,
   r->done = TRUE;
 }
 
-typedef struct
-{
-  gboolean  done;
-  GBytes   *cms;
-  GError   *error;
-} SignResult;
-
-static void
-sign_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SignResult *r = user_data;
-
-  r->cms = ey_signer_sign_finish (EY_CERTIFICATE (source), result, &r->error);
-  r->done = TRUE;
-}
-
 static void
 test_demo_token (void)
 {
@@ -66,10 +48,9 @@ test_demo_token (void)
   g_autoptr(GPtrArray) certs = NULL;
   g_autoptr(GBytes) data = g_bytes_new_static ("demo", 4);
   g_autoptr(GBytes) content = NULL;
-  g_autoptr(EyPin) pin = ey_pin_new (EY_DEMO_PIN, -1);
+  g_autoptr(GBytes) cms = NULL;
   g_autoptr(EyCertificate) from_file = NULL;
   g_autoptr(GError) error = NULL;
-  SignResult r = { FALSE, NULL, NULL };
   EyCertificate *cert;
   gboolean found = FALSE;
 
@@ -110,10 +91,9 @@ test_demo_token (void)
   g_assert_cmpstr (ey_certificate_get_fingerprint (from_file), ==,
                    ey_certificate_get_fingerprint (cert));
 
-  ey_signer_sign_async (cert, data, pin, 0, EY_DEMO_IDENTITY, NULL, sign_cb, &r);
-  token_fixture_wait (&r.done);
-  g_assert_no_error (r.error);
-  content = token_fixture_verify_cms_with_ca (r.cms, ey_demo_token_get_ca_file (demo));
+  cms = token_fixture_sign (cert, data, EY_DEMO_PIN, 0, EY_DEMO_IDENTITY, NULL, &error);
+  g_assert_no_error (error);
+  content = token_fixture_verify_cms_with_ca (cms, ey_demo_token_get_ca_file (demo));
   g_assert_true (g_bytes_equal (content, data));
 
   /* The in-process simulator, trusting the demo CA, accepts it for the demo person. */
@@ -126,12 +106,11 @@ test_demo_token (void)
                                                             ey_demo_token_get_ca_file (demo),
                                                             NULL, GNUTLS_X509_FMT_PEM, 0, 0),
                      ==, 1);
-    g_assert_cmpint (ey_sim_cms_verify (r.cms, data, trust, EY_DEMO_IDENTITY,
+    g_assert_cmpint (ey_sim_cms_verify (cms, data, trust, EY_DEMO_IDENTITY,
                                         g_get_real_time () / G_USEC_PER_SEC, &detail),
                      ==, EY_SIM_CMS_OK);
     gnutls_x509_trust_list_deinit (trust, 1);
   }
-  g_bytes_unref (r.cms);
 }
 
 /* Each demo colleague's card: their name and number, their end date, signed by the
@@ -156,9 +135,8 @@ test_demo_colleagues (void)
       EyCertificate *cert = ey_certificate_pick_signing (certs, colleagues[i].identity, NULL);
       gnutls_x509_trust_list_t trust = NULL;
       g_autofree char *detail = NULL;
-      SignResult r = { FALSE, NULL, NULL };
-      /* A PIN is wiped once used. */
-      g_autoptr(EyPin) pin = ey_pin_new (EY_DEMO_PIN, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) cms = NULL;
 
       g_assert_nonnull (cert);
       g_assert_cmpstr (ey_certificate_get_holder_name (cert), ==, colleagues[i].name);
@@ -168,19 +146,18 @@ test_demo_colleagues (void)
       g_assert_cmpint (ey_certificate_get_expires_in_days (cert, NULL), <=, colleagues[i].days);
       g_assert_true (ey_certificate_is_renewal_window_open (cert, NULL));
 
-      ey_signer_sign_async (cert, data, pin, 0, colleagues[i].identity, NULL, sign_cb, &r);
-      token_fixture_wait (&r.done);
-      g_assert_no_error (r.error);
+      /* A PIN is wiped once used: a new one each time */
+      cms = token_fixture_sign (cert, data, EY_DEMO_PIN, 0, colleagues[i].identity, NULL, &error);
+      g_assert_no_error (error);
       gnutls_x509_trust_list_init (&trust, 0);
       g_assert_cmpint (gnutls_x509_trust_list_add_trust_file (trust,
                                                               ey_demo_token_get_ca_file (demo),
                                                               NULL, GNUTLS_X509_FMT_PEM, 0, 0),
                        ==, 1);
-      g_assert_cmpint (ey_sim_cms_verify (r.cms, data, trust, colleagues[i].identity,
+      g_assert_cmpint (ey_sim_cms_verify (cms, data, trust, colleagues[i].identity,
                                           g_get_real_time () / G_USEC_PER_SEC, &detail),
                        ==, EY_SIM_CMS_OK);
       gnutls_x509_trust_list_deinit (trust, 1);
-      g_bytes_unref (r.cms);
     }
 }
 

@@ -98,24 +98,6 @@ quirky_certificate (const char *label)
   return certificate_on (label, "libey-quirky-pkcs11.so");
 }
 
-typedef struct
-{
-  gboolean  done;
-  GBytes   *cms;
-  GError   *error;
-} SignResult;
-
-static void
-sign_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SignResult *r = user_data;
-
-  r->cms = ey_signer_sign_finish (EY_CERTIFICATE (source), result, &r->error);
-  r->done = TRUE;
-}
-
 static GBytes *
 sign (EyCertificate *cert,
       const char    *pin_text,
@@ -123,16 +105,8 @@ sign (EyCertificate *cert,
       GError       **error)
 {
   g_autoptr(GBytes) data = g_bytes_new_static (sign_text, strlen (sign_text));
-  g_autoptr(EyPin) pin = pin_text ? ey_pin_new (pin_text, -1) : NULL;
-  SignResult r = { FALSE, NULL, NULL };
 
-  ey_signer_sign_async (cert, data, pin, flags, AYSE, NULL, sign_cb, &r);
-  token_fixture_wait (&r.done);
-  if (pin != NULL)
-    g_assert_true (ey_pin_is_wiped (pin));
-  if (r.error != NULL)
-    g_propagate_error (error, r.error);
-  return r.cms;
+  return token_fixture_sign (cert, data, pin_text, flags, AYSE, NULL, error);
 }
 
 static void

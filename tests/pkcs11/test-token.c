@@ -141,24 +141,6 @@ test_pick (void)
   g_assert_true (ey_certificate_is_nes_signing (picked, NULL));
 }
 
-typedef struct
-{
-  gboolean  done;
-  GBytes   *cms;
-  GError   *error;
-} SignResult;
-
-static void
-sign_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SignResult *r = user_data;
-
-  r->cms = ey_signer_sign_finish (EY_CERTIFICATE (source), result, &r->error);
-  r->done = TRUE;
-}
-
 static GBytes *
 sign (EyCertificate *cert,
       const char    *pin_text,
@@ -168,20 +150,8 @@ sign (EyCertificate *cert,
       GError       **error)
 {
   g_autoptr(GBytes) data = g_bytes_new_static (sign_text, strlen (sign_text));
-  g_autoptr(EyPin) pin = pin_text ? ey_pin_new (pin_text, -1) : NULL;
-  SignResult r = { FALSE, NULL, NULL };
 
-  ey_signer_sign_async (cert, data, pin, flags, identity, cancellable, sign_cb, &r);
-  token_fixture_wait (&r.done);
-  /* The signer wipes the PIN whatever happened. */
-  if (pin != NULL)
-    {
-      g_assert_true (ey_pin_is_wiped (pin));
-      g_assert_cmpuint (ey_pin_get_length (pin), ==, 0);
-    }
-  if (r.error != NULL)
-    g_propagate_error (error, r.error);
-  return r.cms;
+  return token_fixture_sign (cert, data, pin_text, flags, identity, cancellable, error);
 }
 
 /* The simulator's own verifier (what imza.go runs on an upload). */

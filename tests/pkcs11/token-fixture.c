@@ -9,6 +9,7 @@
 
 #include "token-fixture.h"
 #include "ey-test-common.h"
+#include "ey-pin-private.h"
 
 static char *
 env_or_fail (const char *name)
@@ -162,4 +163,47 @@ token_fixture_verify_cms_with_ca (GBytes     *cms,
   g_unlink (content);
   g_rmdir (tmp);
   return g_bytes_new_take (data, length);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *cms;
+  GError   *error;
+} SignResult;
+
+static void
+sign_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SignResult *r = user_data;
+
+  r->cms = ey_signer_sign_finish (EY_CERTIFICATE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+GBytes *
+token_fixture_sign (EyCertificate *cert,
+                    GBytes        *data,
+                    const char    *pin_text,
+                    EySignFlags    flags,
+                    const char    *identity,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(EyPin) pin = pin_text ? ey_pin_new (pin_text, -1) : NULL;
+  SignResult r = { FALSE, NULL, NULL };
+
+  ey_signer_sign_async (cert, data, pin, flags, identity, cancellable, sign_cb, &r);
+  token_fixture_wait (&r.done);
+  /* The signer wipes the PIN whatever happened. */
+  if (pin != NULL)
+    {
+      g_assert_true (ey_pin_is_wiped (pin));
+      g_assert_cmpuint (ey_pin_get_length (pin), ==, 0);
+    }
+  if (r.error != NULL)
+    g_propagate_error (error, r.error);
+  return r.cms;
 }

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ey-signer.h"
+
 G_BEGIN_DECLS
 
 /* Takes the meson-given arguments (make-token script, PKI folder, quirky module)
@@ -25,6 +27,15 @@ char       *token_fixture_pki_file       (const char *name);
 /* Runs the main context until *done or a 30 s safety timeout (which fails). */
 void        token_fixture_wait           (gboolean   *done);
 
+/* ey_signer_sign_async () of @data with a PIN of @pin_text (NULL: none), waited for;
+ * the PIN is checked wiped, whatever happened.  Returns the CMS, or NULL and @error. */
+GBytes     *token_fixture_sign           (EyCertificate *cert,
+                                          GBytes        *data,
+                                          const char    *pin_text,
+                                          EySignFlags    flags,
+                                          const char    *identity,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 /* openssl cms -verify -cades and certtool --p7-verify against the test CA;
  * returns the encapsulated content openssl printed. */
 GBytes     *token_fixture_verify_cms     (GBytes     *cms);
