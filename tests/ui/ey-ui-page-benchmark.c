@@ -233,17 +233,6 @@ watch (UiDriver *driver)
   g_signal_connect (driver->window, "notify::focus-widget", G_CALLBACK (on_focus_cb), NULL);
 }
 
-static gboolean
-done_or_failed (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  if (ey_session_get_busy (ey_window_get_session (driver->window)))
-    return FALSE;
-  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
-}
-
 /* One renewal, one line per page change. */
 static int
 run_child (void)
@@ -290,7 +279,7 @@ run_child (void)
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "123456");
   ui_next (driver);
-  ui_spin_until (done_or_failed, driver, 30000);
+  ui_spin_until (ui_done_or_failed, driver, 30000);
   ui_spin_for (300);
   report ();
   printf ("END %s\n", ey_window_get_visible_page_name (driver->window));

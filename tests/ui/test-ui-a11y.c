@@ -244,12 +244,6 @@ painted_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* The page laid out and drawn once: its sizes and focus chain are those shown. */
 static void
 wait_frame (GtkWidget *widget)
@@ -261,7 +255,7 @@ wait_frame (GtkWidget *widget)
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (ui_spin_until (is_true, &painted, 5000));
+  g_assert_true (ui_spin_until (ui_is_true, &painted, 5000));
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -403,17 +397,6 @@ walk_to_eonay (UiDriver   *driver,
   audit (driver, "eonay");
 }
 
-static gboolean
-done_or_failed (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  if (ey_session_get_busy (ey_window_get_session (driver->window)))
-    return FALSE;
-  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
-}
-
 static void
 test_eonay_pages (void)
 {
@@ -435,7 +418,7 @@ test_eonay_pages (void)
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "123456");
   ui_next (driver);
-  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  g_assert_true (ui_spin_until (ui_done_or_failed, driver, 30000));
   audit (driver, "done");
   g_assert_cmpuint (problems_total, ==, 0);
 }

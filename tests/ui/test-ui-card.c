@@ -87,17 +87,6 @@ page_has_error (gpointer data)
          !gtk_widget_get_visible (ui_child (driver, "signing", "progress_box"));
 }
 
-static gboolean
-done_or_failed (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  if (ey_session_get_busy (ey_window_get_session (driver->window)))
-    return FALSE;
-  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver) != '\0';
-}
-
 static void
 type_pin (UiDriver   *driver,
           const char *pin)
@@ -299,7 +288,7 @@ test_card_removed (void)
   ui_next (driver);
   /* Starting again clears the message at once. */
   g_assert_cmpstr (ui_error_text (driver), ==, "");
-  if (!ui_spin_until (done_or_failed, driver, 30000) ||
+  if (!ui_spin_until (ui_done_or_failed, driver, 30000) ||
       g_strcmp0 (ey_window_get_visible_page_name (driver->window), "done") != 0)
     {
       g_autofree char *log = ey_sim_server_get_log_text (driver->sim);

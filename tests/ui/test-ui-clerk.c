@@ -133,23 +133,6 @@ focus_in (UiDriver  *driver,
   return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-static gboolean
-done_or_failed (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  if (ey_session_get_busy (ey_window_get_session (driver->window)))
-    return FALSE;
-  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
-}
-
-static gboolean
-pin_refused (gpointer data)
-{
-  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
-}
-
 /* No network, a wrong CAPTCHA, a wrong PIN: each time the error is at the top, in view,
  * and the focus where the correction goes. */
 static void
@@ -233,7 +216,7 @@ test_errors_in_view (void)
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "111111");
   ui_next (driver);
-  g_assert_true (ui_spin_until (pin_refused, pin, 20000));
+  g_assert_true (ui_spin_until (ui_pin_refused, pin, 20000));
   ui_wait_idle (driver);
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "signing");
   /* The PIN field says it itself (the signing page's own way), with the focus in it. */
@@ -252,7 +235,7 @@ test_errors_in_view (void)
 
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "123456");
   ui_next (driver);
-  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  g_assert_true (ui_spin_until (ui_done_or_failed, driver, 30000));
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
 }
 
@@ -321,12 +304,6 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* Enter on the focused widget: its own Enter shortcut, else it activates (an entry
  * with activates-default presses the default button). */
 static void
@@ -342,7 +319,7 @@ key_enter (Keys *keys)
       gulong id = g_signal_connect_swapped (focus, "clicked", G_CALLBACK (set_true), &clicked);
 
       g_assert_true (gtk_widget_activate (focus));
-      g_assert_true (ui_spin_until (is_true, &clicked, 5000));
+      g_assert_true (ui_spin_until (ui_is_true, &clicked, 5000));
       g_signal_handler_disconnect (focus, id);
       return;
     }
@@ -351,21 +328,13 @@ key_enter (Keys *keys)
   g_assert_true (gtk_widget_activate (focus));
 }
 
-static gboolean
-session_idle (gpointer data)
-{
-  UiDriver *driver = data;
-
-  return !ey_session_get_busy (ey_window_get_session (driver->window));
-}
-
 /* The window moves the focus once the page shows and the action that led there is over. */
 static void
 wait_page (Keys       *keys,
            const char *name)
 {
   g_assert_true (ui_wait_page (keys->driver, name));
-  g_assert_true (ui_spin_until (session_idle, keys->driver, 20000));
+  g_assert_true (ui_spin_until (ui_session_idle, keys->driver, 20000));
   g_test_message ("page %s after %u inputs, focus on %s", name, keys->inputs,
                   focus_widget (keys->driver) ? G_OBJECT_TYPE_NAME (focus_widget (keys->driver)) : "nothing");
 }
@@ -491,7 +460,7 @@ test_keyboard_walk (void)
   g_assert_true (GTK_IS_TEXT (focus_widget (driver)));
   key_type (&keys, "123456");
   key_enter (&keys);
-  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  g_assert_true (ui_spin_until (ui_done_or_failed, driver, 30000));
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
   /* The card strip says the application was made, with its order number. */
   {

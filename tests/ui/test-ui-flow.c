@@ -200,12 +200,6 @@ file_gone (gpointer data)
 }
 
 static gboolean
-pin_refused (gpointer data)
-{
-  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
-}
-
-static gboolean
 done_or_failed (gpointer data)
 {
   UiDriver *driver = data;
@@ -254,7 +248,7 @@ test_eonay_path (void)
   g_assert_cmpint (ey_pin_entry_get_tries_left (pin), >, 0);
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "111111");
   ui_next (driver);
-  g_assert_true (ui_spin_until (pin_refused, pin, 20000));
+  g_assert_true (ui_spin_until (ui_pin_refused, pin, 20000));
   ui_wait_idle (driver);
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "signing");
   g_assert_cmpint (ey_pin_entry_get_tries_left (pin), <, 3);
@@ -611,12 +605,6 @@ on_expired_cb (EyCountdown *countdown,
   *expired = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static void
 test_countdown (void)
 {
@@ -634,7 +622,7 @@ test_countdown (void)
   g_assert_false (ey_countdown_get_expired (EY_COUNTDOWN (countdown)));
   /* At zero it stops, says so and tells what to do. */
   ey_countdown_start (EY_COUNTDOWN (countdown), g_get_monotonic_time () + G_USEC_PER_SEC / 2, 90);
-  g_assert_true (ui_spin_until (is_true, &expired, 5000));
+  g_assert_true (ui_spin_until (ui_is_true, &expired, 5000));
   g_assert_true (ey_countdown_get_expired (EY_COUNTDOWN (countdown)));
   g_assert_cmpint (ey_countdown_get_seconds_left (EY_COUNTDOWN (countdown)), ==, 0);
   g_object_unref (countdown);

@@ -357,12 +357,6 @@ method_page_asked (gpointer data)
           log_count (wait->work, "fault", "page", "imzayontemi.go") > 0);
 }
 
-static gboolean
-is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static void
 child_exited_cb (GObject      *object,
                  GAsyncResult *result,
@@ -453,7 +447,7 @@ test_kill_after_signature (gconstpointer data)
   g_assert_false (wait.exited);
   g_assert_cmpuint (log_count (work, "application-submitted", NULL, NULL), ==, 0);
   g_subprocess_send_signal (child, SIGKILL);
-  g_assert_true (ui_spin_until (is_set, &wait.exited, 20000));
+  g_assert_true (ui_spin_until (ui_is_true, &wait.exited, 20000));
   g_assert_true (g_subprocess_get_if_signaled (child));
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
   relay_output (child);
@@ -473,7 +467,7 @@ test_kill_after_signature (gconstpointer data)
   child = child_start ("resume", work, &sim);
   wait.exited = FALSE;
   g_subprocess_wait_async (child, NULL, child_exited_cb, &wait.exited);
-  g_assert_true (ui_spin_until (is_set, &wait.exited, 120000));
+  g_assert_true (ui_spin_until (ui_is_true, &wait.exited, 120000));
   relay_output (child);
   g_assert_true (g_subprocess_get_if_exited (child));
   g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);

@@ -240,23 +240,6 @@ gap_stop (GapMeter   *meter,
   return ms;
 }
 
-static gboolean
-done_or_failed (gpointer data)
-{
-  UiDriver *driver = data;
-  const char *page = ey_window_get_visible_page_name (driver->window);
-
-  if (ey_session_get_busy (ey_window_get_session (driver->window)))
-    return FALSE;
-  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver);
-}
-
-static gboolean
-pin_refused (gpointer data)
-{
-  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
-}
-
 static const char *
 text_of (UiDriver   *driver,
          const char *page,
@@ -367,13 +350,13 @@ test_eonay_secrets (void)
   gap_start (&meter);
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), WRONG_PIN);
   ui_next (driver);
-  g_assert_true (ui_spin_until (pin_refused, pin, 20000));
+  g_assert_true (ui_spin_until (ui_pin_refused, pin, 20000));
   ui_wait_idle (driver);
   /* A refused PIN is not kept in the field either. */
   g_assert_cmpstr (ey_pin_entry_get_pin (pin), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), PIN);
   ui_next (driver);
-  g_assert_true (ui_spin_until (done_or_failed, driver, 30000));
+  g_assert_true (ui_spin_until (ui_done_or_failed, driver, 30000));
   signing_ms = gap_stop (&meter, "while the token signs (SoftHSM)");
   g_assert_cmpstr (ey_window_get_visible_page_name (driver->window), ==, "done");
   g_assert_cmpfloat (signing_ms, <, 1000.0);

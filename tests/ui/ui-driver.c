@@ -13,6 +13,7 @@
 #include "ey-demo-token.h"
 #include "ey-page-sign-in.h"
 #include "ey-page-signing.h"
+#include "ey-pin-entry.h"
 #include "ey-site-client.h"
 #include "ey-test-common.h"
 
@@ -115,8 +116,8 @@ ui_wait_page (UiDriver   *driver,
   return ok;
 }
 
-static gboolean
-session_idle (gpointer data)
+gboolean
+ui_session_idle (gpointer data)
 {
   UiDriver *driver = data;
   EySession *session = ey_window_get_session (driver->window);
@@ -129,7 +130,7 @@ ui_wait_idle (UiDriver *driver)
 {
   /* Let the action start first: busy goes up only once the request is on its way. */
   ui_spin_for (50);
-  return ui_spin_until (session_idle, driver, 20000);
+  return ui_spin_until (ui_session_idle, driver, 20000);
 }
 
 static gboolean
@@ -344,6 +345,29 @@ ui_walk_sms_to_signing (UiDriver   *driver,
                                TRUE);
   ui_next (driver);
   return ui_wait_page (driver, "signing");
+}
+
+gboolean
+ui_done_or_failed (gpointer data)
+{
+  UiDriver *driver = data;
+  const char *page = ey_window_get_visible_page_name (driver->window);
+
+  if (ey_session_get_busy (ey_window_get_session (driver->window)))
+    return FALSE;
+  return g_strcmp0 (page, "done") == 0 || *ui_error_text (driver) != '\0';
+}
+
+gboolean
+ui_pin_refused (gpointer data)
+{
+  return ey_pin_entry_get_tries_left (EY_PIN_ENTRY (data)) < 3;
+}
+
+gboolean
+ui_is_true (gpointer data)
+{
+  return *(gboolean *) data;
 }
 
 gboolean

@@ -106,6 +106,13 @@ gboolean    ui_walk_sms_to_signing   (UiDriver   *driver,
 /* A ui_spin_until () condition (@data: the driver): the card list has settled and the
  * signing page can sign (a usable certificate chosen, a PIN typed). */
 gboolean    ui_can_sign              (gpointer    data);
+/* ui_spin_until () conditions.  @data: the driver: the session rests (not busy); the
+ * renewal rests on the done page or with an error in view.  @data: an EyPinEntry: a
+ * try was used up.  @data: a gboolean: it is TRUE. */
+gboolean    ui_session_idle          (gpointer    data);
+gboolean    ui_done_or_failed        (gpointer    data);
+gboolean    ui_pin_refused           (gpointer    data);
+gboolean    ui_is_true               (gpointer    data);
 /* A ui_spin_until () condition (@data: the driver): the sign-in went through, the
  * session rests on the order or the form page. */
 gboolean    ui_signed_in             (gpointer    data);
