@@ -271,11 +271,7 @@ run_child (void)
   ui_set_text (driver, "sms", "code_row", code);
   ui_next (driver);
   ui_wait_page (driver, "eonay");
-  ui_next (driver);
-  ui_wait_page (driver, "consent");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  ui_wait_page (driver, "signing");
+  ui_walk_eonay_to_signing (driver);
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
   gtk_editable_set_text (GTK_EDITABLE (ey_pin_entry_get_entry (pin)), "123456");
   ui_next (driver);

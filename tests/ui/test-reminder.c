@@ -315,6 +315,44 @@ test_nothing_due (Fixture       *f,
   g_assert_cmpuint (f->summaries->len, ==, 0);
 }
 
+/* Starts the check at @now and waits for its one notification. */
+static void
+start_check_notified (Fixture    *f,
+                      const char *now,
+                      Child      *child)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_for (f, now);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_set_size (f->summaries, 0);
+  g_ptr_array_set_size (f->bodies, 0);
+  g_ptr_array_set_size (f->actions, 0);
+  child->process = g_subprocess_launcher_spawn (launcher, &error, gui_exe, "--check-renewal", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (child->process, NULL, child_wait_cb, child);
+  spin_until (has_notification, f);
+  g_assert_cmpuint (f->summaries->len, ==, 1);
+}
+
+/* The person clicks @action in notification @id: the server tells the sender, which
+ * acts and ends. */
+static void
+click_and_wait_exit (Fixture    *f,
+                     Child      *child,
+                     guint       id,
+                     const char *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (f->connection, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", id, action), &error);
+  g_assert_no_error (error);
+  spin_until (child_exited, child);
+  g_assert_true (g_subprocess_get_successful (child->process));
+  g_object_unref (child->process);
+}
+
 /* Sends the notification due at @now, checks it, then clicks @action in it. */
 static void
 notify_and_click (Fixture    *f,
@@ -322,21 +360,11 @@ notify_and_click (Fixture    *f,
                   const char *title,
                   const char *action)
 {
-  g_autoptr(GSubprocessLauncher) launcher = launcher_for (f, now);
-  g_autoptr(GError) error = NULL;
   Child child = { NULL, FALSE };
   char **actions;
   guint id;
 
-  g_ptr_array_set_size (f->summaries, 0);
-  g_ptr_array_set_size (f->bodies, 0);
-  g_ptr_array_set_size (f->actions, 0);
-  child.process = g_subprocess_launcher_spawn (launcher, &error, gui_exe, "--check-renewal", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (child.process, NULL, child_wait_cb, &child);
-  spin_until (has_notification, f);
-
-  g_assert_cmpuint (f->summaries->len, ==, 1);
+  start_check_notified (f, now, &child);
   g_assert_cmpstr (g_ptr_array_index (f->summaries, 0), ==, title);
   g_assert_nonnull (strstr (g_ptr_array_index (f->bodies, 0), "AYŞE YILMAZ"));
   g_assert_nonnull (strstr (g_ptr_array_index (f->bodies, 0), "2027-06-15"));
@@ -345,15 +373,7 @@ notify_and_click (Fixture    *f,
   g_assert_true (g_strv_contains ((const char * const *) actions, "app.open"));
   g_assert_true (g_strv_contains ((const char * const *) actions, "Turn Off Reminders"));
   id = f->summaries->len;
-
-  /* The person clicks: the server tells the sender, which acts and ends. */
-  g_dbus_connection_emit_signal (f->connection, NULL, "/org/freedesktop/Notifications",
-                                 "org.freedesktop.Notifications", "ActionInvoked",
-                                 g_variant_new ("(us)", id, action), &error);
-  g_assert_no_error (error);
-  spin_until (child_exited, &child);
-  g_assert_true (g_subprocess_get_successful (child.process));
-  g_object_unref (child.process);
+  click_and_wait_exit (f, &child, id, action);
 }
 
 /* The officer's summary notification at @now: one, naming @names exactly. */
@@ -363,28 +383,12 @@ notify_colleagues (Fixture    *f,
                    const char *title,
                    const char *names)
 {
-  g_autoptr(GSubprocessLauncher) launcher = launcher_for (f, now);
-  g_autoptr(GError) error = NULL;
   Child child = { NULL, FALSE };
 
-  g_ptr_array_set_size (f->summaries, 0);
-  g_ptr_array_set_size (f->bodies, 0);
-  g_ptr_array_set_size (f->actions, 0);
-  child.process = g_subprocess_launcher_spawn (launcher, &error, gui_exe, "--check-renewal", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (child.process, NULL, child_wait_cb, &child);
-  spin_until (has_notification, f);
-  g_assert_cmpuint (f->summaries->len, ==, 1);
+  start_check_notified (f, now, &child);
   g_assert_cmpstr (g_ptr_array_index (f->summaries, 0), ==, title);
   g_assert_cmpstr (g_ptr_array_index (f->bodies, 0), ==, names);
-
-  g_dbus_connection_emit_signal (f->connection, NULL, "/org/freedesktop/Notifications",
-                                 "org.freedesktop.Notifications", "ActionInvoked",
-                                 g_variant_new ("(us)", f->summaries->len, "default"), &error);
-  g_assert_no_error (error);
-  spin_until (child_exited, &child);
-  g_assert_true (g_subprocess_get_successful (child.process));
-  g_object_unref (child.process);
+  click_and_wait_exit (f, &child, f->summaries->len, "default");
 }
 
 static void

@@ -207,10 +207,7 @@ test_errors_in_view (void)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check")), TRUE);
       ui_next (driver);
     }
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_consent_to_signing (driver));
 
   /* Wrong PIN. */
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));

@@ -433,11 +433,7 @@ test_recovery (void)
   go_to_sign_in (driver, "AYŞE YILMAZ", AYSE_PASS);
   go_to_form (driver, AYSE_ID);
   go_through_sms (driver, AYSE_ID);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_eonay_to_signing (driver));
 
   /* The site keeps failing after it accepted the signature. */
   ey_sim_server_set_fault (driver->sim, EY_SIM_FAULT_HTTP500, "imzayontemi.go", 0);
@@ -558,11 +554,7 @@ test_other_person (void)
   /* The card is Ayşe's, so E-Onay is not preselected; Zeynep asks for it anyway. */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "no_check"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_eonay_to_signing (driver));
 
   row = EY_CERTIFICATE_ROW (gtk_widget_get_first_child (ui_child (driver, "signing", "certificate_list")));
   g_assert_nonnull (row);

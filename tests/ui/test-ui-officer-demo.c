@@ -274,11 +274,7 @@ test_end_to_end (void)
   driver->window = emre;
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay",
                                                                           "yes_check"))));
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_eonay_to_signing (driver));
 
   /* Meanwhile Fatma (no card of hers): the wet form. */
   driver->window = fatma;

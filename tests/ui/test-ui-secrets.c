@@ -338,11 +338,7 @@ test_eonay_secrets (void)
   g_assert_cmpstr (text_of (driver, "sms", "code_row"), ==, "");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "eonay", "yes_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "consent"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")), TRUE);
-  ui_next (driver);
-  g_assert_true (ui_wait_page (driver, "signing"));
+  g_assert_true (ui_walk_eonay_to_signing (driver));
   pin = EY_PIN_ENTRY (ui_child (driver, "signing", "pin_entry"));
 
   /* A wrong PIN first (the token refuses it), then the right one; the main loop is

@@ -336,9 +336,21 @@ ui_walk_sms_to_signing (UiDriver   *driver,
 {
   ui_set_text (driver, "sms", "code_row", code);
   ui_next (driver);
-  if (!ui_wait_page (driver, "eonay"))
-    return FALSE;
+  return ui_wait_page (driver, "eonay") && ui_walk_eonay_to_signing (driver);
+}
+
+/* From the E-Onay page, its choice as it is: Continue, then the consent page. */
+gboolean
+ui_walk_eonay_to_signing (UiDriver *driver)
+{
   ui_next (driver);
+  return ui_walk_consent_to_signing (driver);
+}
+
+/* On the consent page (once it comes): ticked, then Continue to the signing page. */
+gboolean
+ui_walk_consent_to_signing (UiDriver *driver)
+{
   if (!ui_wait_page (driver, "consent"))
     return FALSE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_child (driver, "consent", "accept_check")),

@@ -103,6 +103,10 @@ gboolean    ui_walk_to_sms_sent      (UiDriver   *driver);
  * choice, ticks the consent.  FALSE if a page did not come. */
 gboolean    ui_walk_sms_to_signing   (UiDriver   *driver,
                                       const char *code);
+/* From the E-Onay page (its choice as it is), or from the consent page once it comes, to
+ * the signing page, the consent ticked.  FALSE if a page did not come. */
+gboolean    ui_walk_eonay_to_signing (UiDriver   *driver);
+gboolean    ui_walk_consent_to_signing (UiDriver *driver);
 /* A ui_spin_until () condition (@data: the driver): the card list has settled and the
  * signing page can sign (a usable certificate chosen, a PIN typed). */
 gboolean    ui_can_sign              (gpointer    data);
