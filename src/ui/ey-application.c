@@ -134,19 +134,27 @@ apply_language (const char *language)
   textdomain (GETTEXT_PACKAGE);
 }
 
-void
-ey_application_apply_language_setting (void)
+/* The program's settings, or NULL: the schema may be missing when run from a build tree
+ * without GSETTINGS_SCHEMA_DIR, and the program works without remembering anything then. */
+static GSettings *
+program_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *language = NULL;
 
   if (source)
     schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL)
+  return schema ? g_settings_new (SCHEMA_ID) : NULL;
+}
+
+void
+ey_application_apply_language_setting (void)
+{
+  g_autoptr(GSettings) settings = program_settings ();
+  g_autofree char *language = NULL;
+
+  if (settings == NULL)
     return;
-  settings = g_settings_new (SCHEMA_ID);
   language = g_settings_get_string (settings, "language");
   if (language && *language)
     apply_language (language);
@@ -634,8 +642,6 @@ static void
 ey_application_startup (GApplication *application)
 {
   EyApplication *self = EY_APPLICATION (application);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   const char *new_window_accels[] = { "<Control>n", NULL };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *help_accels[] = { "F1", NULL };
@@ -661,16 +667,12 @@ ey_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.help", help_accels);
 
-  /* The schema may be missing when run from a build tree without GSETTINGS_SCHEMA_DIR;
-   * the program works without remembering anything then. */
-  if (source)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema)
+  self->settings = program_settings ();
+  if (self->settings)
     {
       g_autofree char *language = NULL;
       g_autoptr(GAction) reminders = NULL;
 
-      self->settings = g_settings_new (SCHEMA_ID);
       /* The menu's "Renewal Reminders" switch is the setting itself. */
       reminders = g_settings_create_action (self->settings, "reminder-enabled");
       g_action_map_add_action (G_ACTION_MAP (self), reminders);
@@ -875,16 +877,9 @@ ey_application_init (EyApplication *self)
 static gboolean
 officer_mode_is_on (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = program_settings ();
 
-  if (source)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL)
-    return FALSE;
-  settings = g_settings_new (SCHEMA_ID);
-  return g_settings_get_boolean (settings, "officer-mode");
+  return settings != NULL && g_settings_get_boolean (settings, "officer-mode");
 }
 
 /**

@@ -75,6 +75,32 @@ bench_full (EyCertificate *cert,
   report (what, times);
 }
 
+/* A session on @slot, logged in, and its private key of @key_type. */
+static CK_OBJECT_HANDLE
+open_key (CK_FUNCTION_LIST  *funcs,
+          CK_SLOT_ID         slot,
+          CK_KEY_TYPE        key_type,
+          CK_SESSION_HANDLE *session)
+{
+  CK_OBJECT_CLASS klass = CKO_PRIVATE_KEY;
+  CK_ATTRIBUTE template[] = {
+    { CKA_CLASS, &klass, sizeof klass },
+    { CKA_KEY_TYPE, &key_type, sizeof key_type },
+  };
+  CK_OBJECT_HANDLE key;
+  CK_ULONG count = 0;
+
+  g_assert_cmpuint (funcs->C_OpenSession (slot, CKF_SERIAL_SESSION, NULL, NULL, session),
+                    ==, CKR_OK);
+  g_assert_cmpuint (funcs->C_Login (*session, CKU_USER, (CK_UTF8CHAR_PTR) PIN, strlen (PIN)),
+                    ==, CKR_OK);
+  g_assert_cmpuint (funcs->C_FindObjectsInit (*session, template, 2), ==, CKR_OK);
+  g_assert_cmpuint (funcs->C_FindObjects (*session, &key, 1, &count), ==, CKR_OK);
+  funcs->C_FindObjectsFinal (*session);
+  g_assert_cmpuint (count, ==, 1);
+  return key;
+}
+
 /* The floor: the token's own signature, session and login already done. */
 static void
 bench_bare (CK_FUNCTION_LIST *funcs,
@@ -85,25 +111,10 @@ bench_bare (CK_FUNCTION_LIST *funcs,
             guint             n)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  CK_OBJECT_CLASS klass = CKO_PRIVATE_KEY;
-  CK_ATTRIBUTE template[] = {
-    { CKA_CLASS, &klass, sizeof klass },
-    { CKA_KEY_TYPE, &key_type, sizeof key_type },
-  };
   CK_MECHANISM mech = { mech_type, NULL, 0 };
   CK_SESSION_HANDLE session;
-  CK_OBJECT_HANDLE key;
-  CK_ULONG count = 0;
+  CK_OBJECT_HANDLE key = open_key (funcs, slot, key_type, &session);
   guint8 input[32] = { 1, 2, 3 };
-
-  g_assert_cmpuint (funcs->C_OpenSession (slot, CKF_SERIAL_SESSION, NULL, NULL, &session),
-                    ==, CKR_OK);
-  g_assert_cmpuint (funcs->C_Login (session, CKU_USER, (CK_UTF8CHAR_PTR) PIN, strlen (PIN)),
-                    ==, CKR_OK);
-  g_assert_cmpuint (funcs->C_FindObjectsInit (session, template, 2), ==, CKR_OK);
-  g_assert_cmpuint (funcs->C_FindObjects (session, &key, 1, &count), ==, CKR_OK);
-  funcs->C_FindObjectsFinal (session);
-  g_assert_cmpuint (count, ==, 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -133,11 +144,6 @@ bench_login_sign (CK_FUNCTION_LIST *funcs,
                   guint             n)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  CK_OBJECT_CLASS klass = CKO_PRIVATE_KEY;
-  CK_ATTRIBUTE template[] = {
-    { CKA_CLASS, &klass, sizeof klass },
-    { CKA_KEY_TYPE, &key_type, sizeof key_type },
-  };
   CK_MECHANISM mech = { mech_type, NULL, 0 };
   guint8 input[32] = { 1, 2, 3 };
 
@@ -145,19 +151,12 @@ bench_login_sign (CK_FUNCTION_LIST *funcs,
     {
       CK_SESSION_HANDLE session;
       CK_OBJECT_HANDLE key;
-      CK_ULONG count = 0;
       guint8 signature[512];
       CK_ULONG length = sizeof signature;
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      g_assert_cmpuint (funcs->C_OpenSession (slot, CKF_SERIAL_SESSION, NULL, NULL, &session),
-                        ==, CKR_OK);
-      g_assert_cmpuint (funcs->C_Login (session, CKU_USER, (CK_UTF8CHAR_PTR) PIN,
-                                        strlen (PIN)), ==, CKR_OK);
-      g_assert_cmpuint (funcs->C_FindObjectsInit (session, template, 2), ==, CKR_OK);
-      g_assert_cmpuint (funcs->C_FindObjects (session, &key, 1, &count), ==, CKR_OK);
-      funcs->C_FindObjectsFinal (session);
+      key = open_key (funcs, slot, key_type, &session);
       g_assert_cmpuint (funcs->C_SignInit (session, &mech, key), ==, CKR_OK);
       g_assert_cmpuint (funcs->C_Sign (session, input, sizeof input, signature, &length),
                         ==, CKR_OK);
