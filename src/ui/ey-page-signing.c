@@ -53,6 +53,7 @@ struct _EyPageSigning
   char           *sign_text_code;   /* the code it was fetched for */
   char           *failed_code;      /* fetching for this code failed: wait for the user */
   gboolean        fetching;
+  gboolean        fetch_failed;     /* "Get the Text Again" shows */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY_TYPE_STEP_PAGE)
@@ -62,6 +63,7 @@ enum {
   PROP_SIGNING,
   PROP_TEXT_READY,
   PROP_PROGRESS,
+  PROP_FETCH_FAILED,
   N_PROPS
 };
 
@@ -156,6 +158,16 @@ ey_page_signing_set_signing (EyPageSigning *self,
                              gboolean       signing)
 {
   ey_page_signing_set_state (self, signing, self->sign_text);
+}
+
+static void
+ey_page_signing_set_fetch_failed (EyPageSigning *self,
+                                  gboolean       failed)
+{
+  if (self->fetch_failed == failed)
+    return;
+  self->fetch_failed = failed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCH_FAILED]);
 }
 
 static void
@@ -319,7 +331,7 @@ fetch_text_cb (GObject      *object,
         return;
       self->failed_code = g_steal_pointer (&code);
       gtk_label_set_text (self->text_status, _("The text to sign could not be fetched. Nothing was signed."));
-      gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), TRUE);
+      ey_page_signing_set_fetch_failed (self, TRUE);
       ey_step_page_show_error (EY_STEP_PAGE (self), error);
       ey_page_signing_update (self);
       return;
@@ -351,7 +363,7 @@ ey_page_signing_maybe_fetch (EyPageSigning *self)
   g_free (self->failed_code);
   self->failed_code = g_strdup (code);   /* held until the answer, see fetch_text_cb */
   self->fetching = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), FALSE);
+  ey_page_signing_set_fetch_failed (self, FALSE);
   gtk_label_set_text (self->text_status, _("Getting the text to sign from KamuSM…"));
   ey_session_fetch_sign_data_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
                                     fetch_text_cb, g_object_ref (self));
@@ -712,6 +724,9 @@ ey_page_signing_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_string (value, self->progress);
       break;
+    case PROP_FETCH_FAILED:
+      g_value_set_boolean (value, self->fetch_failed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -763,6 +778,9 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_string ("progress", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FETCH_FAILED] =
+    g_param_spec_boolean ("fetch-failed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "signing.renew-code", NULL, renew_code_action);
