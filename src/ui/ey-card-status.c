@@ -32,6 +32,13 @@ struct _EyCardStatus
 
 G_DEFINE_FINAL_TYPE (EyCardStatus, ey_card_status, GTK_TYPE_WIDGET)
 
+static gboolean
+has_text_cb (EyCardStatus *self,
+             const char   *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 static void
 ey_card_status_show (EyCardStatus *self,
                      const char   *icon,
@@ -44,7 +51,6 @@ ey_card_status_show (EyCardStatus *self,
   gtk_image_set_from_icon_name (self->icon, icon);
   gtk_label_set_text (self->title, title);
   gtk_label_set_text (self->subtitle, subtitle ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), subtitle && *subtitle);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), styles[i]);
   if (style)
@@ -278,6 +284,7 @@ ey_card_status_class_init (EyCardStatusClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, title);
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, subtitle);
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cardstatus");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);

@@ -93,7 +93,6 @@ ey_countdown_update (EyCountdown *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "ending");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->hint), left == 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
     if (left <= thresholds[i] && self->announced > thresholds[i])
@@ -140,8 +139,11 @@ ey_countdown_start (EyCountdown *self,
                     gint64       deadline_us,
                     int          total_seconds)
 {
+  gboolean was_expired;
+
   g_return_if_fail (EY_IS_COUNTDOWN (self));
 
+  was_expired = self->seconds_left == 0;
   g_clear_handle_id (&self->tick_id, g_source_remove);
   self->deadline_us = deadline_us;
   self->total_seconds = MAX (total_seconds, 1);
@@ -151,6 +153,10 @@ ey_countdown_start (EyCountdown *self,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) self->total_seconds,
                                   -1);
   ey_countdown_update (self);
+  /* A new deadline: what binds to "expired" (the hint, a page's new-code button) sees
+   * the time running again. */
+  if (was_expired && self->seconds_left != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRED]);
   /* Four ticks a second keep the display within a quarter second of the real deadline. */
   if (self->seconds_left > 0)
     self->tick_id = g_timeout_add (250, ey_countdown_tick_cb, self);

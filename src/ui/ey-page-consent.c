@@ -88,6 +88,7 @@ ey_page_consent_class_init (EyPageConsentClass *klass)
                                                "/io/github/eimzayenile/EimzaYenile/ey-page-consent.ui");
   gtk_widget_class_bind_template_child (widget_class, EyPageConsent, accept_check);
   gtk_widget_class_bind_template_child (widget_class, EyPageConsent, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_toggled_cb);
 }
 
 static void
@@ -95,6 +96,4 @@ ey_page_consent_init (EyPageConsent *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ey_step_page_enter_accepts (GTK_WIDGET (self->accept_check));
-  g_signal_connect_object (self->accept_check, "toggled", G_CALLBACK (on_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
 }

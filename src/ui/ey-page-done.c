@@ -109,8 +109,11 @@ on_save_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-on_save_clicked_cb (EyPageDone *self)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  EyPageDone *self = EY_PAGE_DONE (widget);
   GtkFileChooserNative *chooser;
 
   /* GtkFileDialog is GTK 4.10; the target is 4.8. */
@@ -124,8 +127,11 @@ on_save_clicked_cb (EyPageDone *self)
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
-on_print_clicked_cb (EyPageDone *self)
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  EyPageDone *self = EY_PAGE_DONE (widget);
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
   if (session)
@@ -160,14 +166,13 @@ ey_page_done_class_init (EyPageDoneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, order_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, date_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageDone, method_row);
+
+  gtk_widget_class_install_action (widget_class, "done.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "done.print", NULL, print_action);
 }
 
 static void
 ey_page_done_init (EyPageDone *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
 }

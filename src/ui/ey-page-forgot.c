@@ -135,14 +135,11 @@ ey_page_forgot_class_init (EyPageForgotClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageForgot, captcha_picture);
   gtk_widget_class_bind_template_child (widget_class, EyPageForgot, captcha_row);
   gtk_widget_class_bind_template_child (widget_class, EyPageForgot, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, ey_page_forgot_update);
 }
 
 static void
 ey_page_forgot_init (EyPageForgot *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->identity_row, "changed",
-                           G_CALLBACK (ey_page_forgot_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->captcha_row, "changed",
-                           G_CALLBACK (ey_page_forgot_update), self, G_CONNECT_SWAPPED);
 }

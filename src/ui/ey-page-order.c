@@ -21,9 +21,25 @@ struct _EyPageOrder
   GPtrArray  *checks;   /* GtkCheckButton, with "order-id" data */
   gboolean    auto_chosen;
   gboolean    busy_watched;
+  gboolean    has_orders;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageOrder, ey_page_order, EY_TYPE_STEP_PAGE)
+
+enum {
+  PROP_0,
+  PROP_HAS_ORDERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+invert_boolean_cb (EyPageOrder *self,
+                   gboolean     value)
+{
+  return !value;
+}
 
 static gboolean
 ey_page_order_has_orders (EyPageOrder *self)
@@ -87,9 +103,11 @@ ey_page_order_sync (EyStepPage *page)
   if (preselect)
     gtk_check_button_set_active (preselect, TRUE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->order_list), has_orders);
-  gtk_widget_set_visible (GTK_WIDGET (self->intro), has_orders);
-  gtk_widget_set_visible (self->no_order_box, !has_orders);
+  if (self->has_orders != has_orders)
+    {
+      self->has_orders = has_orders;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ORDERS]);
+    }
   ey_step_page_set_can_continue (page, TRUE);
   ey_step_page_set_continue_label (page, has_orders ? _("_Open the Form") : _("_Start Again"));
 
@@ -178,6 +196,24 @@ ey_page_order_dispose (GObject *object)
 }
 
 static void
+ey_page_order_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EyPageOrder *self = EY_PAGE_ORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_ORDERS:
+      g_value_set_boolean (value, self->has_orders);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ey_page_order_class_init (EyPageOrderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -185,6 +221,7 @@ ey_page_order_class_init (EyPageOrderClass *klass)
   EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ey_page_order_dispose;
+  object_class->get_property = ey_page_order_get_property;
   page_class->sync = ey_page_order_sync;
   page_class->next = ey_page_order_next;
 
@@ -195,11 +232,19 @@ ey_page_order_class_init (EyPageOrderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, order_list);
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, no_order_box);
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+
+  /* The site lists at least one order (else: "no open order" and Start Again). */
+  properties[PROP_HAS_ORDERS] =
+    g_param_spec_boolean ("has-orders", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ey_page_order_init (EyPageOrder *self)
 {
   self->checks = g_ptr_array_new ();
+  self->has_orders = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -37,8 +37,6 @@ struct _EyPageSigning
   AdwPreferencesGroup *pin_group;
   EyPinEntry     *pin_entry;
   GtkWidget      *progress_box;
-  GtkSpinner     *progress_spinner;
-  GtkLabel       *progress_label;
   GtkLabel       *error_label;
 
   GSignalGroup   *session_signals;
@@ -46,6 +44,7 @@ struct _EyPageSigning
   GPtrArray      *rows;          /* EyCertificateRow */
   EyPinFlags      pin_flags;
   gboolean        signing;
+  char           *progress;      /* what the card or the site is doing now, or NULL */
   gboolean        refill;        /* the certificates changed while signing */
 
   /* The checked text for the current verification code: fetched and shown
@@ -54,9 +53,21 @@ struct _EyPageSigning
   char           *sign_text_code;   /* the code it was fetched for */
   char           *failed_code;      /* fetching for this code failed: wait for the user */
   gboolean        fetching;
+  gboolean        fetch_failed;     /* "Get the Text Again" shows */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSigning, ey_page_signing, EY_TYPE_STEP_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SIGNING,
+  PROP_TEXT_READY,
+  PROP_PROGRESS,
+  PROP_FETCH_FAILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static EyCertificate *
 ey_page_signing_get_chosen (EyPageSigning *self)
@@ -80,26 +91,94 @@ ey_page_signing_update (EyPageSigning *self)
                     strlen (ey_pin_entry_get_pin (self->pin_entry)) >= 4;
   gboolean have_text = self->sign_text != NULL;
 
-  /* The PIN only once the person can read what it signs.  Focus leaves the entry
-   * first, so that it gets its focus-out (and stops its cursor). */
-  if (!(have_text && !self->signing) &&
-      (gtk_widget_get_state_flags (GTK_WIDGET (self->pin_group)) & GTK_STATE_FLAG_FOCUS_WITHIN))
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->pin_group), have_text && !self->signing);
   ey_step_page_set_can_continue (EY_STEP_PAGE (self),
                                  cert && pin_ok && have_text && !expired && !self->signing &&
                                  !(self->pin_flags & EY_PIN_LOCKED));
-  gtk_widget_set_visible (GTK_WIDGET (self->renew_button), expired && !self->signing);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->certificate_list), !self->signing);
+}
+
+/* The PIN group (bound in the template) is sensitive only once the person can read
+ * what the card signs and no signature runs. */
+static gboolean
+pin_sensitive_cb (EyPageSigning *self,
+                  gboolean       text_ready,
+                  gboolean       signing)
+{
+  return text_ready && !signing;
+}
+
+static gboolean
+renew_visible_cb (EyPageSigning *self,
+                  gboolean       expired,
+                  gboolean       signing)
+{
+  return expired && !signing;
+}
+
+static gboolean
+invert_boolean_cb (EyPageSigning *self,
+                   gboolean       value)
+{
+  return !value;
+}
+
+static gboolean
+has_text_cb (EyPageSigning *self,
+             const char    *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+ey_page_signing_set_state (EyPageSigning *self,
+                           gboolean       signing,
+                           GBytes        *sign_text)
+{
+  gboolean was_ready = self->sign_text != NULL;
+  gboolean was_signing = self->signing;
+
+  /* Focus leaves the PIN entry before its group turns insensitive, so that it gets
+   * its focus-out (and stops its cursor). */
+  if (!(sign_text != NULL && !signing) &&
+      (gtk_widget_get_state_flags (GTK_WIDGET (self->pin_group)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  if (sign_text != self->sign_text)
+    {
+      g_clear_pointer (&self->sign_text, g_bytes_unref);
+      self->sign_text = sign_text ? g_bytes_ref (sign_text) : NULL;
+    }
+  self->signing = signing;
+  if (was_signing != signing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNING]);
+  if (was_ready != (sign_text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_READY]);
+}
+
+static void
+ey_page_signing_set_signing (EyPageSigning *self,
+                             gboolean       signing)
+{
+  ey_page_signing_set_state (self, signing, self->sign_text);
+}
+
+static void
+ey_page_signing_set_fetch_failed (EyPageSigning *self,
+                                  gboolean       failed)
+{
+  if (self->fetch_failed == failed)
+    return;
+  self->fetch_failed = failed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCH_FAILED]);
 }
 
 static void
 ey_page_signing_set_progress (EyPageSigning *self,
                               const char    *text)
 {
-  gtk_widget_set_visible (self->progress_box, text != NULL);
-  gtk_spinner_set_spinning (self->progress_spinner, text != NULL);
-  gtk_label_set_text (self->progress_label, text ? text : "");
+  if (g_strcmp0 (self->progress, text) == 0)
+    return;
+  g_free (self->progress);
+  self->progress = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
 static void
@@ -216,14 +295,13 @@ ey_page_signing_set_text (EyPageSigning *self,
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
-  g_clear_pointer (&self->sign_text, g_bytes_unref);
   g_clear_pointer (&self->sign_text_code, g_free);
+  ey_page_signing_set_state (self, self->signing, text);
   if (text != NULL)
     {
       gsize len;
       const char *data = g_bytes_get_data (text, &len);
 
-      self->sign_text = g_bytes_ref (text);
       self->sign_text_code = g_strdup (code);
       /* Checked by the session: UTF-8 without controls; shown as plain text */
       gtk_text_buffer_set_text (buffer, data, (int) len);
@@ -253,11 +331,8 @@ fetch_text_cb (GObject      *object,
         return;
       self->failed_code = g_steal_pointer (&code);
       gtk_label_set_text (self->text_status, _("The text to sign could not be fetched. Nothing was signed."));
-      gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), TRUE);
+      ey_page_signing_set_fetch_failed (self, TRUE);
       ey_step_page_show_error (EY_STEP_PAGE (self), error);
-      if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED) ||
-          g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SIGNATURE_CODE_EXPIRED))
-        gtk_widget_set_visible (GTK_WIDGET (self->renew_button), TRUE);
       ey_page_signing_update (self);
       return;
     }
@@ -265,7 +340,7 @@ fetch_text_cb (GObject      *object,
   /* The text is there and the PIN can be typed: the focus goes to it, as every page
    * puts it on the first thing to type. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->signing &&
-      gtk_widget_get_sensitive (GTK_WIDGET (self->pin_group)))
+      self->sign_text != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
@@ -288,15 +363,19 @@ ey_page_signing_maybe_fetch (EyPageSigning *self)
   g_free (self->failed_code);
   self->failed_code = g_strdup (code);   /* held until the answer, see fetch_text_cb */
   self->fetching = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->text_retry_button), FALSE);
+  ey_page_signing_set_fetch_failed (self, FALSE);
   gtk_label_set_text (self->text_status, _("Getting the text to sign from KamuSM…"));
   ey_session_fetch_sign_data_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
                                     fetch_text_cb, g_object_ref (self));
 }
 
 static void
-on_text_retry_clicked_cb (EyPageSigning *self)
+fetch_text_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  EyPageSigning *self = EY_PAGE_SIGNING (widget);
+
   g_clear_pointer (&self->failed_code, g_free);
   ey_step_page_clear_error (EY_STEP_PAGE (self));
   ey_page_signing_maybe_fetch (self);
@@ -382,7 +461,7 @@ ey_page_signing_fail (EyPageSigning *self,
 {
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
 
-  self->signing = FALSE;
+  ey_page_signing_set_signing (self, FALSE);
   ey_page_signing_set_progress (self, NULL);
   if (window)
     _ey_window_set_signature_pending (window, FALSE);
@@ -410,10 +489,6 @@ ey_page_signing_fail (EyPageSigning *self,
                                  "again."));
   else
     ey_step_page_show_error (EY_STEP_PAGE (self), error);
-
-  if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_VERIFICATION_CODE_EXPIRED) ||
-      g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SIGNATURE_CODE_EXPIRED))
-    gtk_widget_set_visible (GTK_WIDGET (self->renew_button), TRUE);
   ey_page_signing_update (self);
 }
 
@@ -428,7 +503,7 @@ submit_signature_cb (GObject      *object,
 
   if (ey_session_submit_signature_finish (EY_SESSION (object), result, &error))
     {
-      self->signing = FALSE;
+      ey_page_signing_set_signing (self, FALSE);
       ey_page_signing_set_progress (self, NULL);
       return;
     }
@@ -436,7 +511,7 @@ submit_signature_cb (GObject      *object,
    * and the close guard stays on. Refused: say why and let the user try again. */
   if (ey_session_get_step (EY_SESSION (object)) != EY_SESSION_STEP_SIGNING)
     {
-      self->signing = FALSE;
+      ey_page_signing_set_signing (self, FALSE);
       ey_page_signing_set_progress (self, NULL);
       return;
     }
@@ -520,7 +595,7 @@ ey_page_signing_start (EyPageSigning *self,
   /* The PIN now lives only in the wiped EyPin; the entry forgets it. */
   ey_pin_entry_clear (self->pin_entry);
 
-  self->signing = TRUE;
+  ey_page_signing_set_signing (self, TRUE);
   ey_page_signing_set_progress (self, ey_pin_entry_get_pinpad (self->pin_entry)
                                       ? _("Type your PIN on the reader's keypad now…")
                                       : _("Signing with your card…"));
@@ -587,8 +662,11 @@ renew_code_cb (GObject      *object,
 }
 
 static void
-on_renew_clicked_cb (EyPageSigning *self)
+renew_code_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  EyPageSigning *self = EY_PAGE_SIGNING (widget);
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
   if (session == NULL || ey_session_get_busy (session))
@@ -622,8 +700,36 @@ ey_page_signing_dispose (GObject *object)
   g_clear_pointer (&self->sign_text, g_bytes_unref);
   g_clear_pointer (&self->sign_text_code, g_free);
   g_clear_pointer (&self->failed_code, g_free);
+  g_clear_pointer (&self->progress, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_SIGNING);
   G_OBJECT_CLASS (ey_page_signing_parent_class)->dispose (object);
+}
+
+static void
+ey_page_signing_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EyPageSigning *self = EY_PAGE_SIGNING (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIGNING:
+      g_value_set_boolean (value, self->signing);
+      break;
+    case PROP_TEXT_READY:
+      g_value_set_boolean (value, self->sign_text != NULL);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_string (value, self->progress);
+      break;
+    case PROP_FETCH_FAILED:
+      g_value_set_boolean (value, self->fetch_failed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -634,6 +740,7 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ey_page_signing_dispose;
+  object_class->get_property = ey_page_signing_get_property;
   page_class->sync = ey_page_signing_sync;
   page_class->next = ey_page_signing_next;
 
@@ -654,9 +761,30 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_group);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EyPageSigning, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageSigning, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, ey_page_signing_update);
+  gtk_widget_class_bind_template_callback (widget_class, on_expired_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_sensitive_cb);
+  gtk_widget_class_bind_template_callback (widget_class, renew_visible_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+
+  properties[PROP_SIGNING] =
+    g_param_spec_boolean ("signing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_READY] =
+    g_param_spec_boolean ("text-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_string ("progress", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FETCH_FAILED] =
+    g_param_spec_boolean ("fetch-failed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "signing.renew-code", NULL, renew_code_action);
+  gtk_widget_class_install_action (widget_class, "signing.fetch-text", NULL, fetch_text_action);
 }
 
 static void
@@ -666,15 +794,6 @@ ey_page_signing_init (EyPageSigning *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ey_countdown_set_expired_text (self->countdown,
                                  _("The verification code has expired: get a new one."));
-
-  g_signal_connect_object (self->pin_entry, "notify::has-pin",
-                           G_CALLBACK (ey_page_signing_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->renew_button, "clicked", G_CALLBACK (on_renew_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->text_retry_button, "clicked",
-                           G_CALLBACK (on_text_retry_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->countdown, "expired", G_CALLBACK (on_expired_cb), self,
-                           G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::code-deadline",

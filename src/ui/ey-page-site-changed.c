@@ -31,8 +31,8 @@ ey_page_site_changed_sync (EyStepPage *page)
   ey_step_page_set_error_label (page, self->error_label);
   /* Set as text: the message names pages the site titled (no markup). */
   gtk_label_set_text (self->detail_label, error ? error->message : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->report_button),
-                            session && ey_session_get_unrecognised_page (session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site-changed.report",
+                                 session && ey_session_get_unrecognised_page (session));
 }
 
 /* Back to the step's page, everything typed still there, and send again. */
@@ -104,8 +104,11 @@ on_save_response_cb (GtkNativeDialog   *dialog,
 }
 
 static void
-on_report_clicked_cb (EyPageSiteChanged *self)
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  EyPageSiteChanged *self = EY_PAGE_SITE_CHANGED (widget);
   GtkFileChooserNative *chooser;
 
   /* GtkFileDialog is GTK 4.10; the target is 4.8. */
@@ -142,12 +145,12 @@ ey_page_site_changed_class_init (EyPageSiteChangedClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSiteChanged, detail_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageSiteChanged, report_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageSiteChanged, error_label);
+
+  gtk_widget_class_install_action (widget_class, "site-changed.report", NULL, report_action);
 }
 
 static void
 ey_page_site_changed_init (EyPageSiteChanged *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->report_button, "clicked", G_CALLBACK (on_report_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
 }

@@ -33,9 +33,21 @@ struct _EyPageSms
   AdwActionRow *inbox_row;
 
   GSignalGroup *session_signals;
+  gboolean      at_code;        /* the code is asked for (not yet the SMS sent) */
+  gboolean      code_expired;   /* by the countdown or as the site said: a new code */
+  gboolean      site_expired;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSms, ey_page_sms, EY_TYPE_STEP_PAGE)
+
+enum {
+  PROP_0,
+  PROP_AT_CODE,
+  PROP_CODE_EXPIRED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 ey_page_sms_at_code (EyPageSms *self)
@@ -76,7 +88,17 @@ ey_page_sms_update (EyPageSms *self)
     ey_step_page_set_can_continue (EY_STEP_PAGE (self), TRUE);
   else
     ey_step_page_set_can_continue (EY_STEP_PAGE (self), !expired && strlen (code) >= 4);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), expired);
+  if (self->at_code != at_code)
+    {
+      self->at_code = at_code;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_CODE]);
+    }
+  expired = expired || (at_code && self->site_expired);
+  if (self->code_expired != expired)
+    {
+      self->code_expired = expired;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE_EXPIRED]);
+    }
 }
 
 /* Demo only: the simulator's SMS stays on the page (a toast went away after seconds and
@@ -152,7 +174,6 @@ ey_page_sms_sync (EyStepPage *page)
   g_signal_group_set_target (self->session_signals, session);
   ey_page_sms_update_phone (self);
   ey_page_sms_update_inbox (self);
-  gtk_widget_set_visible (self->code_box, at_code);
   if (at_code)
     {
       gtk_label_set_text (self->heading, _("Type the code from the SMS"));
@@ -181,6 +202,7 @@ ey_page_sms_sync (EyStepPage *page)
                                            "the form and correct it."));
       ey_step_page_set_continue_label (page, _("_Send the SMS"));
       ey_step_page_set_can_go_back (page, TRUE);
+      self->site_expired = FALSE;
       ey_countdown_stop (self->countdown);
     }
   ey_page_sms_update (self);
@@ -195,7 +217,8 @@ ey_page_sms_finished (EyPageSms    *self,
     {
       if (g_error_matches (error, EY_CORE_ERROR, EY_CORE_ERROR_SMS_CODE_EXPIRED))
         {
-          gtk_widget_set_visible (GTK_WIDGET (self->new_code_button), TRUE);
+          self->site_expired = TRUE;
+          ey_page_sms_update (self);
           ey_step_page_set_error_focus (EY_STEP_PAGE (self), GTK_WIDGET (self->new_code_button));
         }
       else if (ey_page_sms_at_code (self))
@@ -256,6 +279,7 @@ new_code_cb (GObject      *object,
 
   if (ok)
     {
+      self->site_expired = FALSE;
       ey_ui_secret_wipe (GTK_WIDGET (self->code_row));
       ey_page_sms_start_countdown (self);
     }
@@ -310,8 +334,11 @@ ey_page_sms_back (EyStepPage *page)
 }
 
 static void
-on_new_code_clicked_cb (EyPageSms *self)
+new_code_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  EyPageSms *self = EY_PAGE_SMS (widget);
   EySession *session = ey_step_page_get_session (EY_STEP_PAGE (self));
 
   if (session == NULL || ey_session_get_busy (session))
@@ -329,6 +356,27 @@ on_expired_cb (EyPageSms *self)
                                "one."));
   ey_page_sms_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->new_code_button));
+}
+
+static void
+ey_page_sms_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  EyPageSms *self = EY_PAGE_SMS (object);
+
+  switch (prop_id)
+    {
+    case PROP_AT_CODE:
+      g_value_set_boolean (value, self->at_code);
+      break;
+    case PROP_CODE_EXPIRED:
+      g_value_set_boolean (value, self->code_expired);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -351,6 +399,7 @@ ey_page_sms_class_init (EyPageSmsClass *klass)
   EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ey_page_sms_dispose;
+  object_class->get_property = ey_page_sms_get_property;
   page_class->sync = ey_page_sms_sync;
   page_class->next = ey_page_sms_next;
   page_class->back = ey_page_sms_back;
@@ -368,6 +417,18 @@ ey_page_sms_class_init (EyPageSmsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, error_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, inbox_group);
   gtk_widget_class_bind_template_child (widget_class, EyPageSms, inbox_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_expired_cb);
+
+  properties[PROP_AT_CODE] =
+    g_param_spec_boolean ("at-code", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODE_EXPIRED] =
+    g_param_spec_boolean ("code-expired", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "sms.new-code", NULL, new_code_action);
 }
 
 static void
@@ -379,12 +440,6 @@ ey_page_sms_init (EyPageSms *self)
   ey_ui_secure_editable (GTK_WIDGET (self->code_row));
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->code_row), FALSE);
   ey_countdown_set_expired_text (self->countdown, _("The code has expired: ask for a new one."));
-  g_signal_connect_object (self->code_row, "changed", G_CALLBACK (on_code_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->new_code_button, "clicked", G_CALLBACK (on_new_code_clicked_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->countdown, "expired", G_CALLBACK (on_expired_cb), self,
-                           G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::sms-deadline",

@@ -23,17 +23,49 @@ struct _EyPageSubmit
   GtkCheckButton      *eonayli_check;
   GtkCheckButton      *eimzali_check;
   GtkCheckButton      *islak_check;
-  GtkWidget           *progress_box;
-  GtkSpinner          *progress_spinner;
   GtkLabel            *progress_label;
   GtkLabel            *error_label;
 
   GSignalGroup        *session_signals;
   gboolean             failed;
   gboolean             wet_chosen;
+  gboolean             sending;     /* the application goes to KamuSM (or the method) */
+  gboolean             choosing;    /* the method is asked, not yet sent */
+  guint                methods;     /* EySessionMethod: the ways the site offers */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageSubmit, ey_page_submit, EY_TYPE_STEP_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SENDING,
+  PROP_CHOOSING,
+  PROP_METHODS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_boolean (EyPageSubmit *self,
+             gboolean     *field,
+             gboolean      value,
+             int           prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* A method's row shows when the site offers it (bound in the template). */
+static gboolean
+has_method_cb (EyPageSubmit *self,
+               guint         methods,
+               guint         method)
+{
+  return (methods & method) != 0;
+}
 
 static void ey_page_submit_sync (EyStepPage *page);
 static void ey_page_submit_choose_wet (EyPageSubmit *self);
@@ -58,8 +90,7 @@ ey_page_submit_update (EyPageSubmit *self)
     }
   sending = busy || (step == EY_SESSION_STEP_SUBMITTING && !self->failed);
 
-  gtk_widget_set_visible (self->progress_box, sending);
-  gtk_spinner_set_spinning (self->progress_spinner, sending);
+  set_boolean (self, &self->sending, sending, PROP_SENDING);
   ey_step_page_set_can_continue (EY_STEP_PAGE (self), !busy);
 }
 
@@ -75,9 +106,11 @@ ey_page_submit_sync (EyStepPage *page)
   ey_step_page_set_error_label (page, self->error_label);
   g_signal_group_set_target (self->session_signals, session);
 
-  gtk_widget_set_visible (self->eonayli_row, eonay_done);
-  gtk_widget_set_visible (self->eimzali_row, (methods & EY_SESSION_METHOD_ESIGNED) != 0);
-  gtk_widget_set_visible (self->islak_row, (methods & EY_SESSION_METHOD_WET) != 0);
+  if (self->methods != (guint) methods)
+    {
+      self->methods = methods;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHODS]);
+    }
   if (eonay_done)
     gtk_check_button_set_active (self->eonayli_check, TRUE);
   else if (methods & EY_SESSION_METHOD_ESIGNED)
@@ -102,7 +135,7 @@ ey_page_submit_sync (EyStepPage *page)
                               "window open."));
       gtk_label_set_text (self->progress_label, _("Sending the application and waiting for "
                                                   "KamuSM's confirmation…"));
-      gtk_widget_set_visible (GTK_WIDGET (self->method_group), FALSE);
+      set_boolean (self, &self->choosing, FALSE, PROP_CHOOSING);
       ey_step_page_set_continue_label (page, self->failed ? _("_Try Again") : NULL);
     }
   else
@@ -111,7 +144,7 @@ ey_page_submit_sync (EyStepPage *page)
       gtk_label_set_text (self->intro, _("Choose how the application reaches KamuSM, then "
                                          "press Continue."));
       gtk_label_set_text (self->progress_label, _("Asking KamuSM…"));
-      gtk_widget_set_visible (GTK_WIDGET (self->method_group), TRUE);
+      set_boolean (self, &self->choosing, TRUE, PROP_CHOOSING);
       ey_step_page_set_continue_label (page, _("_Continue"));
     }
   ey_page_submit_update (self);
@@ -193,6 +226,30 @@ ey_page_submit_next (EyStepPage *page)
 }
 
 static void
+ey_page_submit_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EyPageSubmit *self = EY_PAGE_SUBMIT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SENDING:
+      g_value_set_boolean (value, self->sending);
+      break;
+    case PROP_CHOOSING:
+      g_value_set_boolean (value, self->choosing);
+      break;
+    case PROP_METHODS:
+      g_value_set_uint (value, self->methods);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ey_page_submit_dispose (GObject *object)
 {
   EyPageSubmit *self = EY_PAGE_SUBMIT (object);
@@ -212,6 +269,7 @@ ey_page_submit_class_init (EyPageSubmitClass *klass)
   EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ey_page_submit_dispose;
+  object_class->get_property = ey_page_submit_get_property;
   page_class->sync = ey_page_submit_sync;
   page_class->next = ey_page_submit_next;
 
@@ -226,15 +284,27 @@ ey_page_submit_class_init (EyPageSubmitClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eonayli_check);
   gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, eimzali_check);
   gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, islak_check);
-  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EyPageSubmit, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, has_method_cb);
+
+  properties[PROP_SENDING] =
+    g_param_spec_boolean ("sending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHOOSING] =
+    g_param_spec_boolean ("choosing", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METHODS] =
+    g_param_spec_uint ("methods", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ey_page_submit_init (EyPageSubmit *self)
 {
+  self->choosing = TRUE;
+  self->methods = EY_SESSION_METHOD_EONAY | EY_SESSION_METHOD_ESIGNED | EY_SESSION_METHOD_WET;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::busy",

@@ -19,6 +19,7 @@ struct _EyPageWelcome
   GtkLabel     *notice_label;
   GtkButton    *forget_button;
   EyRecovery   *pending;        /* the unfinished application the notice is about */
+  char         *notice;         /* what the notice says about it, or NULL */
   GtkLabel     *error_label;
   AdwActionRow *holder_row;
   AdwActionRow *validity_row;
@@ -46,6 +47,7 @@ enum {
   PROP_0,
   PROP_CHECKING,
   PROP_FINDINGS,
+  PROP_NOTICE,
   N_PROPS
 };
 
@@ -186,6 +188,38 @@ ey_page_welcome_set_checking (EyPageWelcome *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
 }
 
+static void
+ey_page_welcome_set_notice (EyPageWelcome *self,
+                            const char    *notice)
+{
+  if (g_strcmp0 (self->notice, notice) == 0)
+    return;
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+}
+
+static gboolean
+invert_boolean_cb (EyPageWelcome *self,
+                   gboolean       value)
+{
+  return !value;
+}
+
+static gboolean
+has_text_cb (EyPageWelcome *self,
+             const char    *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
+nonzero_cb (EyPageWelcome *self,
+            guint          n)
+{
+  return n > 0;
+}
+
 static gboolean
 ey_page_welcome_is_demo (EyPageWelcome *self)
 {
@@ -209,8 +243,6 @@ ey_page_welcome_show_computer (EyPageWelcome *self)
   g_autofree char *subtitle = NULL;
   const char *title;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->computer_spinner), self->checking);
-  gtk_spinner_set_spinning (self->computer_spinner, self->checking);
   if (self->checking && n == 0)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->computer_row),
@@ -218,8 +250,6 @@ ey_page_welcome_show_computer (EyPageWelcome *self)
       adw_action_row_set_subtitle (self->computer_row,
                                    _("The card reader service, the card driver and the secure "
                                      "connection."));
-      gtk_widget_set_visible (GTK_WIDGET (self->computer_icon), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->details_button), FALSE);
       return;
     }
 
@@ -259,8 +289,6 @@ ey_page_welcome_show_computer (EyPageWelcome *self)
   adw_action_row_set_subtitle (self->computer_row, subtitle);
   set_status_icon (self->computer_icon, demo && worst != EY_DOCTOR_STATUS_OK
                                         ? EY_DOCTOR_STATUS_WARN : worst);
-  gtk_widget_set_visible (GTK_WIDGET (self->computer_icon), !self->checking);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_button), n > 0);
 }
 
 static void
@@ -302,7 +330,7 @@ doctor_run_cb (GObject      *source,
     }
   else
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->computer_spinner), FALSE);
+      set_status_icon (self->computer_icon, EY_DOCTOR_STATUS_FAIL);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->computer_row),
                                      _("The checks of this computer could not run"));
       adw_action_row_set_subtitle (self->computer_row, error ? error->message : "");
@@ -445,15 +473,10 @@ ey_page_welcome_sync (EyStepPage *page)
                                 "again."),
                               ey_recovery_get_display_name (recovery), when,
                               ey_recovery_get_display_name (recovery));
-      gtk_label_set_text (self->notice_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->forget_button), TRUE);
+      ey_page_welcome_set_notice (self, text);
     }
   else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->forget_button), FALSE);
-    }
+    ey_page_welcome_set_notice (self, NULL);
 }
 
 static void
@@ -500,6 +523,7 @@ ey_page_welcome_finalize (GObject *object)
 
   g_clear_object (&self->findings);
   g_clear_pointer (&self->pending, ey_recovery_unref);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (ey_page_welcome_parent_class)->finalize (object);
 }
@@ -519,6 +543,9 @@ ey_page_welcome_get_property (GObject    *object,
       break;
     case PROP_FINDINGS:
       g_value_set_object (value, self->findings);
+      break;
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -598,6 +625,10 @@ ey_page_welcome_class_init (EyPageWelcomeClass *klass)
   properties[PROP_FINDINGS] =
     g_param_spec_object ("findings", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The notice about an unfinished application, or NULL. */
+  properties[PROP_NOTICE] =
+    g_param_spec_string ("notice", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   page_class->sync = ey_page_welcome_sync;
   page_class->next = ey_page_welcome_next;
@@ -616,6 +647,10 @@ ey_page_welcome_class_init (EyPageWelcomeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, computer_icon);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, details_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, findings_list);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nonzero_cb);
+  g_type_ensure (G_TYPE_LIST_STORE);
 }
 
 static void

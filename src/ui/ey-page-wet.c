@@ -29,9 +29,28 @@ struct _EyPageWet
   GSignalGroup *session_signals;
   gboolean    fetching;
   gboolean    loading;
+  gboolean    failed;     /* the form could not be downloaded or stored: "Download Again" */
 };
 
 G_DEFINE_FINAL_TYPE (EyPageWet, ey_page_wet, EY_TYPE_STEP_PAGE)
+
+enum {
+  PROP_0,
+  PROP_FAILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ey_page_wet_set_failed (EyPageWet *self,
+                        gboolean   failed)
+{
+  if (self->failed == failed)
+    return;
+  self->failed = failed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED]);
+}
 
 /* The order number as far as it is safe in a file name or key (letters, digits, '-'). */
 static char *
@@ -130,8 +149,11 @@ on_save_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-on_save_clicked_cb (EyPageWet *self)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  EyPageWet *self = EY_PAGE_WET (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
@@ -183,8 +205,11 @@ on_print_response_cb (GtkDialog *dialog,
 }
 
 static void
-on_print_clicked_cb (EyPageWet *self)
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  EyPageWet *self = EY_PAGE_WET (widget);
   GtkWidget *dialog;
 
   if (self->pdf_path == NULL)
@@ -221,7 +246,7 @@ ey_page_wet_store (EyPageWet *self,
       ey_step_page_show_message (EY_STEP_PAGE (self),
                                  _("The form was downloaded but could not be stored on this "
                                    "computer. Check the free disk space and download it again."));
-      gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
+      ey_page_wet_set_failed (self, TRUE);
       return;
     }
   g_free (self->pdf_path);
@@ -229,10 +254,10 @@ ey_page_wet_store (EyPageWet *self,
   gtk_label_set_text (self->status_label,
                       _("KamuSM prepared your application form. Open it, print it and follow "
                         "the checklist below."));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.open", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.print", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.save", TRUE);
+  ey_page_wet_set_failed (self, FALSE);
 }
 
 static void
@@ -250,7 +275,7 @@ fetch_pdf_cb (GObject      *object,
     {
       gtk_label_set_text (self->status_label, _("The form could not be downloaded."));
       ey_step_page_show_error (EY_STEP_PAGE (self), error);
-      gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
+      ey_page_wet_set_failed (self, TRUE);
       return;
     }
   ey_page_wet_store (self, pdf);
@@ -265,7 +290,7 @@ ey_page_wet_fetch (EyPageWet *self)
     return;
   self->fetching = TRUE;
   ey_step_page_clear_error (EY_STEP_PAGE (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  ey_page_wet_set_failed (self, FALSE);
   gtk_label_set_text (self->status_label, _("Downloading your application form from KamuSM…"));
   ey_session_fetch_pdf_async (session, ey_step_page_get_cancellable (EY_STEP_PAGE (self)),
                               fetch_pdf_cb, g_object_ref (self));
@@ -279,7 +304,7 @@ ey_page_wet_maybe_fetch (EyPageWet *self)
   /* The step turns WET while the method request is still finishing: fetch once idle. */
   if (session && ey_session_get_step (session) == EY_SESSION_STEP_WET &&
       !ey_session_get_busy (session) && self->pdf_path == NULL && !self->fetching &&
-      !gtk_widget_get_visible (GTK_WIDGET (self->retry_button)))
+      !self->failed)
     {
       if (ey_session_get_pdf (session))
         ey_page_wet_store (self, ey_session_get_pdf (session));
@@ -327,8 +352,11 @@ ey_page_wet_next (EyStepPage *page)
 }
 
 static void
-on_open_clicked_cb (EyPageWet *self)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  EyPageWet *self = EY_PAGE_WET (widget);
   g_autofree char *uri = NULL;
 
   if (self->pdf_path == NULL)
@@ -337,6 +365,32 @@ on_open_clicked_cb (EyPageWet *self)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
   G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+fetch_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ey_page_wet_fetch (EY_PAGE_WET (widget));
+}
+
+static void
+ey_page_wet_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  EyPageWet *self = EY_PAGE_WET (object);
+
+  switch (prop_id)
+    {
+    case PROP_FAILED:
+      g_value_set_boolean (value, self->failed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -360,6 +414,7 @@ ey_page_wet_class_init (EyPageWetClass *klass)
   EyStepPageClass *page_class = EY_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ey_page_wet_dispose;
+  object_class->get_property = ey_page_wet_get_property;
   page_class->sync = ey_page_wet_sync;
   page_class->next = ey_page_wet_next;
 
@@ -380,23 +435,27 @@ ey_page_wet_class_init (EyPageWetClass *klass)
                                              G_STRUCT_OFFSET (EyPageWet, checks[2]));
   gtk_widget_class_bind_template_child_full (widget_class, "check3", FALSE,
                                              G_STRUCT_OFFSET (EyPageWet, checks[3]));
+  gtk_widget_class_bind_template_callback (widget_class, on_check_toggled_cb);
+
+  properties[PROP_FAILED] =
+    g_param_spec_boolean ("failed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "wet.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "wet.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "wet.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "wet.fetch", NULL, fetch_action);
 }
 
 static void
 ey_page_wet_init (EyPageWet *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->open_button, "clicked", G_CALLBACK (on_open_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->retry_button, "clicked", G_CALLBACK (ey_page_wet_fetch), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
-    g_signal_connect_object (self->checks[i], "toggled", G_CALLBACK (on_check_toggled_cb), self,
-                             G_CONNECT_SWAPPED);
+  /* The form's actions wait for the form. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.open", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wet.save", FALSE);
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::busy",
                                   G_CALLBACK (ey_page_wet_maybe_fetch), self);

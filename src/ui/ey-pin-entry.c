@@ -62,16 +62,27 @@ on_changed_cb (EyPinEntry *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PIN]);
 }
 
+static gboolean
+invert_boolean_cb (EyPinEntry *self,
+                   gboolean    value)
+{
+  return !value;
+}
+
+static gboolean
+tries_known_cb (EyPinEntry *self,
+                int         tries_left)
+{
+  return tries_left >= 0;
+}
+
 static void
 ey_pin_entry_update_tries (EyPinEntry *self)
 {
   g_autofree char *text = NULL;
 
   if (self->tries_left < 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->tries_label), FALSE);
-      return;
-    }
+    return;
   if (self->tries_left == 1)
     text = g_strdup (_("Last try: one more wrong PIN locks the card. If unsure, stop and "
                        "unlock the PIN with your security word first."));
@@ -80,7 +91,6 @@ ey_pin_entry_update_tries (EyPinEntry *self)
                                          "%d tries left before the card locks.",
                                          self->tries_left), self->tries_left);
   gtk_label_set_text (self->tries_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->tries_label), TRUE);
   if (self->tries_left == 1)
     gtk_widget_add_css_class (GTK_WIDGET (self->tries_label), "warning");
   else
@@ -140,9 +150,7 @@ ey_pin_entry_set_pinpad (EyPinEntry *self,
   if (self->pinpad == pinpad)
     return;
   self->pinpad = pinpad;
-  /* A PIN-pad reader takes the PIN on its own keys; typing it here would be wrong. */
-  gtk_widget_set_visible (GTK_WIDGET (self->entry), !pinpad);
-  gtk_widget_set_visible (GTK_WIDGET (self->pinpad_label), pinpad);
+  /* A PIN-pad reader takes the PIN on its own keys: the template hides the entry. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINPAD]);
 }
 
@@ -269,6 +277,9 @@ ey_pin_entry_class_init (EyPinEntryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPinEntry, tries_label);
   gtk_widget_class_bind_template_child (widget_class, EyPinEntry, error_label);
   gtk_widget_class_bind_template_child (widget_class, EyPinEntry, pinpad_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tries_known_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -285,5 +296,4 @@ ey_pin_entry_init (EyPinEntry *self)
   gtk_entry_set_buffer (self->entry, buffer);
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "insert-text",
                     G_CALLBACK (on_insert_text_cb), self);
-  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_changed_cb), self);
 }

@@ -43,6 +43,8 @@ struct _EyWindow
   gboolean              close_confirmed;
   /* The page changed while an action ran: its focus is placed once it is over. */
   gboolean              focus_pending;
+  /* The session runs an action (the "busy" property the spinner binds to). */
+  gboolean              busy;
 
   /* From the mail or typed on the mail page, until sign-in uses it; wiped. */
   char                 *access_password;

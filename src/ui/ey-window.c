@@ -28,6 +28,41 @@
 
 G_DEFINE_FINAL_TYPE (EyWindow, ey_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ey_window_update_busy (EyWindow *self)
+{
+  gboolean busy = self->session && ey_session_get_busy (self->session);
+
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The footer's Continue button binds its label and visibility to the visible page's
+ * continue-label: pages without a main action have none. */
+static char *
+continue_label_cb (EyWindow   *self,
+                   const char *label)
+{
+  return g_strdup (label ? label : _("_Continue"));
+}
+
+static gboolean
+has_text_cb (EyWindow   *self,
+             const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 static void
 wipe_string (char **str)
 {
@@ -202,23 +237,16 @@ _ey_window_update_actions (EyWindow *self)
   gboolean busy = self->session && ey_session_get_busy (self->session);
   const char *label;
 
+  ey_window_update_busy (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
                                  page && !busy && ey_step_page_get_can_continue (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
                                  page && !busy && ey_step_page_get_can_go_back (page));
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          page && ey_step_page_get_can_go_back (page));
-  label = page ? ey_step_page_get_continue_label (page) : NULL;
-  gtk_button_set_label (self->continue_button, label ? label : _("_Continue"));
-  gtk_widget_set_visible (GTK_WIDGET (self->continue_button), label != NULL && *label);
   /* Hiding a widget drops it as the window's default; Enter must keep meaning Continue
-   * once it shows again. */
+   * once it shows again (its visibility is bound to the page's continue-label). */
+  label = page ? ey_step_page_get_continue_label (page) : NULL;
   if (label != NULL && *label)
     gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  if (page)
-    adw_window_title_set_title (self->window_title, ey_step_page_get_title (page));
 }
 
 /* Keyboard users land on the first thing to type; with nothing to type, on Continue
@@ -326,6 +354,24 @@ on_page_notify_cb (EyWindow *self)
   _ey_window_update_actions (self);
 }
 
+static void
+ey_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  EyWindow *self = EY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 void
 ey_window_rebuild_pages (EyWindow *self)
 {
@@ -380,6 +426,7 @@ ey_window_set_session (EyWindow  *self,
   ey_card_status_set_sent (self->card_status, NULL);
   _ey_window_set_certificate (self, NULL);
   self->signature_pending = FALSE;
+  ey_window_update_busy (self);
 }
 
 /* A renewal kept when the window closed mid-way (ey-draft.c): its facts go into the new
@@ -634,6 +681,7 @@ ey_window_class_init (EyWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ey_window_dispose;
+  object_class->get_property = ey_window_get_property;
   window_class->close_request = ey_window_close_request;
 
   g_type_ensure (EY_TYPE_STEP_LIST);
@@ -654,6 +702,16 @@ ey_window_class_init (EyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, continue_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_widget_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ey_window_focus_page);
+
+  /* The session runs an action: the footer's spinner turns. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _ey_window_install_actions (widget_class);
 }
@@ -664,8 +722,6 @@ ey_window_init (EyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  g_signal_connect (self, "notify::default-widget", G_CALLBACK (on_default_widget_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (ey_window_focus_page), NULL);
 
   self->session_signals = g_signal_group_new (EY_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::step",
@@ -683,7 +739,5 @@ ey_window_init (EyWindow *self)
   g_signal_group_connect_swapped (self->page_signals, "notify::can-go-back",
                                   G_CALLBACK (on_page_notify_cb), self);
   g_signal_group_connect_swapped (self->page_signals, "notify::continue-label",
-                                  G_CALLBACK (on_page_notify_cb), self);
-  g_signal_group_connect_swapped (self->page_signals, "notify::title",
                                   G_CALLBACK (on_page_notify_cb), self);
 }
