@@ -294,6 +294,8 @@ ey_officer_detail_class_init (EyOfficerDetailClass *klass)
                                                  G_STRUCT_OFFSET (EyOfficerDetail, wet_checks) +
                                                  i * sizeof (gpointer));
     }
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_wet_toggled_cb);
   gtk_widget_class_install_action (widget_class, "detail.edit", NULL, emit_action);
   gtk_widget_class_install_action (widget_class, "detail.remove", NULL, emit_action);
   gtk_widget_class_install_action (widget_class, "detail.start-renewal", NULL, emit_action);
@@ -303,12 +305,4 @@ static void
 ey_officer_detail_init (EyOfficerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_swapped (self->status_row, "notify::selected",
-                            G_CALLBACK (on_status_selected_cb), self);
-  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-    {
-      gtk_widget_set_name (GTK_WIDGET (self->wet_checks[i]), ey_roster_wet_step_to_string (i));
-      g_signal_connect (self->wet_checks[i], "toggled", G_CALLBACK (on_wet_toggled_cb), self);
-    }
 }

@@ -104,9 +104,18 @@ test_add_edit (void)
   editor = open_editor (GTK_WIDGET (officer), "officer.add");
   identity_row = template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR, "identity_row");
 
-  /* Each field checked as it is typed. */
+  /* Each field checked as it is typed; nothing typed is no problem to show yet. */
   g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                          "problem_label")));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (template_child (GTK_WIDGET (editor),
+                                                                                EY_TYPE_OFFICER_EDITOR,
+                                                                                "window_title"))),
+                   ==, g_dgettext (GETTEXT_PACKAGE, "Add a Colleague"));
+  g_assert_true (gtk_widget_get_sensitive (identity_row));
   type_into (GTK_WIDGET (editor), "identity_row", "12345678951");
+  g_assert_true (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                         "problem_label")));
   g_assert_true (gtk_widget_has_css_class (identity_row, "error"));
   g_assert_nonnull (strstr (ey_officer_editor_get_problem (editor), "check digits"));
   type_into (GTK_WIDGET (editor), "identity_row", "123 456 789 50");
@@ -131,6 +140,8 @@ test_add_edit (void)
   type_into (GTK_WIDGET (editor), "expires_row", "31.12.2099");
   type_into (GTK_WIDGET (editor), "unit_row", "Bilgi İşlem");
   g_assert_null (ey_officer_editor_get_problem (editor));
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                          "problem_label")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_spin_for (50);
 
@@ -155,6 +166,10 @@ test_add_edit (void)
                         "detail.edit");
   g_assert_false (gtk_widget_get_sensitive (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
                                                             "identity_row")));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (template_child (GTK_WIDGET (editor),
+                                                                                EY_TYPE_OFFICER_EDITOR,
+                                                                                "window_title"))),
+                   ==, g_dgettext (GETTEXT_PACKAGE, "Edit Colleague"));
   type_into (GTK_WIDGET (editor), "unit_row", "Rektörlük");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_spin_for (50);
@@ -426,6 +441,33 @@ test_remove_undo (void)
   g_assert_cmpstr (ey_officer_window_get_selected (officer), ==, "23456789138");
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_drawn (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return has_label (wait->root, wait->text);
+}
+
 static void
 test_import_preview (void)
 {
@@ -451,6 +493,13 @@ test_import_preview (void)
 
     g_assert_nonnull (strstr (gtk_string_object_get_string (first), "Refused"));
     g_assert_nonnull (strstr (gtk_string_object_get_string (first), "check digits"));
+  }
+  /* The list shows them, one label a line. */
+  {
+    LabelWait wait = { template_child (GTK_WIDGET (dialog), EY_TYPE_OFFICER_IMPORT, "list_view"),
+                       "ZEYNEP ŞAHİN" };
+
+    g_assert_true (ui_spin_until (label_drawn, &wait, 5000));
   }
   /* Nothing is written before Import. */
   g_assert_cmpint (ey_roster_count (roster, NULL), ==, before);
@@ -946,11 +995,13 @@ test_dates (void)
   add ("90123456730", "DAMLA ÖZ", "Tarih Bölümü", iso);
   g_assert_true (ey_roster_set_wet_step (roster, "90123456730", EY_ROSTER_WET_PRINTED, TRUE, NULL));
 
+  ey_application_set_language (driver->app, "en");
   check_dates ("en");
   ey_application_set_language (driver->app, "tr");
   check_dates ("tr");
   ey_application_set_language (driver->app, "en");
   check_dates ("en");
+  ey_application_set_language (driver->app, "");
 
   /* Files keep ISO dates. */
   c = ey_roster_lookup (roster, "90123456730", NULL);
