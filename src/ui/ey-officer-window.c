@@ -1229,9 +1229,9 @@ ey_officer_window_dispose (GObject *object)
 
   if (app != NULL)
     g_clear_signal_handler (&self->read_card_handler, app);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->selection);
+  /* The rows go first: unbinding them reads the marks. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->slots);
   g_clear_object (&self->model);
   g_clear_object (&self->roster);
@@ -1352,6 +1352,8 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, print_marked_button);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, mark_all_check);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, header_row);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
@@ -1403,13 +1405,7 @@ ey_officer_window_new (EyApplication *application,
    * window is on screen (see first_frame_cb()). */
   self->model = ey_roster_model_new_first (roster, FIRST_SCREENFUL);
   self->slots = ey_officer_slots_new (self->model);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
-  /* Only the officer's click selects: a list that changes never jumps to details. */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
   /* The in-app language switch (the assistant's windows are made anew for it). */
