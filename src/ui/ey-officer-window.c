@@ -241,7 +241,6 @@ update_counts (EyOfficerWindow *self)
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u colleague",
                                            "%u of %u colleagues", total), shown, total);
   adw_window_title_set_subtitle (self->list_title, subtitle);
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
   sync_selection (self);
   sync_mark_all (self);
 }
@@ -1286,6 +1285,13 @@ has_marks_cb (EyOfficerWindow *self,
   return n_marked > 0;
 }
 
+static char *
+list_page_cb (EyOfficerWindow *self,
+              guint            n_shown)
+{
+  return g_strdup (n_shown > 0 ? "list" : "empty");
+}
+
 static void
 ey_officer_window_get_property (GObject    *object,
                                 guint       prop_id,
@@ -1365,6 +1371,7 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_start_renewal_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_marks_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_page_cb);
   gtk_widget_class_install_action (widget_class, "officer.print-marked", NULL, print_marked_action);
   gtk_widget_class_install_action (widget_class, "officer.unmark-all", NULL, unmark_all_action);
   gtk_widget_class_install_action (widget_class, "officer.toggle-mark", NULL, toggle_mark_action);
