@@ -33,16 +33,45 @@ parse (const char *iso,
   return g_date_time_new_local (year, month, day, 12, 0, 0);
 }
 
+/* The list formats two dates per row each time a search rebinds its rows (some 200
+ * per keystroke), and a roster has few distinct days: each is formatted once. */
+static GHashTable *days;   /* key → shown day */
+#define MAX_DAYS 4096
+
+void
+ey_officer_format_forget (void)
+{
+  g_clear_pointer (&days, g_hash_table_unref);
+}
+
 char *
 ey_officer_format_day (const char *iso)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autofree char *key = NULL;
+  const char *known;
+  char *shown;
   gboolean has_time;
 
   if (iso == NULL)
     return NULL;
+  /* The roster's moments ("…T09:30:00Z") are the same day to the minute. */
+  if (strlen (iso) == 20 && iso[19] == 'Z')
+    key = g_strdup_printf ("%.16sZ", iso);
+  else
+    key = g_strdup (iso);
+  known = days ? g_hash_table_lookup (days, key) : NULL;
+  if (known != NULL)
+    return g_strdup (known);
   date = parse (iso, &has_time);
-  return date ? ey_ui_format_date (date) : g_strdup (iso);
+  shown = date ? ey_ui_format_date (date) : g_strdup (iso);
+  if (days == NULL || g_hash_table_size (days) >= MAX_DAYS)
+    {
+      g_clear_pointer (&days, g_hash_table_unref);
+      days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  g_hash_table_insert (days, g_steal_pointer (&key), g_strdup (shown));
+  return shown;
 }
 
 char *

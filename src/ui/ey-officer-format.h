@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* A day ("2026-11-24") or a moment (…T09:30:00Z, as the local day).  Text that is no
  * date comes back as it is; NULL for NULL. (transfer full) (nullable) */
 char *ey_officer_format_day  (const char *iso);
+/* Forgets the days formatted so far: the in-app language (and its format) changed. */
+void  ey_officer_format_forget (void);
 /* A moment with its local time of day; a bare day as ey_officer_format_day ().
  * (transfer full) (nullable) */
 char *ey_officer_format_time (const char *iso);

@@ -1189,6 +1189,7 @@ on_start_renewal_cb (EyOfficerWindow *self,
 static void
 on_language_changed_cb (EyOfficerWindow *self)
 {
+  ey_officer_format_forget ();
   ey_officer_row_retranslate (self->header_row);
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
        item = gtk_widget_get_next_sibling (item))
@@ -1406,6 +1407,8 @@ ey_officer_window_new (EyApplication *application,
 
   g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
 
+  /* The language may have changed while no officer window was open. */
+  ey_officer_format_forget ();
   self = g_object_new (EY_TYPE_OFFICER_WINDOW, "application", application, NULL);
   self->roster = g_object_ref (roster);
   /* A long roster: the first screenful at once, the rest read in a thread once the
