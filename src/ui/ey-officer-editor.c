@@ -227,6 +227,7 @@ on_changed_cb (EyOfficerEditor *self)
   validate (self);
 }
 
+/* Enter in any row saves, when everything is right. */
 static void
 on_entry_activated_cb (EyOfficerEditor *self)
 {

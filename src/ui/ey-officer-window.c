@@ -1005,10 +1005,10 @@ fill_from_card (EyOfficerWindow *self)
     }
   ey_officer_window_select (self, first->identity);
   if (order->len == 1)
-    /* Translators: a toast after reading a card: the holder's name and the end date */
     {
       g_autofree char *end = ey_officer_format_day (first->expires);
 
+      /* Translators: a toast after reading a card: the holder's name and the end date */
       message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."),
                                  first->full_name, end);
     }
@@ -1398,6 +1398,7 @@ ey_officer_window_init (EyOfficerWindow *self)
   self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
 EyOfficerWindow *
 ey_officer_window_new (EyApplication *application,
                        EyRoster      *roster)
