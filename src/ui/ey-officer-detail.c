@@ -7,6 +7,7 @@
 
 #include "ey-identity.h"
 #include "ey-officer-detail.h"
+#include "ey-officer-format.h"
 
 struct _EyOfficerDetail
 {
@@ -57,6 +58,18 @@ set_subtitle (AdwActionRow *row,
   adw_action_row_set_subtitle (row, or_dash (text));
 }
 
+/* As the roster says it, with a new end date in the officer's date format. */
+static char *
+describe_event (const EyRosterEvent *e)
+{
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (e->field, "expires") != 0 || e->new_value == NULL)
+    return ey_roster_event_describe (e);
+  date = ey_officer_format_day (e->new_value);
+  return g_strdup_printf (_("Certificate end date: %s"), date);
+}
+
 static void
 sync_detail (EyOfficerDetail *self)
 {
@@ -67,6 +80,7 @@ sync_detail (EyOfficerDetail *self)
   g_autofree char *card = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *application = NULL;
+  g_autofree char *end = NULL;
   GtkWidget *child;
   int days = 0;
 
@@ -79,13 +93,14 @@ sync_detail (EyOfficerDetail *self)
   self->syncing = TRUE;
   gtk_label_set_text (self->name_label, c->full_name);
   adw_combo_row_set_selected (self->status_row, c->status);
+  end = ey_officer_format_day (c->expires);
   if (ey_colleague_days_left (c, NULL, &days))
     expires = days >= 0
       /* Translators: a certificate end date, then the days left */
       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d day left", "%s, %d days left", days),
-                         c->expires, days)
+                         end, days)
       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, ended %d day ago",
-                                      "%s, ended %d days ago", -days), c->expires, -days);
+                                      "%s, ended %d days ago", -days), end, -days);
   set_subtitle (self->expires_row, expires ? expires : _("Unknown"));
   application = c->order
     /* Translators: the application type, then the KamuSM application number */
@@ -95,8 +110,10 @@ sync_detail (EyOfficerDetail *self)
   set_subtitle (self->application_row, application);
   for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
     {
+      g_autofree char *when = ey_officer_format_day (c->wet[i]);
+
       gtk_check_button_set_active (self->wet_checks[i], c->wet[i] != NULL);
-      adw_action_row_set_subtitle (self->wet_rows[i], c->wet[i] ? c->wet[i] : "");
+      adw_action_row_set_subtitle (self->wet_rows[i], when ? when : "");
     }
   set_subtitle (self->identity_row, c->identity);
   unit = g_strjoin (" · ", or_dash (c->institution), or_dash (c->title), NULL);
@@ -114,10 +131,8 @@ sync_detail (EyOfficerDetail *self)
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       EyRosterEvent *e = g_ptr_array_index (history, i);
-      g_autofree char *text = ey_roster_event_describe (e);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (e->at, NULL);
-      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (e->at);
+      g_autofree char *text = describe_event (e);
+      g_autofree char *when = ey_officer_format_time (e->at);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
@@ -279,6 +294,8 @@ ey_officer_detail_class_init (EyOfficerDetailClass *klass)
                                                  G_STRUCT_OFFSET (EyOfficerDetail, wet_checks) +
                                                  i * sizeof (gpointer));
     }
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_wet_toggled_cb);
   gtk_widget_class_install_action (widget_class, "detail.edit", NULL, emit_action);
   gtk_widget_class_install_action (widget_class, "detail.remove", NULL, emit_action);
   gtk_widget_class_install_action (widget_class, "detail.start-renewal", NULL, emit_action);
@@ -288,12 +305,4 @@ static void
 ey_officer_detail_init (EyOfficerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_swapped (self->status_row, "notify::selected",
-                            G_CALLBACK (on_status_selected_cb), self);
-  for (guint i = 0; i < EY_ROSTER_N_WET_STEPS; i++)
-    {
-      gtk_widget_set_name (GTK_WIDGET (self->wet_checks[i]), ey_roster_wet_step_to_string (i));
-      g_signal_connect (self->wet_checks[i], "toggled", G_CALLBACK (on_wet_toggled_cb), self);
-    }
 }

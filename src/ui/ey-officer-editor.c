@@ -33,7 +33,16 @@ struct _EyOfficerEditor
   EyRoster       *roster;
   EyColleague    *original;   /* NULL when adding */
   char           *problem;
+  gboolean        quiet;      /* a new colleague, nothing typed yet: no problem to shout */
 };
+
+enum {
+  PROP_0,
+  PROP_EDITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
@@ -138,8 +147,8 @@ validate (EyOfficerEditor *self)
 
   g_free (self->problem);
   self->problem = g_steal_pointer (&problem);
-  gtk_label_set_text (self->problem_label, self->problem ? self->problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), self->problem != NULL);
+  /* The label shows whenever it has something to say (see the template). */
+  gtk_label_set_text (self->problem_label, self->problem && !self->quiet ? self->problem : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
 }
 
@@ -208,9 +217,52 @@ save_action (GtkWidget  *widget,
   if (ey_officer_editor_save (self, &error))
     gtk_window_close (GTK_WINDOW (self));
   else
+    gtk_label_set_text (self->problem_label, error->message);
+}
+
+static void
+on_changed_cb (EyOfficerEditor *self)
+{
+  self->quiet = FALSE;
+  validate (self);
+}
+
+/* Enter in any row saves, when everything is right. */
+static void
+on_entry_activated_cb (EyOfficerEditor *self)
+{
+  if (self->problem == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+/* Template closures. */
+static char *
+title_cb (EyOfficerEditor *self,
+          gboolean         editing)
+{
+  return g_strdup (editing ? _("Edit Colleague") : _("Add a Colleague"));
+}
+
+static gboolean
+has_text_cb (EyOfficerEditor *self,
+             const char      *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+ey_officer_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
     {
-      gtk_label_set_text (self->problem_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+    case PROP_EDITING:
+      g_value_set_boolean (value, EY_OFFICER_EDITOR (object)->original != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -244,6 +296,13 @@ ey_officer_editor_class_init (EyOfficerEditorClass *klass)
 
   object_class->dispose = ey_officer_editor_dispose;
   object_class->finalize = ey_officer_editor_finalize;
+  object_class->get_property = ey_officer_editor_get_property;
+
+  /* Whether the form edits a colleague of the roster (else it adds one). */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -264,37 +323,18 @@ ey_officer_editor_class_init (EyOfficerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyOfficerEditor, card_row);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerEditor, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-on_entry_activated_cb (EyOfficerEditor *self)
-{
-  if (self->problem == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void
 ey_officer_editor_init (EyOfficerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Enter in any row saves, when everything is right. */
-  {
-    AdwEntryRow *rows[] = { self->identity_row, self->name_row, self->email_row, self->phone_row,
-                            self->unit_row, self->title_row, self->expires_row, self->reader_row,
-                            self->card_row, self->notes_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (on_entry_activated_cb),
-                                self);
-  }
-  g_signal_connect_swapped (self->identity_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->expires_row, "changed", G_CALLBACK (validate), self);
 }
 
 static void
@@ -321,9 +361,8 @@ ey_officer_editor_new (GtkWindow         *parent,
       g_autofree char *date = NULL;
 
       self->original = ey_colleague_copy (colleague);
-      adw_window_title_set_title (self->window_title, _("Edit Colleague"));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
       set_row (self->identity_row, colleague->identity);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->identity_row), FALSE);
       set_row (self->name_row, colleague->full_name);
       set_row (self->email_row, colleague->email);
       set_row (self->phone_row, phone);
@@ -338,11 +377,8 @@ ey_officer_editor_new (GtkWindow         *parent,
       set_row (self->card_row, colleague->card_type);
       set_row (self->notes_row, colleague->notes);
     }
-  else
-    adw_window_title_set_title (self->window_title, _("Add a Colleague"));
-  validate (self);
   /* Nothing typed yet is not an error to shout about. */
-  if (colleague == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  self->quiet = colleague == NULL;
+  validate (self);
   return self;
 }

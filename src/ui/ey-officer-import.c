@@ -14,10 +14,10 @@ struct _EyOfficerImport
   /* template */
   GtkLabel       *summary_label;
   GtkListView    *list_view;
+  GtkStringList  *lines;      /* what the list shows, one string a row */
 
   EyRoster       *roster;
   EyRosterImport *import;
-  GtkStringList  *lines;
 };
 
 enum {
@@ -78,33 +78,11 @@ ey_officer_import_get_lines (EyOfficerImport *self)
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item)
-{
-  GtkStringObject *line = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (line));
-}
-
-static void
 ey_officer_import_dispose (GObject *object)
 {
   EyOfficerImport *self = EY_OFFICER_IMPORT (object);
 
   g_clear_object (&self->roster);
-  g_clear_object (&self->lines);
   gtk_widget_dispose_template (GTK_WIDGET (object), EY_TYPE_OFFICER_IMPORT);
 
   G_OBJECT_CLASS (ey_officer_import_parent_class)->dispose (object);
@@ -134,6 +112,7 @@ ey_officer_import_class_init (EyOfficerImportClass *klass)
                                                "/io/github/eimzayenile/EimzaYenile/ey-officer-import.ui");
   gtk_widget_class_bind_template_child (widget_class, EyOfficerImport, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerImport, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerImport, lines);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -141,15 +120,7 @@ ey_officer_import_class_init (EyOfficerImportClass *klass)
 static void
 ey_officer_import_init (EyOfficerImport *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->lines = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->lines)))));
 }
 
 EyOfficerImport *

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ey-officer-format.h"
 #include "ey-officer-print-private.h"
+#include "ey-ui-format.h"
 
 static char *export_filename;   /* tests: print into this PDF, no dialog */
 
@@ -45,17 +47,19 @@ ey_officer_due_lines (EyRoster  *roster,
     {
       const EyColleague *c = g_ptr_array_index (list, i);
       g_autofree char *masked = NULL;
+      g_autofree char *end = NULL;
       int days = 0;
 
       if (!ey_colleague_matches_filter (c, EY_ROSTER_FILTER_DUE, NULL))
         continue;
+      end = ey_officer_format_day (c->expires);
       ey_colleague_days_left (c, NULL, &days);
       masked = ey_colleague_mask_identity (c->identity);
       /* Translators: a line of the printed due list: name, unit, masked identity
        * number, end date, days left, status */
       g_ptr_array_add (lines, g_strdup_printf (_("%s\t%s\t%s\t%s (%d days)\t%s"), c->full_name,
                                                c->institution ? c->institution : "",
-                                               masked, c->expires, days,
+                                               masked, end ? end : "", days,
                                                ey_roster_status_get_label (c->status)));
     }
   return lines;
@@ -184,7 +188,7 @@ ey_officer_print_due (GtkWindow *parent,
                       EyRoster  *roster)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%d.%m.%Y");
+  g_autofree char *date = ey_ui_format_date (now);
   g_autofree char *title = NULL;
   GPtrArray *lines = ey_officer_due_lines (roster, NULL);
 
@@ -200,7 +204,7 @@ ey_officer_print_cover (GtkWindow *parent,
                         EyRoster  *roster)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%d.%m.%Y");
+  g_autofree char *date = ey_ui_format_date (now);
   g_autofree char *title = NULL;
   GPtrArray *lines = ey_officer_cover_lines (roster, NULL);
 
@@ -310,6 +314,7 @@ draw_form (GtkPrintContext   *context,
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
+  g_autofree char *end = ey_officer_format_day (c->expires);
   struct { const char *label; const char *value; } fields[] = {
     { N_("Name"), c->full_name },
     { N_("Identity number"), c->identity },
@@ -318,7 +323,7 @@ draw_form (GtkPrintContext   *context,
     { N_("Mail"), c->email },
     { N_("Mobile phone"), c->phone },
     { N_("Order number"), c->order },
-    { N_("Certificate ends"), c->expires },
+    { N_("Certificate ends"), end },
   };
   double y = show_demo_mark (context, job, 0);
 
@@ -402,7 +407,7 @@ forms_operation_new (EyRoster            *roster,
   job = g_new0 (FormsJob, 1);
   job->colleagues = g_ptr_array_new_with_free_func ((GDestroyNotify)ey_colleague_free);
   job->cover = g_ptr_array_new_with_free_func (g_free);
-  job->date = g_date_time_format (now, "%d.%m.%Y");
+  job->date = ey_ui_format_date (now);
   job->demo = demo;
   for (guint i = 0; identities[i] != NULL; i++)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ey-officer-format.h"
 #include "ey-officer-row.h"
 
 #define N_COLUMNS 6
@@ -33,6 +34,14 @@ struct _EyOfficerRow
 
 G_DEFINE_FINAL_TYPE (EyOfficerRow, ey_officer_row, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_HEADER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Units, statuses and dates of the last change repeat down a list: their shaped text
  * is made once and drawn by every row that shows it (per font and column width). */
 static GHashTable *shared_layouts;   /* "width␟text" → PangoLayout */
@@ -49,16 +58,18 @@ drop_layouts (EyOfficerRow *self)
 static char *
 ends_text (const EyColleague *c)
 {
+  g_autofree char *date = NULL;
   int days = 0;
 
   if (!ey_colleague_days_left (c, NULL, &days))
     return g_strdup (_("Unknown"));
+  date = ey_officer_format_day (c->expires);
   if (days < 0)
     /* Translators: end date, then how long ago it ended */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (ended %d day ago)",
-                                         "%s (ended %d days ago)", -days), c->expires, -days);
+                                         "%s (ended %d days ago)", -days), date, -days);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d day left)", "%s (%d days left)",
-                                       days), c->expires, days);
+                                       days), date, days);
 }
 
 void
@@ -81,7 +92,7 @@ ey_officer_row_set_entry (EyOfficerRow  *self,
       self->text[2] = ey_colleague_mask_identity (c->identity);
       self->text[3] = ends_text (c);
       self->text[4] = g_strdup (ey_roster_status_get_label (c->status));
-      self->text[5] = c->changed ? g_strndup (c->changed, 10) : g_strdup ("");
+      self->text[5] = c->changed ? ey_officer_format_day (c->changed) : g_strdup ("");
       /* What a screen reader says for the row. */
       label = g_strjoin (", ", self->text[0], self->text[1], self->text[3], self->text[4], NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -249,6 +260,71 @@ ey_officer_row_css_changed (GtkWidget         *widget,
   gtk_widget_queue_resize (widget);
 }
 
+/* The column titles, in the language in use now. */
+static void
+show_titles (EyOfficerRow *self)
+{
+  static const char * const titles[N_COLUMNS] = {
+    N_("Name"), N_("Unit"), N_("Identity number"), N_("Certificate ends"), N_("Status"),
+    N_("Last change"),
+  };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_free (self->text[i]);
+      self->text[i] = g_strdup (_(titles[i]));
+    }
+  drop_layouts (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Colleagues"), -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ey_officer_row_retranslate (EyOfficerRow *self)
+{
+  g_return_if_fail (EY_IS_OFFICER_ROW (self));
+
+  if (self->header)
+    show_titles (self);
+}
+
+static void
+ey_officer_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_HEADER:
+      g_value_set_boolean (value, EY_OFFICER_ROW (object)->header);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ey_officer_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EyOfficerRow *self = EY_OFFICER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEADER:
+      self->header = g_value_get_boolean (value);
+      if (self->header)
+        show_titles (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ey_officer_row_class_init (EyOfficerRowClass *klass)
 {
@@ -256,6 +332,15 @@ ey_officer_row_class_init (EyOfficerRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = ey_officer_row_finalize;
+  object_class->get_property = ey_officer_row_get_property;
+  object_class->set_property = ey_officer_row_set_property;
+
+  /* The column titles instead of a colleague (set in a template). */
+  properties[PROP_HEADER] =
+    g_param_spec_boolean ("header", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   widget_class->measure = ey_officer_row_measure;
   widget_class->snapshot = ey_officer_row_snapshot;
   widget_class->css_changed = ey_officer_row_css_changed;
@@ -271,19 +356,5 @@ ey_officer_row_init (EyOfficerRow *self)
 GtkWidget *
 ey_officer_row_new (gboolean header)
 {
-  EyOfficerRow *self = g_object_new (EY_TYPE_OFFICER_ROW, NULL);
-
-  self->header = header;
-  if (header)
-    {
-      self->text[0] = g_strdup (_("Name"));
-      self->text[1] = g_strdup (_("Unit"));
-      self->text[2] = g_strdup (_("Identity number"));
-      self->text[3] = g_strdup (_("Certificate ends"));
-      self->text[4] = g_strdup (_("Status"));
-      self->text[5] = g_strdup (_("Last change"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Colleagues"), -1);
-    }
-  return GTK_WIDGET (self);
+  return g_object_new (EY_TYPE_OFFICER_ROW, "header", header, NULL);
 }

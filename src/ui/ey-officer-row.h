@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (EyOfficerRow, ey_officer_row, EY, OFFICER_ROW, GtkWidget)
 GtkWidget  *ey_officer_row_new        (gboolean       header);
 void        ey_officer_row_set_entry  (EyOfficerRow  *self,
                                        EyRosterEntry *entry);
+/* The column titles again, after the in-app language changed. */
+void        ey_officer_row_retranslate (EyOfficerRow *self);
 /* The text of column @column (0…5) as drawn now (tests). */
 const char *ey_officer_row_get_text   (EyOfficerRow  *self,
                                        guint          column);

@@ -88,7 +88,12 @@ model_items_changed_cb (EyOfficerSlots *self,
         {
           g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
 
-          _ey_officer_slot_set_entry (slot, entry);
+          /* A colleague changed in place (a save, a card read) is the same entry: its
+           * row is drawn again all the same. */
+          if (removed == added && ey_officer_slot_get_entry (slot) == entry)
+            g_object_notify (G_OBJECT (slot), "entry");
+          else
+            _ey_officer_slot_set_entry (slot, entry);
         }
     }
   if (self->slots->len > after)

@@ -14,6 +14,7 @@
 #include "ey-officer-card.h"
 #include "ey-officer-detail.h"
 #include "ey-officer-editor.h"
+#include "ey-officer-format.h"
 #include "ey-officer-import.h"
 #include "ey-officer-print.h"
 #include "ey-officer-row.h"
@@ -45,6 +46,7 @@ struct _EyOfficerWindow
   GtkRevealer          *marked_revealer;
   GtkButton            *print_marked_button;
   GtkCheckButton       *mark_all_check;
+  EyOfficerRow         *header_row;
 
   EyRoster             *roster;
   EyRosterModel        *model;
@@ -55,6 +57,7 @@ struct _EyOfficerWindow
   /* Whom the officer ticked for printing: identities, so a search keeps them. */
   GHashTable           *marked;
   gboolean              showing_marks;   /* check boxes follow the set: not a click */
+  gboolean              showing_mark_all;
   gulong                read_card_handler;
 };
 
@@ -62,6 +65,14 @@ struct _EyOfficerWindow
 #define FIRST_SCREENFUL 64
 
 G_DEFINE_FINAL_TYPE (EyOfficerWindow, ey_officer_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_N_MARKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static EyApplication *
 get_app (EyOfficerWindow *self)
@@ -81,6 +92,7 @@ toast (EyOfficerWindow *self,
 /* ---- the list ---- */
 
 static void update_marked (EyOfficerWindow *self);
+static void sync_mark_all (EyOfficerWindow *self);
 
 static EyOfficerRow *
 item_row (GtkListItem *item)
@@ -126,6 +138,7 @@ mark_toggled_cb (GtkCheckButton  *check,
     g_hash_table_add (self->marked, g_strdup (identity));
   else
     g_hash_table_remove (self->marked, identity);
+  sync_mark_all (self);
   update_marked (self);
 }
 
@@ -228,8 +241,8 @@ update_counts (EyOfficerWindow *self)
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u colleague",
                                            "%u of %u colleagues", total), shown, total);
   adw_window_title_set_subtitle (self->list_title, subtitle);
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
   sync_selection (self);
+  sync_mark_all (self);
 }
 
 static void
@@ -305,7 +318,8 @@ ey_officer_window_get_selected (EyOfficerWindow *self)
 static void
 on_search_changed_cb (EyOfficerWindow *self)
 {
-  ey_roster_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (self->model != NULL)
+    ey_roster_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -313,7 +327,7 @@ on_filter_changed_cb (EyOfficerWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
-  if (selected <= EY_ROSTER_FILTER_DUE)
+  if (self->model != NULL && selected <= EY_ROSTER_FILTER_DUE)
     ey_roster_model_set_filter (self->model, selected);
 }
 
@@ -602,6 +616,7 @@ update_marked (EyOfficerWindow *self)
 {
   guint n = g_hash_table_size (self->marked);
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MARKED]);
   if (n > 0)
     {
       /* Translators: the button under the list once colleagues are ticked */
@@ -611,20 +626,50 @@ update_marked (EyOfficerWindow *self)
 
       gtk_button_set_label (self->print_marked_button, label);
     }
-  gtk_revealer_set_reveal_child (self->marked_revealer, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.print-marked", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officer.unmark-all", n > 0);
 }
 
-static void mark_all_toggled_cb (EyOfficerWindow *self);
+/* The header's box says whether the rows shown are marked: all, none, or some (mixed,
+ * and a click then marks them all, as a GNOME list's "select all" box does). */
+static void
+sync_mark_all (EyOfficerWindow *self)
+{
+  GListModel *model = self->model ? G_LIST_MODEL (self->model) : NULL;
+  guint shown = model ? g_list_model_get_n_items (model) : 0;
+  guint marked = 0;
+  gboolean mixed = FALSE;
+
+  /* Nobody marked (the usual case, and every keystroke of a search): nothing to count. */
+  for (guint i = 0; i < shown && g_hash_table_size (self->marked) > 0 && !mixed; i++)
+    {
+      g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
+
+      if (is_marked (self, ey_roster_entry_get_identity (entry)))
+        marked++;
+      /* Some but not all: that is all there is to know. */
+      mixed = marked > 0 && marked < i + 1;
+    }
+  mixed = mixed || (marked > 0 && marked < shown);
+  self->showing_mark_all = TRUE;
+  if (mixed)
+    {
+      gtk_check_button_set_active (self->mark_all_check, FALSE);
+      gtk_check_button_set_inconsistent (self->mark_all_check, TRUE);
+    }
+  else
+    {
+      gtk_check_button_set_inconsistent (self->mark_all_check, FALSE);
+      gtk_check_button_set_active (self->mark_all_check, shown > 0 && marked == shown);
+    }
+  self->showing_mark_all = FALSE;
+}
 
 /* Rows on screen show their check box as the set says. */
 static void
 refresh_marks (EyOfficerWindow *self)
 {
-  g_signal_handlers_block_by_func (self->mark_all_check, mark_all_toggled_cb, self);
-  gtk_check_button_set_active (self->mark_all_check, g_hash_table_size (self->marked) > 0);
-  g_signal_handlers_unblock_by_func (self->mark_all_check, mark_all_toggled_cb, self);
+  sync_mark_all (self);
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
@@ -657,22 +702,26 @@ ey_officer_window_set_marked (EyOfficerWindow *self,
   refresh_marks (self);
 }
 
-/* The header's check box: everyone the list shows now (a search, a filter), or nobody. */
+/* The header's check box: marks everyone the list shows now (a search, a filter), or
+ * unmarks them; those a search hides keep their marks. */
 static void
 mark_all_toggled_cb (EyOfficerWindow *self)
 {
-  GListModel *model;
+  GListModel *model = self->model ? G_LIST_MODEL (self->model) : NULL;
+  gboolean active = gtk_check_button_get_active (self->mark_all_check);
 
-  model = G_LIST_MODEL (self->model);
-  if (!gtk_check_button_get_active (self->mark_all_check))
-    g_hash_table_remove_all (self->marked);
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-      {
-        g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
+  if (self->showing_mark_all || model == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
+      const char *identity = ey_roster_entry_get_identity (entry);
 
-        g_hash_table_add (self->marked, g_strdup (ey_roster_entry_get_identity (entry)));
-      }
+      if (active)
+        g_hash_table_add (self->marked, g_strdup (identity));
+      else
+        g_hash_table_remove (self->marked, identity);
+    }
   refresh_marks (self);
 }
 
@@ -956,9 +1005,13 @@ fill_from_card (EyOfficerWindow *self)
     }
   ey_officer_window_select (self, first->identity);
   if (order->len == 1)
-    /* Translators: a toast after reading a card: the holder's name and the end date */
-    message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."), first->full_name,
-                               first->expires);
+    {
+      g_autofree char *end = ey_officer_format_day (first->expires);
+
+      /* Translators: a toast after reading a card: the holder's name and the end date */
+      message = g_strdup_printf (_("Read %s's card: the certificate ends on %s."),
+                                 first->full_name, end);
+    }
   else
     /* Translators: a toast after reading the cards in several readers at once */
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Read %u card: each filled its "
@@ -1131,6 +1184,29 @@ on_start_renewal_cb (EyOfficerWindow *self,
 
 /* ---- the object ---- */
 
+/* What the window writes itself (dates, days left, counts) follows the new language;
+ * the template's words stay until the window is opened again. */
+static void
+on_language_changed_cb (EyOfficerWindow *self)
+{
+  ey_officer_format_forget ();
+  ey_officer_row_retranslate (self->header_row);
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (item);
+      GtkListItem *list_item = box ? g_object_get_data (G_OBJECT (box), "ey-list-item") : NULL;
+      EyOfficerSlot *slot = list_item ? gtk_list_item_get_item (list_item) : NULL;
+
+      if (slot != NULL)
+        show_entry (self, item_check (list_item), item_row (list_item),
+                    ey_officer_slot_get_entry (slot));
+    }
+  ey_officer_detail_set_identity (self->detail, self->selected);
+  update_counts (self);
+  update_marked (self);
+}
+
 EyRoster *
 ey_officer_window_get_roster (EyOfficerWindow *self)
 {
@@ -1153,9 +1229,9 @@ ey_officer_window_dispose (GObject *object)
 
   if (app != NULL)
     g_clear_signal_handler (&self->read_card_handler, app);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->selection);
+  /* The rows go first: unbinding them reads the marks. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->slots);
   g_clear_object (&self->model);
   g_clear_object (&self->roster);
@@ -1202,6 +1278,39 @@ ey_officer_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (ey_officer_window_parent_class)->unrealize (widget);
 }
 
+/* Template closures. */
+static gboolean
+has_marks_cb (EyOfficerWindow *self,
+              guint            n_marked)
+{
+  return n_marked > 0;
+}
+
+static char *
+list_page_cb (EyOfficerWindow *self,
+              guint            n_shown)
+{
+  return g_strdup (n_shown > 0 ? "list" : "empty");
+}
+
+static void
+ey_officer_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  EyOfficerWindow *self = EY_OFFICER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_MARKED:
+      g_value_set_uint (value, self->marked ? g_hash_table_size (self->marked) : 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1218,10 +1327,18 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
 
   object_class->dispose = ey_officer_window_dispose;
   object_class->finalize = ey_officer_window_finalize;
+  object_class->get_property = ey_officer_window_get_property;
   widget_class->realize = ey_officer_window_realize;
   widget_class->unrealize = ey_officer_window_unrealize;
 
+  /* How many colleagues are marked for printing (the bar under the list shows then). */
+  properties[PROP_N_MARKED] =
+    g_param_spec_uint ("n-marked", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (EY_TYPE_OFFICER_DETAIL);
+  g_type_ensure (EY_TYPE_OFFICER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-officer-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, toast_overlay);
@@ -1240,6 +1357,22 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, marked_revealer);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, print_marked_button);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, mark_all_check);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, header_row);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_all_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_renewal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_marks_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_page_cb);
   gtk_widget_class_install_action (widget_class, "officer.print-marked", NULL, print_marked_action);
   gtk_widget_class_install_action (widget_class, "officer.unmark-all", NULL, unmark_all_action);
   gtk_widget_class_install_action (widget_class, "officer.toggle-mark", NULL, toggle_mark_action);
@@ -1262,39 +1395,8 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
 static void
 ey_officer_window_init (EyOfficerWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *header;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
   self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  /* One widget per row: GTK 4.8 keeps some 200 rows alive, and each is rebound when
-   * a search changes the list. */
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  /* Above the rows' check boxes, one for everyone shown. */
-  self->mark_all_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->mark_all_check), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_all_check), _("Mark everyone shown for printing"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark_all_check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Mark everyone shown for printing"), -1);
-  g_signal_connect_swapped (self->mark_all_check, "toggled",
-                            G_CALLBACK (mark_all_toggled_cb), self);
-  gtk_box_append (GTK_BOX (self->header_box), GTK_WIDGET (self->mark_all_check));
-  header = ey_officer_row_new (TRUE);
-  gtk_widget_set_hexpand (header, TRUE);
-  gtk_box_append (GTK_BOX (self->header_box), header);
-
-  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (on_search_changed_cb), self);
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
-                            G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
-  g_signal_connect_swapped (self->detail, "edit", G_CALLBACK (on_edit_cb), self);
-  g_signal_connect_swapped (self->detail, "remove", G_CALLBACK (on_remove_cb), self);
-  g_signal_connect_swapped (self->detail, "start-renewal", G_CALLBACK (on_start_renewal_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 EyOfficerWindow *
@@ -1306,21 +1408,21 @@ ey_officer_window_new (EyApplication *application,
 
   g_return_val_if_fail (EY_IS_ROSTER (roster), NULL);
 
+  /* The language may have changed while no officer window was open. */
+  ey_officer_format_forget ();
   self = g_object_new (EY_TYPE_OFFICER_WINDOW, "application", application, NULL);
   self->roster = g_object_ref (roster);
   /* A long roster: the first screenful at once, the rest read in a thread once the
    * window is on screen (see first_frame_cb()). */
   self->model = ey_roster_model_new_first (roster, FIRST_SCREENFUL);
   self->slots = ey_officer_slots_new (self->model);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
-  /* Only the officer's click selects: a list that changes never jumps to details. */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
+  /* The in-app language switch (the assistant's windows are made anew for it). */
+  if (application != NULL)
+    g_signal_connect_object (application, "action-state-changed::language",
+                             G_CALLBACK (on_language_changed_cb), self, G_CONNECT_SWAPPED);
   ey_officer_detail_set_roster (self->detail, roster);
   /* Translators: where the roster is kept; %s is the file */
   storage = g_strdup_printf (_("Kept only on this computer, readable only by you: %s. "

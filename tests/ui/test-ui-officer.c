@@ -13,6 +13,7 @@
 #include "ey-officer-print-private.h"
 #include "ey-officer-row.h"
 #include "ey-officer-window.h"
+#include "ey-ui-format.h"
 
 /*
  * Officer mode: the Colleagues window over a real roster file, in the demo application
@@ -103,9 +104,18 @@ test_add_edit (void)
   editor = open_editor (GTK_WIDGET (officer), "officer.add");
   identity_row = template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR, "identity_row");
 
-  /* Each field checked as it is typed. */
+  /* Each field checked as it is typed; nothing typed is no problem to show yet. */
   g_assert_nonnull (ey_officer_editor_get_problem (editor));
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                          "problem_label")));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (template_child (GTK_WIDGET (editor),
+                                                                                EY_TYPE_OFFICER_EDITOR,
+                                                                                "window_title"))),
+                   ==, g_dgettext (GETTEXT_PACKAGE, "Add a Colleague"));
+  g_assert_true (gtk_widget_get_sensitive (identity_row));
   type_into (GTK_WIDGET (editor), "identity_row", "12345678951");
+  g_assert_true (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                         "problem_label")));
   g_assert_true (gtk_widget_has_css_class (identity_row, "error"));
   g_assert_nonnull (strstr (ey_officer_editor_get_problem (editor), "check digits"));
   type_into (GTK_WIDGET (editor), "identity_row", "123 456 789 50");
@@ -130,6 +140,8 @@ test_add_edit (void)
   type_into (GTK_WIDGET (editor), "expires_row", "31.12.2099");
   type_into (GTK_WIDGET (editor), "unit_row", "Bilgi İşlem");
   g_assert_null (ey_officer_editor_get_problem (editor));
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
+                                                          "problem_label")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_spin_for (50);
 
@@ -154,6 +166,10 @@ test_add_edit (void)
                         "detail.edit");
   g_assert_false (gtk_widget_get_sensitive (template_child (GTK_WIDGET (editor), EY_TYPE_OFFICER_EDITOR,
                                                             "identity_row")));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (template_child (GTK_WIDGET (editor),
+                                                                                EY_TYPE_OFFICER_EDITOR,
+                                                                                "window_title"))),
+                   ==, g_dgettext (GETTEXT_PACKAGE, "Edit Colleague"));
   type_into (GTK_WIDGET (editor), "unit_row", "Rektörlük");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_spin_for (50);
@@ -201,6 +217,7 @@ typedef struct
 {
   GtkWidget  *root;
   const char *name;
+  const char *text;   /* of the end date's column, if given */
 } RowWait;
 
 static gboolean
@@ -209,6 +226,15 @@ row_drawn (gpointer data)
   RowWait *wait = data;
 
   return find_row (wait->root, wait->name) != NULL;
+}
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+  EyOfficerRow *row = find_row (wait->root, wait->name);
+
+  return row != NULL && g_strcmp0 (ey_officer_row_get_text (row, 3), wait->text) == 0;
 }
 
 static gboolean
@@ -255,7 +281,13 @@ test_search_filters (void)
 
     g_assert_nonnull (row);
     g_assert_cmpstr (ey_officer_row_get_text (row, 2), ==, "*******2316");
-    g_assert_true (g_str_has_prefix (ey_officer_row_get_text (row, 3), past_text));
+    {
+      /* As the assistant writes dates; the roster's ISO date is for files. */
+      g_autofree char *shown = ey_ui_format_date (past);
+
+      g_assert_true (g_str_has_prefix (ey_officer_row_get_text (row, 3), shown));
+      g_assert_null (strstr (ey_officer_row_get_text (row, 3), past_text));
+    }
     g_assert_nonnull (strstr (ey_officer_row_get_text (row, 3), "3"));
     g_assert_nonnull (find_row (GTK_WIDGET (officer), "Name"));   /* the column titles */
   }
@@ -409,6 +441,33 @@ test_remove_undo (void)
   g_assert_cmpstr (ey_officer_window_get_selected (officer), ==, "23456789138");
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_drawn (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return has_label (wait->root, wait->text);
+}
+
 static void
 test_import_preview (void)
 {
@@ -434,6 +493,13 @@ test_import_preview (void)
 
     g_assert_nonnull (strstr (gtk_string_object_get_string (first), "Refused"));
     g_assert_nonnull (strstr (gtk_string_object_get_string (first), "check digits"));
+  }
+  /* The list shows them, one label a line. */
+  {
+    LabelWait wait = { template_child (GTK_WIDGET (dialog), EY_TYPE_OFFICER_IMPORT, "list_view"),
+                       "ZEYNEP ŞAHİN" };
+
+    g_assert_true (ui_spin_until (label_drawn, &wait, 5000));
   }
   /* Nothing is written before Import. */
   g_assert_cmpint (ey_roster_count (roster, NULL), ==, before);
@@ -762,18 +828,168 @@ test_print_marked (void)
     g_auto(GStrv) both = NULL;
 
     g_assert_true (GTK_IS_CHECK_BUTTON (all));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (all)));
+    g_assert_false (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (all)));
+    /* One of the two shown marked: the header's box is mixed, and says so. */
+    ey_officer_window_set_marked (officer, who[2], TRUE);
+    g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (all)));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (all)));
+    gtk_test_accessible_assert_state (all, GTK_ACCESSIBLE_STATE_CHECKED,
+                                      GTK_ACCESSIBLE_TRISTATE_MIXED);
+    /* A click on a mixed box marks everyone shown. */
     gtk_widget_activate (all);
     both = ey_officer_window_get_marked (officer);
     g_assert_cmpuint (g_strv_length (both), ==, 2);
     g_assert_cmpstr (both[0], ==, who[2]);
     g_assert_cmpstr (both[1], ==, who[1]);
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_mark ("İPEK ÇINAR"))));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (all)));
+    g_assert_false (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (all)));
+    gtk_test_accessible_assert_state (all, GTK_ACCESSIBLE_STATE_CHECKED,
+                                      GTK_ACCESSIBLE_TRISTATE_TRUE);
+    /* Everyone shown again: only some of them are marked. */
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (all)));
+    /* Unticked, it unmarks those shown; a search keeps the others' marks. */
+    ey_officer_window_set_marked (officer, who[0], TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (search), "kutuphane");
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (all)));
+    g_assert_false (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (all)));
+    gtk_widget_activate (all);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (all)));
+    gtk_test_accessible_assert_state (all, GTK_ACCESSIBLE_STATE_CHECKED,
+                                      GTK_ACCESSIBLE_TRISTATE_FALSE);
+    g_clear_pointer (&both, g_strfreev);
+    both = ey_officer_window_get_marked (officer);
+    g_assert_cmpuint (g_strv_length (both), ==, 1);
+    g_assert_cmpstr (both[0], ==, who[0]);
   }
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officer), "officer.unmark-all", NULL));
   g_clear_pointer (&marked, g_strfreev);
   marked = ey_officer_window_get_marked (officer);
   g_assert_cmpuint (g_strv_length (marked), ==, 0);
+}
+
+static const char *
+subtitle_of (GtkWidget *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Every date the officer sees is written as the assistant writes it (Turkish
+ * dd.MM.yyyy), in the list, the details, the history and the due list, and follows the
+ * in-app language; the roster keeps ISO dates. */
+static void
+check_dates (const char *language)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end = g_date_time_add_days (now, 40);
+  g_autofree char *iso = g_date_time_format (end, "%Y-%m-%d");
+  g_autofree char *shown = ey_ui_format_date (end);
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ey_ui_format_date (now);
+  g_autofree char *days_left = NULL;
+  RowWait wait = { template_child (GTK_WIDGET (officer), EY_TYPE_OFFICER_WINDOW, "list_view"),
+                   "DAMLA ÖZ" };
+  EyOfficerDetail *detail = EY_OFFICER_DETAIL (template_child (GTK_WIDGET (officer),
+                                                               EY_TYPE_OFFICER_WINDOW, "detail"));
+  EyOfficerRow *header = EY_OFFICER_ROW (template_child (GTK_WIDGET (officer),
+                                                         EY_TYPE_OFFICER_WINDOW, "header_row"));
+  GtkWidget *history = template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL,
+                                       "history_list");
+  g_autoptr(GPtrArray) due = NULL;
+  gboolean turkish = g_str_equal (language, "tr");
+  gboolean found = FALSE;
+  EyOfficerRow *row;
+  const char *text;
+
+  if (turkish)
+    {
+      /* Day, month, year with dots, whatever the assistant's English does. */
+      g_autofree char *dotted = g_date_time_format (end, "%d.%m.%Y");
+
+      g_assert_cmpstr (shown, ==, dotted);
+    }
+  days_left = g_strdup_printf (turkish ? "%s (%d gün kaldı)" : "%s (%d days left)", shown, 40);
+
+  g_assert_cmpstr (ey_officer_row_get_text (header, 3), ==,
+                   turkish ? "Sertifika bitişi" : "Certificate ends");
+  /* The list follows the roster's change (and the language) as soon as it can. */
+  wait.text = days_left;
+  g_assert_true (ui_spin_until (row_shows, &wait, 5000));
+  row = find_row (wait.root, wait.name);
+  text = ey_officer_row_get_text (row, 3);
+  g_assert_true (g_str_has_prefix (text, shown));
+  g_assert_cmpstr (text, ==, days_left);
+  g_assert_null (strstr (text, iso));
+  g_assert_cmpstr (ey_officer_row_get_text (row, 5), ==, today);
+
+  ey_officer_window_select (officer, "90123456730");
+  text = subtitle_of (template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL, "expires_row"));
+  g_assert_true (g_str_has_prefix (text, shown));
+  g_assert_null (strstr (text, iso));
+  g_assert_nonnull (strstr (text, turkish ? "gün" : "days"));
+  g_assert_cmpstr (subtitle_of (template_child (GTK_WIDGET (detail), EY_TYPE_OFFICER_DETAIL,
+                                                "printed_row")), ==, today);
+  for (GtkWidget *r = gtk_widget_get_first_child (history); r; r = gtk_widget_get_next_sibling (r))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r));
+
+      g_assert_true (g_str_has_prefix (subtitle_of (r), today));
+      g_assert_null (strstr (subtitle_of (r), today_iso));
+      g_assert_null (strstr (title, iso));
+      if (strstr (title, shown) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);   /* "Certificate end date: …" */
+
+  due = ey_officer_due_lines (roster, NULL);
+  found = FALSE;
+  for (guint i = 0; i < due->len; i++)
+    {
+      const char *line = g_ptr_array_index (due, i);
+
+      g_assert_null (strstr (line, iso));
+      if (strstr (line, "DAMLA ÖZ") != NULL)
+        found = strstr (line, shown) != NULL;
+    }
+  g_assert_true (found);
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end = g_date_time_add_days (now, 40);
+  g_autofree char *iso = g_date_time_format (end, "%Y-%m-%d");
+  g_autofree char *csv = NULL;
+  g_autoptr(EyColleague) c = NULL;
+
+  get_officer ();
+  add ("90123456730", "DAMLA ÖZ", "Tarih Bölümü", "2098-01-01");
+  /* A new end date (an event of its own) and a ticked step (a date of its own). */
+  add ("90123456730", "DAMLA ÖZ", "Tarih Bölümü", iso);
+  g_assert_true (ey_roster_set_wet_step (roster, "90123456730", EY_ROSTER_WET_PRINTED, TRUE, NULL));
+
+  ey_application_set_language (driver->app, "en");
+  check_dates ("en");
+  ey_application_set_language (driver->app, "tr");
+  check_dates ("tr");
+  ey_application_set_language (driver->app, "en");
+  check_dates ("en");
+  ey_application_set_language (driver->app, "");
+
+  /* Files keep ISO dates. */
+  c = ey_roster_lookup (roster, "90123456730", NULL);
+  g_assert_cmpstr (c->expires, ==, iso);
+  {
+    g_autofree char *path = g_build_filename (driver->tmpdir, "dates.csv", NULL);
+
+    g_assert_true (ey_roster_export_csv_file (roster, path, ';', NULL));
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, iso));
+  }
 }
 
 static void
@@ -816,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/ui/officer/remove-undo", test_remove_undo);
   g_test_add_func ("/ui/officer/import-preview", test_import_preview);
   g_test_add_func ("/ui/officer/narrow", test_narrow);
+  g_test_add_func ("/ui/officer/dates", test_dates);
   g_test_add_func ("/ui/officer/officer-mode", test_officer_mode);
   g_test_add_func ("/ui/officer/read-card", test_read_card);
   g_test_add_func ("/ui/officer/renewal-from-row", test_renewal_from_row);
