@@ -332,7 +332,9 @@ ey_reminder_now (void)
 /**
  * ey_reminder_format_date:
  *
- * A date as the reminder texts show it, in the interface language.
+ * A date as every text of the program shows it: day.month.year, the one way of
+ * Turkish, of the KamuSM site and of the printed forms, so the English interface does
+ * not show a second format beside dates copied from the site.
  */
 char *
 ey_reminder_format_date (GDateTime *date)
@@ -341,8 +343,7 @@ ey_reminder_format_date (GDateTime *date)
 
   g_return_val_if_fail (date != NULL, NULL);
   local = g_date_time_to_local (date);
-  /* Translators: a date in reminder texts; Turkish writes %d.%m.%Y. */
-  return g_date_time_format (local, _("%Y-%m-%d"));
+  return g_date_time_format (local, "%d.%m.%Y");
 }
 
 /**

@@ -101,35 +101,33 @@ ey_application_init_i18n (void)
   setlocale (LC_MESSAGES, "C");
   (void) g_dgettext (GETTEXT_PACKAGE, "");
   setlocale (LC_MESSAGES, initial_messages_locale ? initial_messages_locale : "");
+
+  /* The in-app language switch runs while GTK's, GIO's and the card monitor's threads
+   * read the environment and the locale, and neither setenv () nor setlocale () is
+   * safe beside them.  So both are prepared here, before any thread: gettext ignores
+   * LANGUAGE under the C locale, so a C or POSIX message locale becomes C.UTF-8 (the
+   * same English texts), and LANGUAGE is made to exist (empty means "not set" to
+   * gettext), so a later switch replaces one string in place and never resizes or
+   * shrinks the environment (glibc keeps replaced strings alive). */
+  {
+    const char *current = setlocale (LC_MESSAGES, NULL);
+
+    if (current == NULL || g_str_equal (current, "C") || g_str_equal (current, "POSIX"))
+      setlocale (LC_MESSAGES, "C.UTF-8");
+  }
+  if (initial_language == NULL)
+    g_setenv ("LANGUAGE", "", TRUE);
 }
 
 static void
 apply_language (const char *language)
 {
-  const char *current;
-
+  /* Only replaces the value of a variable that exists since ey_application_init_i18n ():
+   * see there why no setlocale () and no unsetenv () here. */
   if (language && *language)
     g_setenv ("LANGUAGE", language, TRUE);
-  else if (initial_language)
-    g_setenv ("LANGUAGE", initial_language, TRUE);
   else
-    g_unsetenv ("LANGUAGE");
-
-  /* gettext ignores LANGUAGE under the C locale, which is what a bare session or a
-   * test runner has: switch the message category to a UTF-8 locale that exists. */
-  setlocale (LC_MESSAGES, initial_messages_locale ? initial_messages_locale : "");
-  current = setlocale (LC_MESSAGES, NULL);
-  if (language && *language && (current == NULL || g_str_equal (current, "C") ||
-                                g_str_equal (current, "POSIX")))
-    {
-      if (g_str_equal (language, "tr"))
-        {
-          if (!setlocale (LC_MESSAGES, "tr_TR.UTF-8"))
-            setlocale (LC_MESSAGES, "C.UTF-8");
-        }
-      else
-        setlocale (LC_MESSAGES, "C.UTF-8");
-    }
+    g_setenv ("LANGUAGE", initial_language ? initial_language : "", TRUE);
   /* textdomain() bumps gettext's catalog counter, so cached lookups are dropped. */
   textdomain (GETTEXT_PACKAGE);
 }

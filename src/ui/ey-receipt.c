@@ -9,6 +9,7 @@
 
 #include "ey-identity.h"
 #include "ey-receipt.h"
+#include "ey-ui-format.h"
 
 /* Demo receipts carry a DEMO mark: they must never pass for a real one. */
 static gboolean receipt_demo;
@@ -55,7 +56,9 @@ char *
 ey_receipt_get_text (EySession *session)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = g_date_time_format (now, "%d.%m.%Y %H:%M");
+  g_autofree char *day = ey_ui_format_date (now);
+  g_autofree char *hour = g_date_time_format (now, "%H:%M");
+  g_autofree char *when = g_strconcat (day, " ", hour, NULL);
   g_autofree char *masked = NULL;
   const char *identity = ey_session_get_identity (session);
   const char *path_text;

@@ -6,18 +6,15 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ey-reminder.h"
 #include "ey-ui-format.h"
 
 char *
 ey_ui_format_date (GDateTime *date)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (date == NULL)
     return g_strdup ("");
-  local = g_date_time_to_local (date);
-  /* Day.month.year is what both Turkish and the KamuSM site use; no locale guessing. */
-  return g_date_time_format (local, "%d.%m.%Y");
+  return ey_reminder_format_date (date);
 }
 
 char *

@@ -106,14 +106,14 @@ test_application (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_stack (GTK_WIDGET (window)))),
                    ==, "application");
-  g_assert_cmpstr (subtitle_of (GTK_WIDGET (window), "Made on"), ==, "2027-04-02");
+  g_assert_cmpstr (subtitle_of (GTK_WIDGET (window), "Made on"), ==, "02.04.2027");
   g_assert_nonnull (strstr (subtitle_of (GTK_WIDGET (window), "Method"), "E-Onay"));
   g_assert_cmpstr (subtitle_of (GTK_WIDGET (window), "Order"), ==, made->order);
   /* Text from the site stays text: no markup is read from it. */
   g_assert_cmpstr (subtitle_of (GTK_WIDGET (window), "Institution"), ==, made->institution);
-  g_assert_nonnull (strstr (subtitle_of (GTK_WIDGET (window), "The new card"), "2027-04-16"));
+  g_assert_nonnull (strstr (subtitle_of (GTK_WIDGET (window), "The new card"), "16.04.2027"));
   g_assert_nonnull (strstr (subtitle_of (GTK_WIDGET (window), "When it can be used"),
-                            "2027-06-15"));
+                            "15.06.2027"));
   g_assert_nonnull (strstr (subtitle_of (GTK_WIDGET (window), "The new card’s PIN"),
                             "onlineislemler.kamusm.gov.tr"));
   gtk_window_destroy (GTK_WINDOW (window));
