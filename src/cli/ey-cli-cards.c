@@ -286,9 +286,6 @@ static void
 print_json (Report *report)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "schema_version");
@@ -319,13 +316,7 @@ print_json (Report *report)
                       report->tokens_error ? report->tokens_error->message : NULL);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  /* JSON is UTF-8 by definition: write the bytes, not through the locale's charset. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  ey_cli_print_json (b);
 }
 
 /* ---- text ------------------------------------------------------------------------ */

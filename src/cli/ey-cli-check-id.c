@@ -35,9 +35,6 @@ ey_cli_check_id (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "valid");
@@ -56,10 +53,7 @@ ey_cli_check_id (int    argc,
       else
         json_builder_add_null_value (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      text = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", text);
+      ey_cli_print_json (b);
     }
   else if (normalized)
     g_print (kind == EY_IDENTITY_KIND_TCKN ? _("%s is a valid T.C. Kimlik No.\n")

@@ -16,9 +16,6 @@ static void
 print_json (GListModel *findings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (findings);
 
   json_builder_begin_object (builder);
@@ -56,13 +53,7 @@ print_json (GListModel *findings)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  /* JSON is UTF-8 by definition: write the bytes, not through the locale's charset. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  ey_cli_print_json (builder);
 }
 
 static void

@@ -74,9 +74,6 @@ ey_cli_parse_email (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *out = NULL;
 
       json_builder_begin_object (b);
       add_string (b, "name", ey_email_get_full_name (mail));
@@ -96,11 +93,7 @@ ey_cli_parse_email (int    argc,
         json_builder_add_string_value (b, warnings[i]);
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      out = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", out);
+      ey_cli_print_json (b);
     }
   else
     {

@@ -32,19 +32,6 @@ static char *roster_path;
 static gboolean json;
 
 static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
 member (JsonBuilder *b,
         const char  *name,
         const char  *value)
@@ -208,7 +195,7 @@ list_filtered (EyRoster       *roster,
       for (guint i = 0; i < shown->len; i++)
         colleague_json (b, g_ptr_array_index (shown, i));
       json_builder_end_array (b);
-      print_json (b);
+      ey_cli_print_json (b);
     }
   else
     print_table (shown);
@@ -318,7 +305,7 @@ run_show (EyRoster  *roster,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      ey_cli_print_json (b);
       return EY_CLI_EXIT_OK;
     }
 
@@ -697,7 +684,7 @@ run_import (EyRoster  *roster,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      ey_cli_print_json (b);
     }
   else
     {

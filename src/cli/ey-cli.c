@@ -111,6 +111,21 @@ ey_cli_main (int    argc,
   return EY_CLI_EXIT_USAGE;
 }
 
+void
+ey_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
 gboolean
 ey_cli_parse_json_only (int         *argc,
                         char      ***argv,

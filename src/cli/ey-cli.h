@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ void  ey_cli_print_exit_statuses (const EyCliExitStatus *statuses,
                                   gsize                  n_statuses);
 
 int   ey_cli_main            (int argc, char **argv);
+
+/* Writes @builder's document to standard output, indented, then a newline.  JSON is
+ * UTF-8 by definition, so the bytes go out as they are, whatever the locale's charset
+ * (g_print () would convert them and lose the Turkish letters under LC_ALL=C). */
+void  ey_cli_print_json      (JsonBuilder *builder);
 
 /* Parses the options of a command that takes no arguments and only --json (@json_help,
  * marked with N_()); prints the problem and returns FALSE on a usage error. */

@@ -12,7 +12,6 @@ check () { # description, then a command that must succeed
   local what=$1; shift
   if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
-echo "1..24"
 
 out=$("$cli" --help); rc=$?
 check "--help lists the commands and exit codes" \
@@ -47,6 +46,13 @@ check "parse-email never prints the password" test -z "$(grep -e 'Ab3kT9qz' <<<"
 out=$(printf '%s' "$mail" | "$cli" parse-email --json); rc=$?
 check "parse-email --json" \
   test $rc -eq 0 -a -n "$(grep -e '"password_found" *: *true' <<<"$out")" -a -z "$(grep -e 'Ab3kT9qz' <<<"$out")"
+# JSON is UTF-8 whatever the locale: a C locale must not turn the Turkish letters into '?'.
+out=$(printf '%s' "$mail" | LC_ALL=C "$cli" parse-email --json); rc=$?
+check "parse-email --json under LC_ALL=C keeps UTF-8" \
+  test $rc -eq 0 -a -n "$(grep -e '"AYŞE YILMAZ"' <<<"$out")"
+out=$(LC_ALL=C "$cli" check-id --json U12345678); rc=$?
+check "check-id --json is indented like every --json" \
+  test $rc -eq 0 -a "$(grep -c . <<<"$out")" -gt 1
 out=$(printf 'Sayın X,\nParolanız : abc\nhttps://basvuru.kamusm.gov.tr.evil.example/bs/login.go\n' | "$cli" parse-email); rc=$?
 check "parse-email refuses a look-alike link: exit 3" test $rc -eq 3
 
@@ -108,4 +114,6 @@ check "pending forget --yes: no question, exit 0, nothing left" \
   test $rc -eq 0 -a -z "$(grep -e '\[y/N\]' <<<"$out")" \
   -a -z "$(ls "$XDG_STATE_HOME/eimza-yenile/pending-real/" | grep -e '\.ini$')"
 
+# The plan comes last: a check that is never reached is still a failure.
+echo "1..$n"
 exit $failed
