@@ -11,6 +11,7 @@
 #include "ey-token.h"
 #include "ey-card-type.h"
 #include "ey-ui-format.h"
+#include "ey-ui-closures.h"
 
 /* The strip above every page: reader, card, certificate, renewal window, or what is
  * missing and how to fix it.  It listens to the card monitor and the certificate
@@ -31,13 +32,6 @@ struct _EyCardStatus
 };
 
 G_DEFINE_FINAL_TYPE (EyCardStatus, ey_card_status, GTK_TYPE_WIDGET)
-
-static gboolean
-has_text_cb (EyCardStatus *self,
-             const char   *text)
-{
-  return text != NULL && *text != '\0';
-}
 
 static void
 ey_card_status_show (EyCardStatus *self,
@@ -284,7 +278,7 @@ ey_card_status_class_init (EyCardStatusClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, title);
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, subtitle);
   gtk_widget_class_bind_template_child (widget_class, EyCardStatus, spinner);
-  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  ey_ui_closures_bind (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cardstatus");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);

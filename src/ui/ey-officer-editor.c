@@ -9,6 +9,7 @@
 
 #include "ey-identity.h"
 #include "ey-officer-editor.h"
+#include "ey-ui-closures.h"
 
 struct _EyOfficerEditor
 {
@@ -243,13 +244,6 @@ title_cb (EyOfficerEditor *self,
   return g_strdup (editing ? _("Edit Colleague") : _("Add a Colleague"));
 }
 
-static gboolean
-has_text_cb (EyOfficerEditor *self,
-             const char      *text)
-{
-  return text != NULL && *text != '\0';
-}
-
 static void
 ey_officer_editor_get_property (GObject    *object,
                                 guint       prop_id,
@@ -326,7 +320,7 @@ ey_officer_editor_class_init (EyOfficerEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  ey_ui_closures_bind (widget_class);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "ey-page-order.h"
 #include "ey-window-private.h"
+#include "ey-ui-closures.h"
 
 struct _EyPageOrder
 {
@@ -33,13 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-invert_boolean_cb (EyPageOrder *self,
-                   gboolean     value)
-{
-  return !value;
-}
 
 static gboolean
 ey_page_order_has_orders (EyPageOrder *self)
@@ -232,7 +226,7 @@ ey_page_order_class_init (EyPageOrderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, order_list);
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, no_order_box);
   gtk_widget_class_bind_template_child (widget_class, EyPageOrder, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  ey_ui_closures_bind (widget_class);
 
   /* The site lists at least one order (else: "no open order" and Start Again). */
   properties[PROP_HAS_ORDERS] =

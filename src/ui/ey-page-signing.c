@@ -17,6 +17,7 @@
 #include "ey-token.h"
 #include "ey-token-error.h"
 #include "ey-window-private.h"
+#include "ey-ui-closures.h"
 
 /* Page 9 (E-Onay) and 10b (e-signed form): the site's verification code and deadline,
  * the certificate, the PIN; then text → signature (token thread) → upload → submit. */
@@ -112,20 +113,6 @@ renew_visible_cb (EyPageSigning *self,
                   gboolean       signing)
 {
   return expired && !signing;
-}
-
-static gboolean
-invert_boolean_cb (EyPageSigning *self,
-                   gboolean       value)
-{
-  return !value;
-}
-
-static gboolean
-has_text_cb (EyPageSigning *self,
-             const char    *text)
-{
-  return text != NULL && *text != '\0';
 }
 
 static void
@@ -766,8 +753,7 @@ ey_page_signing_class_init (EyPageSigningClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_expired_cb);
   gtk_widget_class_bind_template_callback (widget_class, pin_sensitive_cb);
   gtk_widget_class_bind_template_callback (widget_class, renew_visible_cb);
-  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  ey_ui_closures_bind (widget_class);
 
   properties[PROP_SIGNING] =
     g_param_spec_boolean ("signing", NULL, NULL, FALSE,

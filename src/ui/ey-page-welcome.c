@@ -11,6 +11,7 @@
 #include "ey-recovery.h"
 #include "ey-ui-format.h"
 #include "ey-window-private.h"
+#include "ey-ui-closures.h"
 
 struct _EyPageWelcome
 {
@@ -197,20 +198,6 @@ ey_page_welcome_set_notice (EyPageWelcome *self,
   g_free (self->notice);
   self->notice = g_strdup (notice);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
-}
-
-static gboolean
-invert_boolean_cb (EyPageWelcome *self,
-                   gboolean       value)
-{
-  return !value;
-}
-
-static gboolean
-has_text_cb (EyPageWelcome *self,
-             const char    *text)
-{
-  return text != NULL && *text != '\0';
 }
 
 static gboolean
@@ -647,8 +634,7 @@ ey_page_welcome_class_init (EyPageWelcomeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, computer_icon);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, details_button);
   gtk_widget_class_bind_template_child (widget_class, EyPageWelcome, findings_list);
-  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  ey_ui_closures_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, nonzero_cb);
   g_type_ensure (G_TYPE_LIST_STORE);
 }

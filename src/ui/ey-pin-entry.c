@@ -7,6 +7,7 @@
 
 #include "ey-pin-entry.h"
 #include "ey-ui-secret.h"
+#include "ey-ui-closures.h"
 
 /* The PIN lives in a GtkPasswordEntryBuffer (non-pageable memory, wiped when freed) and is
  * never echoed; only digits go in, since card PINs are digits. */
@@ -60,13 +61,6 @@ on_changed_cb (EyPinEntry *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PIN]);
-}
-
-static gboolean
-invert_boolean_cb (EyPinEntry *self,
-                   gboolean    value)
-{
-  return !value;
 }
 
 static gboolean
@@ -278,7 +272,7 @@ ey_pin_entry_class_init (EyPinEntryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyPinEntry, error_label);
   gtk_widget_class_bind_template_child (widget_class, EyPinEntry, pinpad_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, invert_boolean_cb);
+  ey_ui_closures_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, tries_known_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }

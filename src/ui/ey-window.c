@@ -25,6 +25,7 @@
 #include "ey-page-submit.h"
 #include "ey-page-done.h"
 #include "ey-page-wet.h"
+#include "ey-ui-closures.h"
 
 G_DEFINE_FINAL_TYPE (EyWindow, ey_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -54,13 +55,6 @@ continue_label_cb (EyWindow   *self,
                    const char *label)
 {
   return g_strdup (label ? label : _("_Continue"));
-}
-
-static gboolean
-has_text_cb (EyWindow   *self,
-             const char *text)
-{
-  return text != NULL && *text != '\0';
 }
 
 static void
@@ -703,7 +697,7 @@ ey_window_class_init (EyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, spinner);
   gtk_widget_class_bind_template_callback (widget_class, continue_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
+  ey_ui_closures_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_default_widget_cb);
   gtk_widget_class_bind_template_callback (widget_class, ey_window_focus_page);
 
