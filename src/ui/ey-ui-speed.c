@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <gtk/gtk.h>
 
+#include "ey-site-client.h"
 #include "ey-ui-speed.h"
 
 typedef void (*MeasureFunc) (GtkWidget      *widget,
@@ -96,23 +97,14 @@ warm_tls_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  g_autoptr(GInputStream) in = g_memory_input_stream_new ();
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GIOStream) base = g_simple_io_stream_new (in, out);
-  g_autoptr(GIOStream) connection = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection that never talks: making it reads the system's trust store once. */
-  connection = g_tls_client_connection_new (base, NULL, &error);
-  if (connection == NULL)
-    g_debug ("TLS not warmed: %s", error->message);
+  ey_site_client_warm_tls ();
   g_task_return_boolean (task, TRUE);
 }
 
-/* The first TLS connection reads the system's trust store (GnuTLS decodes the whole CA
- * bundle) on the thread that makes it: the main thread, at the first page that talks to
- * the site (a third of the mail page's change, callgrind).  Read here in a worker at
- * startup instead; GLib's TLS backend keeps its default database under its own lock. */
+/* Real mode's first request reads the system's trust store (GnuTLS decodes the whole CA
+ * bundle) on the thread that asks for it: the main thread, at the first page that talks
+ * to the site (a third of the mail page's change, callgrind).  Read here in a worker at
+ * startup instead; the TLS backend keeps it under its own lock. */
 void
 ey_ui_speed_warm_tls (void)
 {
