@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <malloc.h>
+#include <string.h>
+
 #include <gio/gio.h>
 #include <gtk/gtk.h>
 
@@ -144,4 +147,32 @@ ey_ui_speed_warm_icons (void)
     return;
   warm_icons = g_ptr_array_new_with_free_func (g_object_unref);
   g_idle_add_full (G_PRIORITY_LOW, warm_icon_cb, NULL, NULL);
+}
+
+/* With the cairo renderer GDK paints each frame into a new image the size of what
+ * changed, often the whole window (2.7 MB at 1000 x 700), and frees it after.  glibc
+ * maps each block that large afresh (its dynamic threshold only reaches the size of the
+ * last one freed, and a block of that size is mapped again), so the kernel hands out
+ * and zeroes some 700 new pages per frame: half of the sign-in page's first frame was
+ * page faults (ui-page-change, perf: memset in gdk_surface_create_similar_surface).
+ * Fixed thresholds keep such blocks in the heap and reuse them; what is freed is still
+ * overwritten (ey-secure-heap.c) and the heap gives back what lies above 64 MB free. */
+static gboolean
+prefault_heap_cb (gpointer user_data)
+{
+  /* Two window-sized frames' worth, touched once and kept by the heap */
+  gsize size = 8 * 1024 * 1024;
+  char *block = g_malloc (size);
+
+  memset (block, 0, size);
+  g_free (block);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ey_ui_speed_keep_frame_buffers (void)
+{
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+  g_idle_add_full (G_PRIORITY_LOW, prefault_heap_cb, NULL, NULL);
 }
