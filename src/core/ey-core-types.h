@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _EyEmail EyEmail;
 typedef struct _EyForm EyForm;
 typedef struct _EyFormData EyFormData;
+typedef struct _EyDefaultDatabase EyDefaultDatabase;
 typedef struct _EyPinnedDatabase EyPinnedDatabase;
 typedef struct _EyRecovery EyRecovery;
 typedef struct _EyReminder EyReminder;

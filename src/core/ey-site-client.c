@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "ey-core-error-private.h"
+#include "ey-default-database-private.h"
 #include "ey-form-private.h"
 #include "ey-site-page-private.h"
 #include "ey-site-client-private.h"
@@ -192,6 +193,25 @@ ey_site_client_init_tls_policy (void)
   tls_policy_ready = TRUE;
 }
 
+/**
+ * ey_site_client_warm_tls:
+ *
+ * Reads the system's trust store once, as the first client without a pinned
+ * certificate or CA file would on its first request, and makes new TLS connections
+ * cheap to set up (ey-default-database.c).  It blocks: a program that cares about
+ * its main loop calls it in a worker at start.
+ */
+void
+ey_site_client_warm_tls (void)
+{
+  g_autoptr(GTlsDatabase) system = NULL;
+
+  _ey_default_database_install ();
+  system = _ey_default_database_get_system ();
+  if (system == NULL)
+    g_debug ("no system trust store to warm");
+}
+
 static void
 ey_site_client_init (EySiteClient *self)
 {
@@ -215,8 +235,19 @@ get_session (EySiteClient *self)
                                                  "idle-timeout", 60,
                                                  "proxy-resolver", g_proxy_resolver_get_default (),
                                                  NULL);
+  /* A connection starts with the process's default database before libsoup gives it
+   * the session's: make that one cheap (ey-default-database.c), and give the session
+   * the system's own when nothing else was chosen, so that it verifies as before. */
+  _ey_default_database_install ();
   if (self->database)
     soup_session_set_tls_database (self->session, self->database);
+  else
+    {
+      g_autoptr(GTlsDatabase) system = _ey_default_database_get_system ();
+
+      if (system)
+        soup_session_set_tls_database (self->session, system);
+    }
 
   /* A plain SoupCookieJar keeps cookies in memory only: nothing on disk */
   jar = soup_cookie_jar_new ();

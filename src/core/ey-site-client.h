@@ -26,6 +26,7 @@ G_DECLARE_FINAL_TYPE (EySiteClient, ey_site_client, EY, SITE_CLIENT, GObject)
 /* First thing in main(), before any thread: TLS 1.2 or newer for the process.
  * A client made without it says so (g_critical) and refuses every request. */
 void           ey_site_client_init_tls_policy       (void);
+void           ey_site_client_warm_tls              (void);
 EySiteClient  *ey_site_client_new                   (EySiteProfile        *profile);
 EySiteProfile *ey_site_client_get_profile           (EySiteClient         *self);
 

@@ -650,6 +650,7 @@ ey_application_startup (GApplication *application)
   ey_ui_harden_process ();
   ey_ui_register_resource ();
   ey_ui_speed_install_label_widths ();
+  ey_ui_speed_keep_frame_buffers ();
   ey_ui_speed_warm_tls ();
   ey_ui_speed_warm_icons ();
   self->css = gtk_css_provider_new ();

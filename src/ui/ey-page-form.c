@@ -14,6 +14,18 @@
 #include "ey-ui-secret.h"
 #include "ey-window-private.h"
 
+typedef enum
+{
+  ROW_PROPERTY,   /* a read-only field */
+  ROW_ENTRY,
+  ROW_SECRET,     /* the security word: in wiped, locked memory like the PIN */
+  ROW_CHOICE,
+  N_ROW_KINDS
+} RowKind;
+
+/* How many of each kind the site's form has had: more are made when needed. */
+static const guint spare_count[N_ROW_KINDS] = { 6, 9, 2, 2 };
+
 struct _EyPageForm
 {
   EyStepPage           parent_instance;
@@ -27,6 +39,8 @@ struct _EyPageForm
   GtkLabel            *error_label;
 
   GPtrArray           *rows;   /* every row we added, to remove on the next sync */
+  GPtrArray           *spare[N_ROW_KINDS];   /* rows made ahead, not shown yet */
+  guint                spare_source;
 };
 
 G_DEFINE_FINAL_TYPE (EyPageForm, ey_page_form, EY_TYPE_STEP_PAGE)
@@ -158,6 +172,68 @@ add_error_row (EyPageForm          *self,
   return label;
 }
 
+static GtkWidget *
+row_new (RowKind kind)
+{
+  GtkWidget *row = NULL;
+
+  switch (kind)
+    {
+    case ROW_PROPERTY:
+      row = adw_action_row_new ();
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "property");
+      break;
+    case ROW_ENTRY:
+      row = adw_entry_row_new ();
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      break;
+    case ROW_SECRET:
+      row = adw_password_entry_row_new ();
+      ey_ui_secure_editable (row);
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      break;
+    case ROW_CHOICE:
+      row = adw_combo_row_new ();
+      break;
+    case N_ROW_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  return g_object_ref_sink (row);
+}
+
+/* A fresh row of @kind (one never shown, so never holding a secret): made ahead if one
+ * is left, else now.  Returns a reference. */
+static GtkWidget *
+ey_page_form_take_row (EyPageForm *self,
+                       RowKind     kind)
+{
+  if (self->spare[kind]->len > 0)
+    return g_ptr_array_steal_index (self->spare[kind], self->spare[kind]->len - 1);
+  return row_new (kind);
+}
+
+/* Making the rows (each a template of a dozen widgets) was two fifths of the form page's
+ * change, all in the iteration that shows it (ui-page-change, callgrind): they are made
+ * ahead instead, one per idle slice after the page is made, and the change only fills
+ * them in. */
+static gboolean
+make_spare_row_cb (gpointer user_data)
+{
+  EyPageForm *self = user_data;
+
+  for (guint kind = 0; kind < N_ROW_KINDS; kind++)
+    if (self->spare[kind]->len < spare_count[kind])
+      {
+        g_ptr_array_add (self->spare[kind], row_new (kind));
+        return G_SOURCE_CONTINUE;
+      }
+  self->spare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ey_page_form_clear (EyPageForm *self)
 {
@@ -193,17 +269,15 @@ ey_page_form_sync (EyStepPage *page)
 
       if (field->read_only)
         {
-          row = adw_action_row_new ();
+          row = ey_page_form_take_row (self, ROW_PROPERTY);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           /* A fixed select is shown by its option's label, not its value. */
           value = ey_form_option_label ((const char * const *) field->option_values,
                                         (const char * const *) field->option_labels, field->value);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          gtk_widget_add_css_class (row, "property");
           adw_preferences_group_add (self->identity_group, row);
           g_ptr_array_add (self->rows, row);
+          g_object_unref (row);
           continue;
         }
 
@@ -216,7 +290,7 @@ ey_page_form_sync (EyStepPage *page)
           g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) field->option_labels);
           guint selected = 0;
 
-          row = adw_combo_row_new ();
+          row = ey_page_form_take_row (self, ROW_CHOICE);
           adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
           for (guint j = 0; field->option_values[j]; j++)
             if (g_strcmp0 (field->option_values[j], field->value) == 0)
@@ -230,13 +304,9 @@ ey_page_form_sync (EyStepPage *page)
         }
       else
         {
-          row = field->secret || group == self->word_group
-                ? adw_password_entry_row_new () : adw_entry_row_new ();
-          /* The security word: in wiped, locked memory like the PIN */
-          if (field->secret || group == self->word_group)
-            ey_ui_secure_editable (row);
+          row = ey_page_form_take_row (self, field->secret || group == self->word_group
+                                             ? ROW_SECRET : ROW_ENTRY);
           gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
-          adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
           if (is_role (field, EY_FIELD_ROLE_SECURITY_WORD))
             {
               /* Enter after the word goes on to typing it again, not to a complaint. */
@@ -252,10 +322,10 @@ ey_page_form_sync (EyStepPage *page)
           g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_changed_cb), self, 0);
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_widget_set_name (row, field->role);
       adw_preferences_group_add (group, row);
       g_ptr_array_add (self->rows, row);
+      g_object_unref (row);
 
       if (field->error)
         {
@@ -399,6 +469,9 @@ ey_page_form_dispose (GObject *object)
   EyPageForm *self = EY_PAGE_FORM (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_handle_id (&self->spare_source, g_source_remove);
+  for (guint kind = 0; kind < N_ROW_KINDS; kind++)
+    g_clear_pointer (&self->spare[kind], g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_FORM);
   G_OBJECT_CLASS (ey_page_form_parent_class)->dispose (object);
 }
@@ -429,6 +502,9 @@ static void
 ey_page_form_init (EyPageForm *self)
 {
   self->rows = g_ptr_array_new ();
+  for (guint kind = 0; kind < N_ROW_KINDS; kind++)
+    self->spare[kind] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spare_source = g_idle_add_full (G_PRIORITY_LOW, make_spare_row_cb, self, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb),
                            self, G_CONNECT_SWAPPED);

@@ -3,9 +3,13 @@
 
 #include "config.h"
 
+#include <malloc.h>
+#include <string.h>
+
 #include <gio/gio.h>
 #include <gtk/gtk.h>
 
+#include "ey-site-client.h"
 #include "ey-ui-speed.h"
 
 typedef void (*MeasureFunc) (GtkWidget      *widget,
@@ -96,23 +100,14 @@ warm_tls_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  g_autoptr(GInputStream) in = g_memory_input_stream_new ();
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GIOStream) base = g_simple_io_stream_new (in, out);
-  g_autoptr(GIOStream) connection = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection that never talks: making it reads the system's trust store once. */
-  connection = g_tls_client_connection_new (base, NULL, &error);
-  if (connection == NULL)
-    g_debug ("TLS not warmed: %s", error->message);
+  ey_site_client_warm_tls ();
   g_task_return_boolean (task, TRUE);
 }
 
-/* The first TLS connection reads the system's trust store (GnuTLS decodes the whole CA
- * bundle) on the thread that makes it: the main thread, at the first page that talks to
- * the site (a third of the mail page's change, callgrind).  Read here in a worker at
- * startup instead; GLib's TLS backend keeps its default database under its own lock. */
+/* Real mode's first request reads the system's trust store (GnuTLS decodes the whole CA
+ * bundle) on the thread that asks for it: the main thread, at the first page that talks
+ * to the site (a third of the mail page's change, callgrind).  Read here in a worker at
+ * startup instead; the TLS backend keeps it under its own lock. */
 void
 ey_ui_speed_warm_tls (void)
 {
@@ -152,4 +147,32 @@ ey_ui_speed_warm_icons (void)
     return;
   warm_icons = g_ptr_array_new_with_free_func (g_object_unref);
   g_idle_add_full (G_PRIORITY_LOW, warm_icon_cb, NULL, NULL);
+}
+
+/* With the cairo renderer GDK paints each frame into a new image the size of what
+ * changed, often the whole window (2.7 MB at 1000 x 700), and frees it after.  glibc
+ * maps each block that large afresh (its dynamic threshold only reaches the size of the
+ * last one freed, and a block of that size is mapped again), so the kernel hands out
+ * and zeroes some 700 new pages per frame: half of the sign-in page's first frame was
+ * page faults (ui-page-change, perf: memset in gdk_surface_create_similar_surface).
+ * Fixed thresholds keep such blocks in the heap and reuse them; what is freed is still
+ * overwritten (ey-secure-heap.c) and the heap gives back what lies above 64 MB free. */
+static gboolean
+prefault_heap_cb (gpointer user_data)
+{
+  /* Two window-sized frames' worth, touched once and kept by the heap */
+  gsize size = 8 * 1024 * 1024;
+  char *block = g_malloc (size);
+
+  memset (block, 0, size);
+  g_free (block);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ey_ui_speed_keep_frame_buffers (void)
+{
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+  g_idle_add_full (G_PRIORITY_LOW, prefault_heap_cb, NULL, NULL);
 }

@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 void ey_ui_speed_install_label_widths (void);
 void ey_ui_speed_warm_tls             (void);
 void ey_ui_speed_warm_icons           (void);
+void ey_ui_speed_keep_frame_buffers   (void);
 
 G_END_DECLS

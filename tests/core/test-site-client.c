@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "ey-core-error-private.h"
+#include "ey-default-database-private.h"
 #include "ey-site-page-private.h"
 #include "ey-site-client-private.h"
 #include "ey-site-profile.h"
@@ -414,6 +415,69 @@ test_tls_old_refused (void)
   ext_sim_stop (&sim);
 }
 
+/* --- Which TLS database a connection starts with -----------------------------------
+ * A new connection starts with the process's default database; the GnuTLS backend
+ * reads the whole system trust store for it when that is its own kind, although
+ * libsoup gives it the session's database right after (ey-default-database.c). */
+
+static void
+test_tls_databases (void)
+{
+  ExtSim sim;
+  Client c;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySitePage) page = NULL;
+  g_autoptr(GTlsDatabase) fallback = NULL;
+  g_autoptr(GTlsDatabase) system = NULL;
+  g_autoptr(GTlsCertificate) cert = NULL;
+  g_autoptr(GSocketConnectable) identity = NULL;
+  g_autoptr(GIOStream) base = NULL;
+  g_autoptr(GIOStream) connection = NULL;
+  g_autoptr(EySiteClient) unpinned = NULL;
+  GTlsCertificateFlags by_system, by_default;
+
+  ext_sim_start (&sim, NULL);
+  client_init (&c, &sim);
+  page = get_page (c.client, "login.go", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ey_site_page_get_kind (page), ==, EY_SITE_PAGE_KIND_LOGIN);
+
+  /* A client's first request made the cheap one the default ... */
+  fallback = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  g_assert_true (EY_IS_DEFAULT_DATABASE (fallback));
+  base = g_simple_io_stream_new (g_memory_input_stream_new (),
+                                 g_memory_output_stream_new_resizable ());
+  connection = g_tls_client_connection_new (base, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_tls_connection_get_database (G_TLS_CONNECTION (connection)) == fallback);
+
+  /* ... which still judges as the system's trust does */
+  system = _ey_default_database_get_system ();
+  g_assert_nonnull (system);
+  g_assert_false (EY_IS_DEFAULT_DATABASE (system));
+  cert = g_tls_certificate_new_from_file (sim.cert, &error);
+  g_assert_no_error (error);
+  identity = g_network_address_new ("127.0.0.1", 443);
+  by_system = g_tls_database_verify_chain (system, cert, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                           identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+  by_default = g_tls_database_verify_chain (fallback, cert, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                            identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+  g_assert_cmpuint (by_default, ==, by_system);
+  g_assert_true (by_system & G_TLS_CERTIFICATE_UNKNOWN_CA);
+
+  /* A client with neither pin nor CA file trusts the system's store: not the simulator */
+  unpinned = ey_site_client_new (c.profile);
+  g_assert_true (ey_site_client_set_base_url (unpinned, sim.url, &error));
+  ey_site_client_set_retry_delay (unpinned, 20);
+  g_clear_pointer (&page, g_object_unref);
+  page = get_page (unpinned, "login.go", &error);
+  g_assert_null (page);
+  g_assert_error (error, EY_CORE_ERROR, EY_CORE_ERROR_TLS_UNTRUSTED);
+
+  client_clear (&c);
+  ext_sim_stop (&sim);
+}
+
 /* A program that forgot ey_site_client_init_tls_policy() in main() hears of it
  * (a critical) and its client sends nothing. */
 static void
@@ -459,5 +523,6 @@ main (int    argc,
   g_test_add_func ("/site-client/limits", test_limits);
   g_test_add_func ("/site-client/tls-old-refused", test_tls_old_refused);
   g_test_add_func ("/site-client/tls-policy-missing", test_tls_policy_missing);
+  g_test_add_func ("/site-client/tls-databases", test_tls_databases);
   return g_test_run ();
 }

@@ -26,12 +26,17 @@
  *     time other processes had the CPU;
  *   - the main thread's CPU time in that gap: independent of the machine's load;
  *   - how many times a GtkLabel was measured (each one or more Pango layouts of its
- *     text) and the CPU time of those: what a page change mostly does today.
+ *     text) and the CPU time of those;
+ *   - the longest layout and paint phase of a frame in those iterations (CPU), each
+ *     from the phase's own start (the medians only).
  * The verdict is on the worst CPU time against the 16 ms of one frame at 60 Hz.
  *
  * EY_BENCH_LABELS=1 (with --child) lists each page's costliest labels.  Under
  * `valgrind --tool=callgrind --collect-atstart=no` a child collects only during page
- * changes and dumps one profile per page (callgrind.out.PID.N, named after the page). */
+ * changes and dumps one profile per page (callgrind.out.PID.N, named after the page).
+ * With EY_BENCH_ITERATIONS=1 and `--collect-atstart=yes --separate-threads=yes` instead,
+ * it dumps one profile per main-loop iteration of each page change, whole iterations
+ * (named "PAGE.N"): the biggest of a page's is its stall. */
 
 #define AYSE_ID   "12345678950"
 #define AYSE_PASS "Ab3kT9qz"
@@ -55,8 +60,10 @@ static gint64    longest;        /* of the page change being tracked, µs */
 static gint64    longest_cpu;
 static guint     frames;
 static char     *page_name;
-static gint64    phase_at;
+static gint64    layout_at, paint_at;   /* CPU µs when this frame's phase began, or 0 */
 static gint64    longest_layout, longest_paint, switch_us, changed_at;
+static gboolean  dump_iterations;
+static guint     iteration;
 
 /* GtkLabel measurements while a page change is tracked. */
 typedef struct
@@ -140,6 +147,18 @@ timed_poll (GPollFD *fds,
       longest = MAX (longest, now - woke_at);
       longest_cpu = MAX (longest_cpu, cpu_now () - woke_cpu);
     }
+  if (dump_iterations)
+    {
+      /* The iteration that ends here: kept when it belongs to a page change. */
+      if (tracking)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.%u", page_name, ++iteration);
+
+          CALLGRIND_DUMP_STATS_AT (name);
+        }
+      else
+        CALLGRIND_ZERO_STATS;
+    }
   ret = real_poll (fds, nfds, timeout);
   woke_at = g_get_monotonic_time ();
   woke_cpu = cpu_now ();
@@ -151,8 +170,11 @@ report (void)
 {
   if (page_name == NULL)
     return;
-  CALLGRIND_DUMP_STATS_AT (page_name);
-  CALLGRIND_TOGGLE_COLLECT;
+  if (!dump_iterations)
+    {
+      CALLGRIND_DUMP_STATS_AT (page_name);
+      CALLGRIND_TOGGLE_COLLECT;
+    }
   /* One line per page for the parent: name, gap wall µs, gap CPU µs, label measures,
    * their CPU µs, then the phases (CPU µs). */
   printf ("PAGE %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT
@@ -170,28 +192,39 @@ report (void)
   g_clear_pointer (&page_name, g_free);
 }
 
-static void
-before_layout_cb (GdkFrameClock *clock)
+/* A frame runs only the phases something asked for: a frame may paint without a
+ * layout.  Each phase is timed from its own start, which an emission hook sees before
+ * any handler (GTK's included) runs. */
+static gboolean
+phase_started_cb (GSignalInvocationHint *hint,
+                  guint                  n_params,
+                  const GValue          *params,
+                  gpointer               data)
 {
-  phase_at = cpu_now ();
+  gint64 *at = data;
+
+  /* GDK repeats the layout phase while it is asked again: one phase, from its first */
+  if (*at == 0)
+    *at = cpu_now ();
+  return TRUE;
 }
 
 static void
 after_layout_cb (GdkFrameClock *clock)
 {
-  gint64 now = cpu_now ();
-
-  if (tracking)
-    longest_layout = MAX (longest_layout, now - phase_at);
-  phase_at = now;
+  if (tracking && layout_at)
+    longest_layout = MAX (longest_layout, cpu_now () - layout_at);
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock)
 {
+  gint64 painted = paint_at ? cpu_now () - paint_at : 0;
+
+  layout_at = paint_at = 0;
   if (!tracking)
     return;
-  longest_paint = MAX (longest_paint, cpu_now () - phase_at);
+  longest_paint = MAX (longest_paint, painted);
   if (++frames >= 2)
     report ();
 }
@@ -202,7 +235,9 @@ on_visible_child_cb (GtkStack *stack)
   /* The iteration that got here counts from its start. */
   report ();
   page_name = g_strdup (gtk_stack_get_visible_child_name (stack));
-  CALLGRIND_TOGGLE_COLLECT;
+  if (!dump_iterations)
+    CALLGRIND_TOGGLE_COLLECT;
+  iteration = 0;
   tracking = TRUE;
   longest = g_get_monotonic_time () - woke_at;
   longest_cpu = cpu_now () - woke_cpu;
@@ -228,7 +263,10 @@ watch (UiDriver *driver)
 
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_child_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  g_signal_connect_after (clock, "update", G_CALLBACK (before_layout_cb), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("layout", GDK_TYPE_FRAME_CLOCK), 0,
+                              phase_started_cb, &layout_at, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              phase_started_cb, &paint_at, NULL);
   g_signal_connect_after (clock, "layout", G_CALLBACK (after_layout_cb), NULL);
   g_signal_connect (driver->window, "notify::focus-widget", G_CALLBACK (on_focus_cb), NULL);
 }
@@ -246,6 +284,7 @@ run_child (void)
   gtk_init ();
   adw_init ();
 
+  dump_iterations = getenv ("EY_BENCH_ITERATIONS") != NULL;
   real_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
   label_stats = g_hash_table_new_full (NULL, NULL, NULL, label_stat_free);
@@ -287,6 +326,7 @@ typedef struct
 {
   char   *name;
   GArray *wall, *cpu, *calls, *label_cpu;   /* double, ms or count */
+  GArray *layout, *paint;                   /* double, ms */
 } PageRuns;
 
 static void
@@ -299,6 +339,8 @@ page_runs_free (gpointer data)
   g_array_unref (runs->cpu);
   g_array_unref (runs->calls);
   g_array_unref (runs->label_cpu);
+  g_array_unref (runs->layout);
+  g_array_unref (runs->paint);
   g_free (runs);
 }
 
@@ -356,7 +398,7 @@ main (int   argc,
           if (!g_str_has_prefix (lines[i], "PAGE "))
             continue;
           f = g_strsplit (lines[i], " ", -1);
-          if (g_strv_length (f) < 6)
+          if (g_strv_length (f) < 9)
             continue;
           for (guint p = 0; p < pages->len && !runs; p++)
             if (strcmp (((PageRuns *) pages->pdata[p])->name, f[1]) == 0)
@@ -369,32 +411,39 @@ main (int   argc,
               runs->cpu = g_array_new (FALSE, FALSE, sizeof (double));
               runs->calls = g_array_new (FALSE, FALSE, sizeof (double));
               runs->label_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+              runs->layout = g_array_new (FALSE, FALSE, sizeof (double));
+              runs->paint = g_array_new (FALSE, FALSE, sizeof (double));
               g_ptr_array_add (pages, runs);
             }
           add (runs->wall, g_ascii_strtod (f[2], NULL) / 1000.0);
           add (runs->cpu, g_ascii_strtod (f[3], NULL) / 1000.0);
           add (runs->calls, g_ascii_strtod (f[4], NULL));
           add (runs->label_cpu, g_ascii_strtod (f[5], NULL) / 1000.0);
+          add (runs->layout, g_ascii_strtod (f[7], NULL) / 1000.0);
+          add (runs->paint, g_ascii_strtod (f[8], NULL) / 1000.0);
         }
     }
 
   printf ("Page changes of a demo E-Onay renewal, %u runs (fresh process each), "
           "GSK_RENDERER=%s; target %.0f ms\n", n_runs,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default", TARGET_MS);
-  printf ("%-9s | %-17s | %-17s | %-21s | %s\n", "", "gap wall (ms)", "gap CPU (ms)",
-          "label measures", "verdict");
-  printf ("%-9s | %8s %8s | %8s %8s | %8s %12s | %s\n", "page", "median", "worst",
-          "median", "worst", "median", "CPU med (ms)", "(worst CPU)");
+  printf ("%-9s | %-17s | %-17s | %-21s | %-15s | %s\n", "", "gap wall (ms)", "gap CPU (ms)",
+          "label measures", "frame CPU (ms)", "verdict");
+  printf ("%-9s | %8s %8s | %8s %8s | %8s %12s | %7s %7s | %s\n", "page", "median", "worst",
+          "median", "worst", "median", "CPU med (ms)", "layout", "paint", "(worst CPU)");
   for (guint p = 0; p < pages->len; p++)
     {
       PageRuns *runs = pages->pdata[p];
       double wall_med, wall_worst, cpu_med, cpu_worst, calls_med, calls_worst, lcpu_med, lcpu_worst;
+      double layout_med, layout_worst, paint_med, paint_worst;
       gboolean pass;
 
       ey_test_median_worst (runs->wall, &wall_med, &wall_worst);
       ey_test_median_worst (runs->cpu, &cpu_med, &cpu_worst);
       ey_test_median_worst (runs->calls, &calls_med, &calls_worst);
       ey_test_median_worst (runs->label_cpu, &lcpu_med, &lcpu_worst);
+      ey_test_median_worst (runs->layout, &layout_med, &layout_worst);
+      ey_test_median_worst (runs->paint, &paint_med, &paint_worst);
       pass = cpu_worst <= TARGET_MS;
       if (pass)
         passed++;
@@ -402,9 +451,9 @@ main (int   argc,
         missed++;
       worst_cpu_all = MAX (worst_cpu_all, cpu_worst);
       worst_wall_all = MAX (worst_wall_all, wall_worst);
-      printf ("%-9s | %8.1f %8.1f | %8.1f %8.1f | %8.0f %12.1f | %s\n", runs->name,
-              wall_med, wall_worst, cpu_med, cpu_worst, calls_med, lcpu_med,
-              pass ? "PASS" : "MISS");
+      printf ("%-9s | %8.1f %8.1f | %8.1f %8.1f | %8.0f %12.1f | %7.1f %7.1f | %s\n",
+              runs->name, wall_med, wall_worst, cpu_med, cpu_worst, calls_med, lcpu_med,
+              layout_med, paint_med, pass ? "PASS" : "MISS");
     }
   printf ("%u of %u page changes within %.0f ms of main-thread CPU; worst %.1f ms CPU, "
           "%.1f ms wall\n", passed, passed + missed, TARGET_MS, worst_cpu_all, worst_wall_all);
