@@ -146,8 +146,11 @@ ey_page_order_auto_choose (EyPageOrder *self)
 static void
 ey_page_order_stop_waiting_for_paint (EyPageOrder *self)
 {
-  if (self->painted_clock)
-    g_clear_signal_handler (&self->painted_id, self->painted_clock);
+  /* A window that goes away disposes its frame clock, which drops its handlers. */
+  if (self->painted_clock && self->painted_id &&
+      g_signal_handler_is_connected (self->painted_clock, self->painted_id))
+    g_signal_handler_disconnect (self->painted_clock, self->painted_id);
+  self->painted_id = 0;
   g_clear_object (&self->painted_clock);
 }
 
