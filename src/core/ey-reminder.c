@@ -332,9 +332,10 @@ ey_reminder_now (void)
 /**
  * ey_reminder_format_date:
  *
- * A date as every text of the program shows it: day.month.year, the one way of
- * Turkish, of the KamuSM site and of the printed forms, so the English interface does
- * not show a second format beside dates copied from the site.
+ * A date as the windows, notifications and printed forms show it (the command line
+ * keeps ISO): day.month.year, the one way of Turkish, of the KamuSM site and of the
+ * printed forms, so the English interface does not show a second format beside dates
+ * copied from the site.
  */
 char *
 ey_reminder_format_date (GDateTime *date)

@@ -78,9 +78,6 @@ char *
 ey_officer_format_time (const char *iso)
 {
   g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *clock = NULL;
   gboolean has_time;
 
   if (iso == NULL)
@@ -88,10 +85,5 @@ ey_officer_format_time (const char *iso)
   date = parse (iso, &has_time);
   if (date == NULL)
     return g_strdup (iso);
-  day = ey_ui_format_date (date);
-  if (!has_time)
-    return g_steal_pointer (&day);
-  local = g_date_time_to_local (date);
-  clock = g_date_time_format (local, "%H:%M");
-  return g_strconcat (day, " ", clock, NULL);
+  return has_time ? ey_ui_format_date_time (date) : ey_ui_format_date (date);
 }

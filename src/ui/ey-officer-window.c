@@ -638,19 +638,22 @@ sync_mark_all (EyOfficerWindow *self)
   GListModel *model = self->model ? G_LIST_MODEL (self->model) : NULL;
   guint shown = model ? g_list_model_get_n_items (model) : 0;
   guint marked = 0;
-  gboolean mixed = FALSE;
+  guint unmarked = 0;
+  gboolean mixed;
 
-  /* Nobody marked (the usual case, and every keystroke of a search): nothing to count. */
-  for (guint i = 0; i < shown && g_hash_table_size (self->marked) > 0 && !mixed; i++)
+  /* Nobody marked (the usual case, and every keystroke of a search): nothing to count.
+   * One of each is all there is to know. */
+  for (guint i = 0;
+       i < shown && g_hash_table_size (self->marked) > 0 && (marked == 0 || unmarked == 0); i++)
     {
       g_autoptr(EyRosterEntry) entry = g_list_model_get_item (model, i);
 
       if (is_marked (self, ey_roster_entry_get_identity (entry)))
         marked++;
-      /* Some but not all: that is all there is to know. */
-      mixed = marked > 0 && marked < i + 1;
+      else
+        unmarked++;
     }
-  mixed = mixed || (marked > 0 && marked < shown);
+  mixed = marked > 0 && unmarked > 0;
   self->showing_mark_all = TRUE;
   if (mixed)
     {

@@ -56,9 +56,7 @@ char *
 ey_receipt_get_text (EySession *session)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = ey_ui_format_date (now);
-  g_autofree char *hour = g_date_time_format (now, "%H:%M");
-  g_autofree char *when = g_strconcat (day, " ", hour, NULL);
+  g_autofree char *when = ey_ui_format_date_time (now);
   g_autofree char *masked = NULL;
   const char *identity = ey_session_get_identity (session);
   const char *path_text;

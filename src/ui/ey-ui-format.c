@@ -18,6 +18,21 @@ ey_ui_format_date (GDateTime *date)
 }
 
 char *
+ey_ui_format_date_time (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+
+  if (date == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (date);
+  day = ey_ui_format_date (local);
+  clock = g_date_time_format (local, "%H:%M");
+  return g_strconcat (day, " ", clock, NULL);
+}
+
+char *
 ey_ui_describe_certificate (EyCertificate *certificate)
 {
   g_autofree char *until = NULL;

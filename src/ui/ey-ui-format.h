@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Small text helpers shared by the pages (no type of their own). */
 char *ey_ui_format_date               (GDateTime     *date);
+/* The same day, then the local time of day: "04.12.2026 17:05". */
+char *ey_ui_format_date_time          (GDateTime     *date);
 /* "Valid until 12.03.2027 (60 days left). Renewal is possible now." */
 char *ey_ui_describe_certificate      (EyCertificate *certificate);
 /* Why @certificate cannot sign this application, or NULL when it can. */
