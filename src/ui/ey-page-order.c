@@ -24,6 +24,7 @@ struct _EyPageOrder
   gboolean    busy_watched;
   GdkFrameClock *painted_clock;   /* waiting for the page's first frame */
   gulong         painted_id;
+  gint64         painted_frame;   /* the clock's frame counter when the wait began */
   gboolean    has_orders;
 };
 
@@ -159,10 +160,26 @@ painted_cb (EyPageOrder *self)
 {
   EyStepPage *page = EY_STEP_PAGE (self);
   EySession *session = ey_step_page_get_session (page);
+  EyWindow *window = ey_step_page_get_window (page);
+  gint64 frame = gdk_frame_clock_get_frame_counter (self->painted_clock);
 
+  if (window == NULL || ey_window_get_visible_page (window) != page)
+    {
+      ey_page_order_stop_waiting_for_paint (self);
+      return;
+    }
+  /* The window puts a page on screen one frame after filling it in: only a frame drawn
+   * with this page on screen counts. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+      (!gtk_widget_get_mapped (GTK_WIDGET (self)) || frame <= self->painted_frame))
+    {
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->painted_frame = frame;
+      gdk_frame_clock_request_phase (self->painted_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      return;
+    }
   ey_page_order_stop_waiting_for_paint (self);
-  if (ey_window_get_visible_page (ey_step_page_get_window (page)) == page &&
-      session && !ey_session_get_busy (session))
+  if (session && !ey_session_get_busy (session))
     ey_page_order_next (page);
 }
 
@@ -170,11 +187,12 @@ painted_cb (EyPageOrder *self)
  * that showed it: over a fast connection the form came back before the page's first
  * frame, and the two page changes landed in one stall (23 ms against 14 ms each, in
  * ui-page-change); the person also gets to see which order was opened.  Without a frame
- * clock (not shown yet) it goes on at once. */
+ * clock (a window not shown yet) it goes on at once. */
 static void
 ey_page_order_next_after_paint (EyPageOrder *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
+  GdkFrameClock *clock = window ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
 
   ey_page_order_stop_waiting_for_paint (self);
   if (clock == NULL)
@@ -183,8 +201,10 @@ ey_page_order_next_after_paint (EyPageOrder *self)
       return;
     }
   self->painted_clock = g_object_ref (clock);
+  self->painted_frame = gdk_frame_clock_get_frame_counter (clock);
   self->painted_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void

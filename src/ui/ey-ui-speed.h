@@ -10,5 +10,6 @@ void ey_ui_speed_install_label_widths (void);
 void ey_ui_speed_warm_tls             (void);
 void ey_ui_speed_warm_icons           (void);
 void ey_ui_speed_keep_frame_buffers   (void);
+void ey_ui_speed_keep_shm_pool        (GtkWidget *window);
 
 G_END_DECLS

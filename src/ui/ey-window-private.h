@@ -50,6 +50,13 @@ struct _EyWindow
   char                 *access_password;
   /* A page shown outside the session's steps ("forgot"), or NULL. */
   char                 *override_page;
+  /* The page shown, or about to be: the stack switches to it one frame after it was
+   * filled in (ey_window_show_step ()), until then it is the stack's hidden child. */
+  char                 *page_name;
+  GdkFrameClock        *switch_clock;
+  gulong                switch_id;
+  gint64                switch_frame;
+  guint                 switch_source;   /* the switch's timeout, then its idle */
   /* The "NOT the KamuSM site" strip (not the demo's), or NULL. */
   GtkLabel             *site_notice;
 };

@@ -9,6 +9,7 @@
 #include "ey-application.h"
 #include "ey-draft.h"
 #include "ey-window-private.h"
+#include "ey-ui-speed.h"
 #include "ey-site-profile.h"
 #include "ey-page-welcome.h"
 #include "ey-page-site-changed.h"
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (EyWindow, ey_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_PAGE_NAME,
   N_PROPS
 };
 
@@ -213,6 +215,8 @@ ey_window_get_visible_page (EyWindow *self)
   GtkWidget *child;
 
   g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  if (self->page_name)
+    return ey_window_get_page (self, self->page_name);
   child = gtk_stack_get_visible_child (self->stack);
   return child ? EY_STEP_PAGE (child) : NULL;
 }
@@ -221,6 +225,8 @@ const char *
 ey_window_get_visible_page_name (EyWindow *self)
 {
   g_return_val_if_fail (EY_IS_WINDOW (self), NULL);
+  if (self->page_name)
+    return self->page_name;
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
@@ -260,6 +266,81 @@ ey_window_focus_page (EyWindow *self)
 }
 
 static void
+ey_window_stop_switch (EyWindow *self)
+{
+  /* A window that goes away disposes its frame clock, which drops its handlers. */
+  if (self->switch_clock && self->switch_id &&
+      g_signal_handler_is_connected (self->switch_clock, self->switch_id))
+    g_signal_handler_disconnect (self->switch_clock, self->switch_id);
+  self->switch_id = 0;
+  g_clear_object (&self->switch_clock);
+  g_clear_handle_id (&self->switch_source, g_source_remove);
+}
+
+static void
+ey_window_finish_switch (EyWindow *self)
+{
+  ey_window_stop_switch (self);
+  if (self->page_name == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, self->page_name);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->focus_pending)
+    ey_window_focus_page (self);
+}
+
+static gboolean
+switch_cb (gpointer user_data)
+{
+  EyWindow *self = user_data;
+
+  self->switch_source = 0;
+  ey_window_finish_switch (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+switch_after_paint_cb (GdkFrameClock *clock,
+                       EyWindow      *self)
+{
+  /* Not the frame this wait began in (GLib may run a handler connected during the
+   * emission), but the one after it, which has styled the page. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->switch_frame)
+    return;
+  /* In a main-loop turn of its own, before the next frame: mapping the page and moving
+   * the focus are a few milliseconds more. */
+  ey_window_stop_switch (self);
+  self->switch_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, switch_cb, self, NULL);
+}
+
+/* The stack shows the page a frame after it was filled in.  Until then it is a hidden
+ * child, whose new rows GTK styles all the same (GtkStack hides a page from layout, not
+ * from CSS): the next frame styles them while the old page stays on screen, and the frame
+ * after it measures and draws the new page.  In one main-loop turn, filling in, styling,
+ * measuring and drawing were the form page's 25 ms stall (ui-page-change).  A window not
+ * on screen switches at once; one whose frames stop switches after a quarter second. */
+static void
+ey_window_switch_page (EyWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  const char *shown = gtk_stack_get_visible_child_name (self->stack);
+
+  if (self->switch_source != 0)
+    return;   /* already waiting for this page's frame */
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      g_strcmp0 (shown, self->page_name) == 0)
+    {
+      ey_window_finish_switch (self);
+      return;
+    }
+  self->switch_clock = g_object_ref (clock);
+  self->switch_frame = gdk_frame_clock_get_frame_counter (clock);
+  self->switch_id = g_signal_connect (clock, "after-paint", G_CALLBACK (switch_after_paint_cb), self);
+  self->switch_source = g_timeout_add (250, switch_cb, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
 ey_window_show_step (EyWindow *self)
 {
   EySessionStep step = self->session ? ey_session_get_step (self->session) : EY_SESSION_STEP_START;
@@ -272,17 +353,21 @@ ey_window_show_step (EyWindow *self)
     ey_step_list_set_current (self->step_list,
                               step == EY_SESSION_STEP_DONE
                               ? info->index + 1 : ey_window_step_index (self, name, info->index));
-  gtk_stack_set_visible_child_name (self->stack, name);
+  if (g_strcmp0 (self->page_name, name) != 0)
+    {
+      /* A page filled in after another's styling frame waits for a frame of its own */
+      ey_window_stop_switch (self);
+      g_free (self->page_name);
+      self->page_name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_NAME]);
+    }
   g_signal_group_set_target (self->page_signals, page);
   if (page)
     ey_step_page_sync (page);
   _ey_window_update_actions (self);
-
-  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
   /* While the action that led here still runs, Continue is off: once it is over. */
   self->focus_pending = self->session && ey_session_get_busy (self->session);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ey_window_focus_page (self);
+  ey_window_switch_page (self);
 }
 
 static void
@@ -323,7 +408,8 @@ on_busy_changed_cb (EyWindow *self)
   if (self->focus_pending && !ey_session_get_busy (self->session))
     {
       self->focus_pending = FALSE;
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+      /* A page still waiting for its frame gets the focus when it is shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->switch_source == 0)
         ey_window_focus_page (self);
     }
 }
@@ -358,6 +444,9 @@ ey_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_PAGE_NAME:
+      g_value_set_string (value, ey_window_get_visible_page_name (self));
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -662,7 +751,9 @@ ey_window_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_clear_object (&self->cancellable);
   wipe_string (&self->access_password);
+  ey_window_stop_switch (self);
   g_clear_pointer (&self->override_page, g_free);
+  g_clear_pointer (&self->page_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_WINDOW);
   G_OBJECT_CLASS (ey_window_parent_class)->dispose (object);
 }
@@ -705,6 +796,11 @@ ey_window_class_init (EyWindowClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The page shown, or filled in to be shown at the next frame (the stack's visible
+   * child follows). */
+  properties[PROP_PAGE_NAME] =
+    g_param_spec_string ("page-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _ey_window_install_actions (widget_class);
@@ -714,6 +810,7 @@ static void
 ey_window_init (EyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ey_ui_speed_keep_shm_pool (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <valgrind/callgrind.h>
 
 #include "ui-driver.h"
@@ -14,9 +15,11 @@
 #include "ey-test-common.h"
 
 /* The longest main-loop stall at each page change of a demo E-Onay renewal: the work
- * done between two polls of the main context, in the iteration that switches the page
- * and up to the second frame painted after it (the new page's first layout).  Work of
- * the in-process simulator in those iterations counts too: it is the same loop.
+ * done between two polls of the main context, from the iteration in which the window
+ * names the new page (it fills the page in then) to the second frame painted with it on
+ * screen (the stack shows it a frame later, ey_window_show_step ()), or to the end of
+ * the stack's transition if that comes later.  Work of the
+ * in-process simulator in those iterations counts too: it is the same loop.
  *
  * Each run is a fresh process (a person renews once per start of the program, so fonts,
  * styles and pages are as cold as they are for that person; SoftHSM also keeps its first
@@ -28,9 +31,12 @@
  *   - how many times a GtkLabel was measured (each one or more Pango layouts of its
  *     text) and the CPU time of those;
  *   - the longest layout and paint phase of a frame in those iterations (CPU), each
- *     from the phase's own start (the medians only).
+ *     from the phase's own start (the medians only);
+ *   - the system CPU time and page faults of the longest gap.
  * The verdict is on the worst CPU time against the 16 ms of one frame at 60 Hz.
  *
+ * EY_BENCH_PHASES=1 lists every iteration of each page change: its CPU time and the
+ * frame phases it ran, each after the CPU ms spent before it began.
  * EY_BENCH_LABELS=1 (with --child) lists each page's costliest labels.  Under
  * `valgrind --tool=callgrind --collect-atstart=no` a child collects only during page
  * changes and dumps one profile per page (callgrind.out.PID.N, named after the page).
@@ -52,18 +58,55 @@ cpu_now (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* This thread's system CPU time (µs) and minor page faults. */
+static void
+sys_now (gint64 *sys_us,
+         gint64 *faults)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  *sys_us = (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+  *faults = usage.ru_minflt;
+}
+
 static GPollFunc real_poll;
 static gint64    woke_at;        /* when the last poll returned */
 static gint64    woke_cpu;
 static gboolean  tracking;
 static gint64    longest;        /* of the page change being tracked, µs */
 static gint64    longest_cpu;
-static guint     frames;
+static gint64    woke_sys, woke_faults;
+static gint64    longest_sys, longest_faults;   /* of the iteration with the longest CPU */
+static guint     frames;         /* painted since the stack showed the page */
+static gboolean  switched;
+static GtkStack *watched_stack;
 static char     *page_name;
 static gint64    layout_at, paint_at;   /* CPU µs when this frame's phase began, or 0 */
 static gint64    longest_layout, longest_paint, switch_us, changed_at;
 static gboolean  dump_iterations;
 static guint     iteration;
+
+/* EY_BENCH_PHASES: each iteration of a page change, with the frame phases it ran (the
+ * CPU ms before each phase began, then after the last). */
+static gboolean  show_phases;
+static GString  *iter_phases;
+static gint64    iter_phase_at;
+
+static gboolean
+any_phase_cb (GSignalInvocationHint *hint,
+              guint                  n_params,
+              const GValue          *params,
+              gpointer               data)
+{
+  gint64 now = cpu_now ();
+
+  g_string_append_printf (iter_phases, " %.1f %s",
+                          (now - (iter_phase_at ? iter_phase_at : woke_cpu)) / 1000.0,
+                          g_signal_name (hint->signal_id));
+  iter_phase_at = now;
+  return TRUE;
+}
 
 /* GtkLabel measurements while a page change is tracked. */
 typedef struct
@@ -144,9 +187,24 @@ timed_poll (GPollFD *fds,
 
   if (tracking && woke_at)
     {
+      gint64 cpu = cpu_now () - woke_cpu;
+      gint64 sys_us, faults;
+
       longest = MAX (longest, now - woke_at);
-      longest_cpu = MAX (longest_cpu, cpu_now () - woke_cpu);
+      if (cpu >= longest_cpu)
+        {
+          sys_now (&sys_us, &faults);
+          longest_cpu = cpu;
+          longest_sys = sys_us - woke_sys;
+          longest_faults = faults - woke_faults;
+        }
     }
+  if (iter_phases && tracking)
+    printf ("#   %s: %.1f ms CPU:%s %.1f\n", page_name, (cpu_now () - woke_cpu) / 1000.0,
+            iter_phases->str, (cpu_now () - (iter_phase_at ? iter_phase_at : woke_cpu)) / 1000.0);
+  if (iter_phases)
+    g_string_truncate (iter_phases, 0);
+  iter_phase_at = 0;
   if (dump_iterations)
     {
       /* The iteration that ends here: kept when it belongs to a page change. */
@@ -162,6 +220,7 @@ timed_poll (GPollFD *fds,
   ret = real_poll (fds, nfds, timeout);
   woke_at = g_get_monotonic_time ();
   woke_cpu = cpu_now ();
+  sys_now (&woke_sys, &woke_faults);
   return ret;
 }
 
@@ -176,11 +235,13 @@ report (void)
       CALLGRIND_TOGGLE_COLLECT;
     }
   /* One line per page for the parent: name, gap wall µs, gap CPU µs, label measures,
-   * their CPU µs, then the phases (CPU µs). */
+   * their CPU µs, then the phases (CPU µs), then the system part of the gap's CPU (µs)
+   * and its page faults. */
   printf ("PAGE %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
           page_name, longest, longest_cpu, label_calls, label_us,
-          switch_us, longest_layout, longest_paint);
+          switch_us, longest_layout, longest_paint, longest_sys, longest_faults);
   if (getenv ("EY_BENCH_LABELS"))
     print_label_stats ();
   fflush (stdout);
@@ -225,25 +286,42 @@ after_paint_cb (GdkFrameClock *clock)
   if (!tracking)
     return;
   longest_paint = MAX (longest_paint, painted);
-  if (++frames >= 2)
+  /* Through the stack's transition, if it has one: each of its frames draws both pages. */
+  if (switched && ++frames >= 2 && !gtk_stack_get_transition_running (watched_stack))
     report ();
 }
 
+/* The window fills the page in, then shows it a frame later: the change counts from
+ * the start of the iteration that began it to the second frame painted with the page on
+ * screen. */
 static void
-on_visible_child_cb (GtkStack *stack)
+on_page_name_cb (EyWindow *window)
 {
-  /* The iteration that got here counts from its start. */
   report ();
-  page_name = g_strdup (gtk_stack_get_visible_child_name (stack));
+  page_name = g_strdup (ey_window_get_visible_page_name (window));
   if (!dump_iterations)
     CALLGRIND_TOGGLE_COLLECT;
   iteration = 0;
   tracking = TRUE;
   longest = g_get_monotonic_time () - woke_at;
   longest_cpu = cpu_now () - woke_cpu;
+  sys_now (&longest_sys, &longest_faults);
+  longest_sys -= woke_sys;
+  longest_faults -= woke_faults;
+  frames = 0;
+  switched = FALSE;
+  changed_at = 0;
+  switch_us = 0;
+}
+
+static void
+on_visible_child_cb (GtkStack *stack)
+{
+  if (!tracking || g_strcmp0 (gtk_stack_get_visible_child_name (stack), page_name) != 0)
+    return;
+  switched = TRUE;
   frames = 0;
   changed_at = cpu_now ();
-  switch_us = 0;
 }
 
 /* The window moves the focus at the end of its page switch. */
@@ -261,6 +339,8 @@ watch (UiDriver *driver)
                                                                   EY_TYPE_WINDOW, "stack");
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (driver->window));
 
+  watched_stack = GTK_STACK (stack);
+  g_signal_connect (driver->window, "notify::page-name", G_CALLBACK (on_page_name_cb), NULL);
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_child_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   g_signal_add_emission_hook (g_signal_lookup ("layout", GDK_TYPE_FRAME_CLOCK), 0,
@@ -268,6 +348,16 @@ watch (UiDriver *driver)
   g_signal_add_emission_hook (g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK), 0,
                               phase_started_cb, &paint_at, NULL);
   g_signal_connect_after (clock, "layout", G_CALLBACK (after_layout_cb), NULL);
+  if (show_phases)
+    {
+      const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint",
+                               "after-paint", "resume-events" };
+
+      iter_phases = g_string_new (NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+        g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0,
+                                    any_phase_cb, NULL, NULL);
+    }
   g_signal_connect (driver->window, "notify::focus-widget", G_CALLBACK (on_focus_cb), NULL);
 }
 
@@ -285,6 +375,7 @@ run_child (void)
   adw_init ();
 
   dump_iterations = getenv ("EY_BENCH_ITERATIONS") != NULL;
+  show_phases = getenv ("EY_BENCH_PHASES") != NULL;
   real_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
   label_stats = g_hash_table_new_full (NULL, NULL, NULL, label_stat_free);
@@ -327,6 +418,7 @@ typedef struct
   char   *name;
   GArray *wall, *cpu, *calls, *label_cpu;   /* double, ms or count */
   GArray *layout, *paint;                   /* double, ms */
+  GArray *sys, *faults;                     /* double, ms or count */
 } PageRuns;
 
 static void
@@ -341,6 +433,8 @@ page_runs_free (gpointer data)
   g_array_unref (runs->label_cpu);
   g_array_unref (runs->layout);
   g_array_unref (runs->paint);
+  g_array_unref (runs->sys);
+  g_array_unref (runs->faults);
   g_free (runs);
 }
 
@@ -395,10 +489,12 @@ main (int   argc,
                 }
               continue;
             }
+          if (g_str_has_prefix (lines[i], "#") && g_getenv ("EY_BENCH_PHASES"))
+            printf ("# run %u %s\n", run + 1, lines[i] + 1);
           if (!g_str_has_prefix (lines[i], "PAGE "))
             continue;
           f = g_strsplit (lines[i], " ", -1);
-          if (g_strv_length (f) < 9)
+          if (g_strv_length (f) < 11)
             continue;
           for (guint p = 0; p < pages->len && !runs; p++)
             if (strcmp (((PageRuns *) pages->pdata[p])->name, f[1]) == 0)
@@ -413,6 +509,8 @@ main (int   argc,
               runs->label_cpu = g_array_new (FALSE, FALSE, sizeof (double));
               runs->layout = g_array_new (FALSE, FALSE, sizeof (double));
               runs->paint = g_array_new (FALSE, FALSE, sizeof (double));
+              runs->sys = g_array_new (FALSE, FALSE, sizeof (double));
+              runs->faults = g_array_new (FALSE, FALSE, sizeof (double));
               g_ptr_array_add (pages, runs);
             }
           add (runs->wall, g_ascii_strtod (f[2], NULL) / 1000.0);
@@ -421,21 +519,25 @@ main (int   argc,
           add (runs->label_cpu, g_ascii_strtod (f[5], NULL) / 1000.0);
           add (runs->layout, g_ascii_strtod (f[7], NULL) / 1000.0);
           add (runs->paint, g_ascii_strtod (f[8], NULL) / 1000.0);
+          add (runs->sys, g_ascii_strtod (f[9], NULL) / 1000.0);
+          add (runs->faults, g_ascii_strtod (f[10], NULL));
         }
     }
 
   printf ("Page changes of a demo E-Onay renewal, %u runs (fresh process each), "
           "GSK_RENDERER=%s; target %.0f ms\n", n_runs,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default", TARGET_MS);
-  printf ("%-9s | %-17s | %-17s | %-21s | %-15s | %s\n", "", "gap wall (ms)", "gap CPU (ms)",
-          "label measures", "frame CPU (ms)", "verdict");
-  printf ("%-9s | %8s %8s | %8s %8s | %8s %12s | %7s %7s | %s\n", "page", "median", "worst",
-          "median", "worst", "median", "CPU med (ms)", "layout", "paint", "(worst CPU)");
+  printf ("%-9s | %-17s | %-17s | %-14s | %-21s | %-15s | %s\n", "", "gap wall (ms)",
+          "gap CPU (ms)", "of it, median", "label measures", "frame CPU (ms)", "verdict");
+  printf ("%-9s | %8s %8s | %8s %8s | %6s %7s | %8s %12s | %7s %7s | %s\n", "page", "median",
+          "worst", "median", "worst", "sys ms", "faults", "median", "CPU med (ms)", "layout",
+          "paint", "(worst CPU)");
   for (guint p = 0; p < pages->len; p++)
     {
       PageRuns *runs = pages->pdata[p];
       double wall_med, wall_worst, cpu_med, cpu_worst, calls_med, calls_worst, lcpu_med, lcpu_worst;
       double layout_med, layout_worst, paint_med, paint_worst;
+      double sys_med, sys_worst, faults_med, faults_worst;
       gboolean pass;
 
       ey_test_median_worst (runs->wall, &wall_med, &wall_worst);
@@ -444,6 +546,8 @@ main (int   argc,
       ey_test_median_worst (runs->label_cpu, &lcpu_med, &lcpu_worst);
       ey_test_median_worst (runs->layout, &layout_med, &layout_worst);
       ey_test_median_worst (runs->paint, &paint_med, &paint_worst);
+      ey_test_median_worst (runs->sys, &sys_med, &sys_worst);
+      ey_test_median_worst (runs->faults, &faults_med, &faults_worst);
       pass = cpu_worst <= TARGET_MS;
       if (pass)
         passed++;
@@ -451,9 +555,9 @@ main (int   argc,
         missed++;
       worst_cpu_all = MAX (worst_cpu_all, cpu_worst);
       worst_wall_all = MAX (worst_wall_all, wall_worst);
-      printf ("%-9s | %8.1f %8.1f | %8.1f %8.1f | %8.0f %12.1f | %7.1f %7.1f | %s\n",
-              runs->name, wall_med, wall_worst, cpu_med, cpu_worst, calls_med, lcpu_med,
-              layout_med, paint_med, pass ? "PASS" : "MISS");
+      printf ("%-9s | %8.1f %8.1f | %8.1f %8.1f | %6.1f %7.0f | %8.0f %12.1f | %7.1f %7.1f | %s\n",
+              runs->name, wall_med, wall_worst, cpu_med, cpu_worst, sys_med, faults_med,
+              calls_med, lcpu_med, layout_med, paint_med, pass ? "PASS" : "MISS");
     }
   printf ("%u of %u page changes within %.0f ms of main-thread CPU; worst %.1f ms CPU, "
           "%.1f ms wall\n", passed, passed + missed, TARGET_MS, worst_cpu_all, worst_wall_all);

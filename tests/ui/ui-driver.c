@@ -87,7 +87,12 @@ page_is (gpointer data)
   PageWait *wait = data;
   EySession *session = ey_window_get_session (wait->driver->window);
 
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (wait->driver->window),
+                                                              EY_TYPE_WINDOW, "stack"));
+
+  /* The window names a page as soon as it fills it in, and shows it a frame later. */
   return g_strcmp0 (ey_window_get_visible_page_name (wait->driver->window), wait->name) == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->name) == 0 &&
          session && !ey_session_get_busy (session);
 }
 
