@@ -21,7 +21,8 @@ EyWindow   *ey_window_new              (EyApplication *application);
 EySession  *ey_window_get_session      (EyWindow      *self);
 void        ey_window_add_toast        (EyWindow      *self,
                                         const char    *message);
-/* Tests and screenshots: the page shown now, and a page by its name ("sign-in"). */
+/* The page shown, or filled in to be shown at the next frame (the "page-name" property;
+ * the stack's visible child follows a frame later), and a page by its name ("sign-in"). */
 EyStepPage *ey_window_get_visible_page (EyWindow      *self);
 EyStepPage *ey_window_get_page         (EyWindow      *self,
                                         const char    *name);
