@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ey-page-order.h"
+#include "ey-frame-wait.h"
 #include "ey-window-private.h"
 #include "ey-ui-closures.h"
 
@@ -22,9 +23,7 @@ struct _EyPageOrder
   GPtrArray  *checks;   /* GtkCheckButton, with "order-id" data */
   gboolean    auto_chosen;
   gboolean    busy_watched;
-  GdkFrameClock *painted_clock;   /* waiting for the page's first frame */
-  gulong         painted_id;
-  gint64         painted_frame;   /* the clock's frame counter when the wait began */
+  EyFrameWait    painted;   /* waiting for the page's first frame */
   gboolean    has_orders;
 };
 
@@ -145,40 +144,26 @@ ey_page_order_auto_choose (EyPageOrder *self)
 }
 
 static void
-ey_page_order_stop_waiting_for_paint (EyPageOrder *self)
-{
-  /* A window that goes away disposes its frame clock, which drops its handlers. */
-  if (self->painted_clock && self->painted_id &&
-      g_signal_handler_is_connected (self->painted_clock, self->painted_id))
-    g_signal_handler_disconnect (self->painted_clock, self->painted_id);
-  self->painted_id = 0;
-  g_clear_object (&self->painted_clock);
-}
-
-static void
 painted_cb (EyPageOrder *self)
 {
   EyStepPage *page = EY_STEP_PAGE (self);
   EySession *session = ey_step_page_get_session (page);
   EyWindow *window = ey_step_page_get_window (page);
-  gint64 frame = gdk_frame_clock_get_frame_counter (self->painted_clock);
 
   if (window == NULL || ey_window_get_visible_page (window) != page)
     {
-      ey_page_order_stop_waiting_for_paint (self);
+      ey_frame_wait_stop (&self->painted);
       return;
     }
   /* The window puts a page on screen one frame after filling it in: only a frame drawn
    * with this page on screen counts. */
   if (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-      (!gtk_widget_get_mapped (GTK_WIDGET (self)) || frame <= self->painted_frame))
+      (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !ey_frame_wait_is_over (&self->painted)))
     {
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        self->painted_frame = frame;
-      gdk_frame_clock_request_phase (self->painted_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      ey_frame_wait_again (&self->painted);
       return;
     }
-  ey_page_order_stop_waiting_for_paint (self);
+  ey_frame_wait_stop (&self->painted);
   if (session && !ey_session_get_busy (session))
     ey_page_order_next (page);
 }
@@ -194,17 +179,13 @@ ey_page_order_next_after_paint (EyPageOrder *self)
   EyWindow *window = ey_step_page_get_window (EY_STEP_PAGE (self));
   GdkFrameClock *clock = window ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
 
-  ey_page_order_stop_waiting_for_paint (self);
+  ey_frame_wait_stop (&self->painted);
   if (clock == NULL)
     {
       ey_page_order_next (EY_STEP_PAGE (self));
       return;
     }
-  self->painted_clock = g_object_ref (clock);
-  self->painted_frame = gdk_frame_clock_get_frame_counter (clock);
-  self->painted_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  ey_frame_wait_start (&self->painted, clock, G_CALLBACK (painted_cb), self);
 }
 
 static void
@@ -251,7 +232,7 @@ ey_page_order_dispose (GObject *object)
 {
   EyPageOrder *self = EY_PAGE_ORDER (object);
 
-  ey_page_order_stop_waiting_for_paint (self);
+  ey_frame_wait_stop (&self->painted);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), EY_TYPE_PAGE_ORDER);
   G_OBJECT_CLASS (ey_page_order_parent_class)->dispose (object);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ey-frame-wait.h"
 #include "ey-window.h"
 #include "ey-step-page.h"
 #include "ey-step-list.h"
@@ -53,9 +54,7 @@ struct _EyWindow
   /* The page shown, or about to be: the stack switches to it one frame after it was
    * filled in (ey_window_show_step ()), until then it is the stack's hidden child. */
   char                 *page_name;
-  GdkFrameClock        *switch_clock;
-  gulong                switch_id;
-  gint64                switch_frame;
+  EyFrameWait           switch_frame;
   guint                 switch_source;   /* the switch's timeout, then its idle */
   /* The "NOT the KamuSM site" strip (not the demo's), or NULL. */
   GtkLabel             *site_notice;

@@ -268,12 +268,7 @@ ey_window_focus_page (EyWindow *self)
 static void
 ey_window_stop_switch (EyWindow *self)
 {
-  /* A window that goes away disposes its frame clock, which drops its handlers. */
-  if (self->switch_clock && self->switch_id &&
-      g_signal_handler_is_connected (self->switch_clock, self->switch_id))
-    g_signal_handler_disconnect (self->switch_clock, self->switch_id);
-  self->switch_id = 0;
-  g_clear_object (&self->switch_clock);
+  ey_frame_wait_stop (&self->switch_frame);
   g_clear_handle_id (&self->switch_source, g_source_remove);
 }
 
@@ -285,7 +280,8 @@ ey_window_finish_switch (EyWindow *self)
     return;
   gtk_stack_set_visible_child_name (self->stack, self->page_name);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->focus_pending)
+  /* And again once a running action is over (focus_pending) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ey_window_focus_page (self);
 }
 
@@ -300,13 +296,14 @@ switch_cb (gpointer user_data)
 }
 
 static void
-switch_after_paint_cb (GdkFrameClock *clock,
-                       EyWindow      *self)
+switch_after_paint_cb (EyWindow *self)
 {
-  /* Not the frame this wait began in (GLib may run a handler connected during the
-   * emission), but the one after it, which has styled the page. */
-  if (gdk_frame_clock_get_frame_counter (clock) <= self->switch_frame)
-    return;
+  /* The frame after the one the page was filled in: it has styled the page */
+  if (!ey_frame_wait_is_over (&self->switch_frame))
+    {
+      ey_frame_wait_again (&self->switch_frame);
+      return;
+    }
   /* In a main-loop turn of its own, before the next frame: mapping the page and moving
    * the focus are a few milliseconds more. */
   ey_window_stop_switch (self);
@@ -333,11 +330,8 @@ ey_window_switch_page (EyWindow *self)
       ey_window_finish_switch (self);
       return;
     }
-  self->switch_clock = g_object_ref (clock);
-  self->switch_frame = gdk_frame_clock_get_frame_counter (clock);
-  self->switch_id = g_signal_connect (clock, "after-paint", G_CALLBACK (switch_after_paint_cb), self);
+  ey_frame_wait_start (&self->switch_frame, clock, G_CALLBACK (switch_after_paint_cb), self);
   self->switch_source = g_timeout_add (250, switch_cb, self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void
