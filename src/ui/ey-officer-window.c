@@ -20,6 +20,7 @@
 #include "ey-officer-row.h"
 #include "ey-officer-slots.h"
 #include "ey-officer-window.h"
+#include "ey-notice.h"
 #include "ey-token.h"
 #include "ey-ui-format.h"
 #include "ey-window.h"
@@ -29,7 +30,7 @@ struct _EyOfficerWindow
   AdwApplicationWindow  parent_instance;
 
   /* template */
-  AdwToastOverlay      *toast_overlay;
+  EyNotice             *notice;
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
@@ -82,11 +83,12 @@ get_app (EyOfficerWindow *self)
   return EY_IS_APPLICATION (app) ? EY_APPLICATION (app) : NULL;
 }
 
+/* Each message says what the last action did: a new one replaces the one shown. */
 static void
 toast (EyOfficerWindow *self,
        const char      *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  ey_notice_show (self->notice, text, 5, NULL, NULL, NULL, NULL);
 }
 
 /* ---- the list ---- */
@@ -385,9 +387,9 @@ removed_free (Removed *removed)
 }
 
 static void
-on_undo_cb (AdwToast *toast_,
-            Removed  *removed)
+on_undo_cb (gpointer data)
 {
+  Removed *removed = data;
   g_autoptr(GError) error = NULL;
 
   if (!ey_roster_restore (removed->self->roster, removed->colleague, removed->history, &error))
@@ -404,7 +406,6 @@ on_remove_cb (EyOfficerWindow *self,
   g_autofree char *id = g_strdup (identity);
   g_autofree char *title = NULL;
   Removed *removed = g_new0 (Removed, 1);
-  AdwToast *t;
 
   removed->self = g_object_ref (self);
   removed->colleague = ey_roster_lookup (self->roster, id, &error);
@@ -422,12 +423,8 @@ on_remove_cb (EyOfficerWindow *self,
 
   /* Translators: a toast after removing a colleague; %s is the name */
   title = g_strdup_printf (_("%s was removed"), removed->colleague->full_name);
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (on_undo_cb), removed,
-                         (GClosureNotify)(void (*) (void))removed_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  ey_notice_show (self->notice, title, 5, _("_Undo"), on_undo_cb, removed,
+                  (GDestroyNotify) (void (*) (void)) removed_free);
 }
 
 /* ---- import, export, print, prune ---- */
@@ -1341,10 +1338,11 @@ ey_officer_window_class_init (EyOfficerWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EY_TYPE_OFFICER_DETAIL);
+  g_type_ensure (EY_TYPE_NOTICE);
   g_type_ensure (EY_TYPE_OFFICER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/eimzayenile/EimzaYenile/ey-officer-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, notice);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, EyOfficerWindow, detail_pane);

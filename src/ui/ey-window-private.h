@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ey-frame-wait.h"
+#include "ey-notice.h"
 #include "ey-window.h"
 #include "ey-step-page.h"
 #include "ey-step-list.h"
@@ -22,7 +23,7 @@ struct _EyWindow
   GtkMenuButton        *menu_button;
   GtkToggleButton      *steps_button;
   AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toast_overlay;
+  EyNotice             *notice;
   AdwFlap              *flap;
   EyStepList           *step_list;
   EyCardStatus         *card_status;

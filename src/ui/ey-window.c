@@ -642,16 +642,9 @@ void
 ey_window_add_toast (EyWindow   *self,
                      const char *message)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (EY_IS_WINDOW (self));
-  /* Toast titles are Pango markup in libadwaita 1.2; messages may carry the site's
-   * or the mail's words (an institution "A&B"): always shown as text. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Plain text: messages may carry the site's or the mail's words (an institution "A&B") */
+  ey_notice_show (self->notice, message, 8, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -764,6 +757,7 @@ ey_window_class_init (EyWindowClass *klass)
   window_class->close_request = ey_window_close_request;
 
   g_type_ensure (EY_TYPE_STEP_LIST);
+  g_type_ensure (EY_TYPE_NOTICE);
   g_type_ensure (EY_TYPE_CARD_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -773,7 +767,7 @@ ey_window_class_init (EyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EyWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, steps_button);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, EyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EyWindow, notice);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, step_list);
   gtk_widget_class_bind_template_child (widget_class, EyWindow, card_status);
