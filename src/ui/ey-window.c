@@ -249,6 +249,25 @@ _ey_window_update_actions (EyWindow *self)
     gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
 }
 
+/* The page's first control in the order the page lists them.  Not
+ * gtk_widget_child_focus (TAB_FORWARD): GTK 4.8 sorts a container's children by their
+ * place on screen, and a page just shown has none yet: it measured the whole page (the
+ * signing page: 8 ms of a page change, callgrind). */
+static gboolean
+focus_first_control (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_is_sensitive (widget) || !gtk_widget_get_can_focus (widget))
+    return FALSE;
+  if (gtk_widget_get_focusable (widget) && gtk_widget_grab_focus (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_control (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* Keyboard users land on the first thing to type; with nothing to type, on Continue
  * (one Enter), or on the page's first control when Continue waits for it. */
 static void
@@ -262,7 +281,7 @@ ey_window_focus_page (EyWindow *self)
       ey_step_page_get_can_continue (page))
     gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
   else
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+    focus_first_control (GTK_WIDGET (page));
 }
 
 static void
@@ -275,9 +294,16 @@ ey_window_stop_switch (EyWindow *self)
 static void
 ey_window_finish_switch (EyWindow *self)
 {
+  GtkWidget *focus;
+
   ey_window_stop_switch (self);
   if (self->page_name == NULL)
     return;
+  /* GtkStack moves a focus it hides to the new page by gtk_widget_child_focus (): the
+   * cost named at focus_first_control (), before the focus is placed here anyway. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, self->page_name);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
   /* And again once a running action is over (focus_pending) */

@@ -36,7 +36,8 @@
  * The verdict is on the worst CPU time against the 16 ms of one frame at 60 Hz.
  *
  * EY_BENCH_PHASES=1 lists every iteration of each page change: its CPU time and the
- * frame phases it ran, each after the CPU ms spent before it began.
+ * frame phases it ran, each after the CPU ms spent before it began ("(shown)": where the
+ * stack showed the page).
  * EY_BENCH_LABELS=1 (with --child) lists each page's costliest labels.  Under
  * `valgrind --tool=callgrind --collect-atstart=no` a child collects only during page
  * changes and dumps one profile per page (callgrind.out.PID.N, named after the page).
@@ -322,6 +323,8 @@ on_visible_child_cb (GtkStack *stack)
   switched = TRUE;
   frames = 0;
   changed_at = cpu_now ();
+  if (iter_phases)
+    g_string_append_printf (iter_phases, " %.1f (shown)", (changed_at - (iter_phase_at ? iter_phase_at : woke_cpu)) / 1000.0);
 }
 
 /* The window moves the focus at the end of its page switch. */
