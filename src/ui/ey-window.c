@@ -294,7 +294,7 @@ ey_window_stop_switch (EyWindow *self)
 static void
 ey_window_finish_switch (EyWindow *self)
 {
-  GtkWidget *focus;
+  GtkWidget *focus, *shown;
 
   ey_window_stop_switch (self);
   if (self->page_name == NULL)
@@ -302,7 +302,9 @@ ey_window_finish_switch (EyWindow *self)
   /* GtkStack moves a focus it hides to the new page by gtk_widget_child_focus (): the
    * cost named at focus_first_control (), before the focus is placed here anyway. */
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+  shown = gtk_stack_get_visible_child (self->stack);
+  if (focus && shown && shown != gtk_stack_get_child_by_name (self->stack, self->page_name) &&
+      gtk_widget_is_ancestor (focus, shown))
     gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, self->page_name);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
