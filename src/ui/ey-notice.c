@@ -59,12 +59,9 @@ on_button_clicked_cb (EyNotice *self)
 {
   EyNoticeFunc on_button = self->on_button;
   gpointer data = self->data;
-  GDestroyNotify destroy = self->destroy;
+  GDestroyNotify destroy = g_steal_pointer (&self->destroy);
 
-  /* Once: the notice goes, then the action runs with its data */
-  self->on_button = NULL;
-  self->data = NULL;
-  self->destroy = NULL;
+  /* Once: the notice goes (keeping the data), then the action runs with it */
   ey_notice_dismiss (self);
   if (on_button)
     on_button (data);
