@@ -230,12 +230,11 @@ keep_shm_pool_cb (gpointer user_data)
                                               geometry.width * scale, geometry.height * scale);
   shm_keeper = cairo_surface_create_similar_image (xlib, CAIRO_FORMAT_ARGB32, 32, 32);
   pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  /* Held together, each takes its own block; cairo clears an image it takes from a pool,
+   * which touches its pages */
   for (gsize size = SHM_PREFAULT_MAX; size >= 16 * 1024; size /= 2)
-    {
-      /* cairo clears an image it takes from a pool: that touches its pages */
-      g_ptr_array_add (pieces, cairo_surface_create_similar_image (xlib, CAIRO_FORMAT_ARGB32,
-                                                                   1024, size / 4096));
-    }
+    g_ptr_array_add (pieces, cairo_surface_create_similar_image (xlib, CAIRO_FORMAT_ARGB32,
+                                                                 1024, size / 4096));
   g_clear_pointer (&pieces, g_ptr_array_unref);
   cairo_surface_destroy (frame);
   cairo_surface_destroy (xlib);

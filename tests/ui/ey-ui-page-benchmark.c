@@ -84,7 +84,7 @@ static gboolean  switched;
 static GtkStack *watched_stack;
 static char     *page_name;
 static gint64    layout_at, paint_at;   /* CPU µs when this frame's phase began, or 0 */
-static gint64    longest_layout, longest_paint, switch_us, changed_at;
+static gint64    longest_layout, longest_paint;
 static gboolean  dump_iterations;
 static guint     iteration;
 
@@ -239,10 +239,10 @@ report (void)
    * their CPU µs, then the phases (CPU µs), then the system part of the gap's CPU (µs)
    * and its page faults. */
   printf ("PAGE %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+          " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+          "\n",
           page_name, longest, longest_cpu, label_calls, label_us,
-          switch_us, longest_layout, longest_paint, longest_sys, longest_faults);
+          longest_layout, longest_paint, longest_sys, longest_faults);
   if (getenv ("EY_BENCH_LABELS"))
     print_label_stats ();
   fflush (stdout);
@@ -311,8 +311,6 @@ on_page_name_cb (EyWindow *window)
   longest_faults -= woke_faults;
   frames = 0;
   switched = FALSE;
-  changed_at = 0;
-  switch_us = 0;
 }
 
 static void
@@ -322,18 +320,11 @@ on_visible_child_cb (GtkStack *stack)
     return;
   switched = TRUE;
   frames = 0;
-  changed_at = cpu_now ();
   if (iter_phases)
-    g_string_append_printf (iter_phases, " %.1f (shown)", (changed_at - (iter_phase_at ? iter_phase_at : woke_cpu)) / 1000.0);
+    g_string_append_printf (iter_phases, " %.1f (shown)",
+                            (cpu_now () - (iter_phase_at ? iter_phase_at : woke_cpu)) / 1000.0);
 }
 
-/* The window moves the focus at the end of its page switch. */
-static void
-on_focus_cb (void)
-{
-  if (tracking && changed_at)
-    switch_us = cpu_now () - changed_at;
-}
 
 static void
 watch (UiDriver *driver)
@@ -361,7 +352,6 @@ watch (UiDriver *driver)
         g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0,
                                     any_phase_cb, NULL, NULL);
     }
-  g_signal_connect (driver->window, "notify::focus-widget", G_CALLBACK (on_focus_cb), NULL);
 }
 
 /* One renewal, one line per page change. */
@@ -497,7 +487,7 @@ main (int   argc,
           if (!g_str_has_prefix (lines[i], "PAGE "))
             continue;
           f = g_strsplit (lines[i], " ", -1);
-          if (g_strv_length (f) < 11)
+          if (g_strv_length (f) < 10)
             continue;
           for (guint p = 0; p < pages->len && !runs; p++)
             if (strcmp (((PageRuns *) pages->pdata[p])->name, f[1]) == 0)
@@ -520,10 +510,10 @@ main (int   argc,
           add (runs->cpu, g_ascii_strtod (f[3], NULL) / 1000.0);
           add (runs->calls, g_ascii_strtod (f[4], NULL));
           add (runs->label_cpu, g_ascii_strtod (f[5], NULL) / 1000.0);
-          add (runs->layout, g_ascii_strtod (f[7], NULL) / 1000.0);
-          add (runs->paint, g_ascii_strtod (f[8], NULL) / 1000.0);
-          add (runs->sys, g_ascii_strtod (f[9], NULL) / 1000.0);
-          add (runs->faults, g_ascii_strtod (f[10], NULL));
+          add (runs->layout, g_ascii_strtod (f[6], NULL) / 1000.0);
+          add (runs->paint, g_ascii_strtod (f[7], NULL) / 1000.0);
+          add (runs->sys, g_ascii_strtod (f[8], NULL) / 1000.0);
+          add (runs->faults, g_ascii_strtod (f[9], NULL));
         }
     }
 
