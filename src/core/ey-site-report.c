@@ -141,18 +141,134 @@ mask (Report     *r,
   return g_string_free (out, FALSE);
 }
 
-/* A URL or path without its query and fragment (they may carry tokens). */
-static char *
-path_only (const char *href)
+/* One path segment: a personal word or value goes whole; a run of three digits or
+ * more is masked (identity, order and phone numbers), a single digit stays, for
+ * "basvuru2" or "v1" is the site's, and IT needs it to write a profile. */
+static void
+append_segment (Report     *r,
+                GString    *out,
+                const char *segment)
 {
-  const char *end;
+  g_autofree char *folded = ey_text_fold (segment);
+
+  if (strchr (segment, '@') != NULL)
+    {
+      g_string_append (out, "[e-mail]");
+      return;
+    }
+  /* Each run of letters and digits on its own too: "goster('AYŞE')". */
+  for (const char *p = folded; *p; )
+    {
+      GString *run = g_string_new (NULL);
+      gboolean secret;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          g_string_append_unichar (run, g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      secret = run->len > 0 && g_hash_table_contains (r->secret_words, run->str);
+      g_string_free (run, TRUE);
+      if (secret)
+        {
+          g_string_append (out, "[…]");
+          return;
+        }
+    }
+  for (guint i = 0; i < r->secret_phrases->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+
+      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
+        {
+          g_string_append (out, "[…]");
+          return;
+        }
+    }
+  for (const char *p = segment; *p; )
+    {
+      gsize digits = strspn (p, "0123456789");
+
+      if (digits >= 3)
+        for (gsize k = 0; k < digits; k++)
+          g_string_append_c (out, '#');
+      else if (digits > 0)
+        g_string_append_len (out, p, (gssize) digits);
+      else
+        {
+          g_string_append_c (out, *p);
+          digits = 1;
+        }
+      p += digits;
+    }
+}
+
+/* A URL or path as IT may see it.  The query and fragment go (they carry tokens);
+ * the origin stays, for it is the site's address and not the person's, less any
+ * user name in it; each path segment is masked (append_segment()), for a site may
+ * put an identity number or an order number in its paths ("/basvuru/12345678950/"). */
+static char *
+address (Report     *r,
+         const char *href)
+{
+  g_autofree char *bare = NULL;
+  g_auto(GStrv) segments = NULL;
+  GString *out = g_string_new (NULL);
+  const char *path;
+  const char *scheme_end;
+  gboolean cut;
 
   if (href == NULL)
-    return g_strdup ("");
-  end = href + strcspn (href, "?#");
-  if (*end != '\0')
-    return g_strdup_printf ("%.*s?…", (int) (end - href), href);
-  return g_strdup (href);
+    return g_string_free (out, FALSE);
+  cut = href[strcspn (href, "?#")] != '\0';
+  bare = g_strndup (href, strcspn (href, "?#"));
+  path = bare;
+  scheme_end = strstr (bare, "://");
+  if (scheme_end != NULL && scheme_end == bare + strspn (bare, "abcdefghijklmnopqrstuvwxyz"
+                                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                                "0123456789+.-"))
+    {
+      const char *authority = scheme_end + 3;
+      const char *authority_end = authority + strcspn (authority, "/");
+      const char *at = memchr (authority, '@', (gsize) (authority_end - authority));
+
+      g_string_append_len (out, bare, authority - bare);
+      if (at != NULL)
+        {
+          g_string_append (out, "[…]@");
+          authority = at + 1;
+        }
+      g_string_append_len (out, authority, authority_end - authority);
+      path = authority_end;
+    }
+
+  segments = g_strsplit (path, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      /* Path parameters (";jsessionid=…") are a session, as a cookie is. */
+      char *params = strchr (segments[i], ';');
+      g_autofree char *text = NULL;
+
+      if (params != NULL)
+        *params = '\0';
+      text = g_uri_unescape_string (segments[i], NULL);
+      if (i > 0)
+        g_string_append_c (out, '/');
+      if (*segments[i] == '\0')
+        ;
+      else if (text == NULL || !g_utf8_validate (text, -1, NULL) || strchr (text, ' ') != NULL)
+        /* Not one readable word: nothing of it is shown. */
+        g_string_append (out, "[…]");
+      else
+        append_segment (r, out, text);
+      if (params != NULL)
+        g_string_append (out, ";…");
+    }
+  if (cut)
+    g_string_append (out, "?…");
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -294,7 +410,7 @@ walk (Report  *r,
           g_autofree char *action = _ey_xml_attr (n, "action");
           g_autofree char *method = _ey_xml_attr (n, "method");
           g_autofree char *id = _ey_xml_attr (n, "id");
-          g_autofree char *act = path_only (action);
+          g_autofree char *act = address (r, action);
 
           line (r, depth, "form action=“%s” method=%s%s%s", act, method ? method : "get",
                 id ? " id=" : "", id ? id : "");
@@ -321,7 +437,7 @@ walk (Report  *r,
       if (is_element (n, "a"))
         {
           g_autofree char *href = _ey_xml_attr (n, "href");
-          g_autofree char *path = path_only (href);
+          g_autofree char *path = address (r, href);
           g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
           g_autofree char *what = classes_of (n);
@@ -332,7 +448,7 @@ walk (Report  *r,
       if (is_element (n, "img"))
         {
           g_autofree char *src = _ey_xml_attr (n, "src");
-          g_autofree char *path = path_only (src);
+          g_autofree char *path = address (r, src);
 
           line (r, depth, "image src=“%s”", path);
           continue;
@@ -447,7 +563,7 @@ ey_site_report_build (EySitePage             *page,
     collect_input_values (&r, root);
 
   profile = ey_site_page_get_profile (page);
-  url = path_only (ey_site_page_get_url (page));
+  url = address (&r, ey_site_page_get_url (page));
   line (&r, 0, "e-İmza Yenile %s: report for IT about a page the site profile did not match", PACKAGE_VERSION);
   line (&r, 0, "Written: %s. Personal data removed: input values, cookies, query strings, digits, names.", stamp);
   line (&r, 0, "How to use it: docs/site-profile.md (Writing a profile from a report).");

@@ -6,6 +6,7 @@
 
 #include "ey-core-error-private.h"
 #include "ey-site-page-private.h"
+#include "ey-site-report-private.h"
 #include "page-load.h"
 #include "ey-site-profile-private.h"
 #include "ey-form-private.h"
@@ -764,6 +765,51 @@ test_mismatch_messages (void)
   g_assert_null (strstr (core->message, "Expected"));
 }
 
+/* Addresses in a report for IT: the origin stays, the query and path parameters go,
+ * and a path never carries the person's identity number, name or an order number. */
+static void
+test_report_addresses (void)
+{
+  static const char html[] =
+    "<html><head><title>Yeni sayfa</title></head><body>"
+    "<form action=\"/basvuru2/siparis/1001/onay.do;jsessionid=ab12\" method=\"post\">"
+    "<input type=\"hidden\" name=\"siparisNo\" value=\"1001\">"
+    "<input type=\"submit\" name=\"tamam\" value=\"Tamam\"></form>"
+    "<a href=\"mailto:ayse.yilmaz@igdir.edu.tr\">Yaz</a>"
+    "<a href=\"https://kullanici:Ab3kT9qz@kamusm.example/yardim.do\">Yardım</a>"
+    "<a href=\"javascript:goster('AYŞE')\">Göster</a>"
+    "<a href=\"/kisi/Ay%C5%9Fe%20Y%C4%B1lmaz/\">Kişi</a>"
+    "<a href=\"/arsiv/98765/liste2.do\">Arşiv</a>"
+    "<img src=\"resim.do?t=12345678950\">"
+    "</body></html>";
+  const char *personal[] = { "12345678950", "AYŞE YILMAZ", "Ab3kT9qz", NULL };
+  g_autoptr(GBytes) body = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySitePage) page = NULL;
+  g_autofree char *report = NULL;
+
+  page = ey_site_page_new (default_profile, body, "text/html; charset=UTF-8",
+                           "https://kamusm.example:8443/basvuru2/12345678950/AY%C5%9EE/form.do"
+                           "?tckn=12345678950#x", &error);
+  g_assert_no_error (error);
+  report = ey_site_report_build (page, NULL, personal);
+
+  g_assert_nonnull (strstr (report, "Page URL: https://kamusm.example:8443/basvuru2/[…]/[…]/form.do?…\n"));
+  g_assert_nonnull (strstr (report, "action=“/basvuru2/siparis/[…]/onay.do;…”"));
+  g_assert_nonnull (strstr (report, "href=“[e-mail]”"));
+  g_assert_nonnull (strstr (report, "href=“https://[…]@kamusm.example/yardim.do”"));
+  g_assert_nonnull (strstr (report, "href=“[…]”: “Göster”"));
+  g_assert_nonnull (strstr (report, "href=“/kisi/[…]/”"));
+  g_assert_nonnull (strstr (report, "src=“resim.do?…”"));
+  /* A number nobody named is masked still; a single digit is the site's. */
+  g_assert_nonnull (strstr (report, "href=“/arsiv/#####/liste2.do”"));
+  g_assert_null (strstr (report, "1001"));
+  g_assert_null (strstr (report, "12345678950"));
+  g_assert_null (strstr (report, "Ab3kT9qz"));
+  g_assert_null (strstr (report, "kullanici"));
+  g_assert_null (strstr (report, "jsessionid"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/page/charset-edge-cases", test_charset_edge_cases);
   g_test_add_func ("/page/mismatch-messages", test_mismatch_messages);
   g_test_add_func ("/page/option-label", test_option_label);
+  g_test_add_func ("/page/report/addresses", test_report_addresses);
 
   ret = g_test_run ();
   g_clear_object (&default_profile);
