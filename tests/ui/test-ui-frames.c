@@ -342,7 +342,12 @@ test_shm_pool (void)
   g_test_message ("10 whole-window frames: %ld page faults; shared memory before:\n%safter:\n%s",
                   faults, before, after);
   g_assert_cmpstr (after, ==, before);
+#if defined(__SANITIZE_ADDRESS__)
+  /* ASan's quarantine hands out fresh heap pages all the time (20,955 faults here): the
+   * count says nothing about the pool, the mappings above still do. */
+#else
   g_assert_cmpint (faults, <, 300);
+#endif
 
   /* Larger frames than any so far: the window grows to nearly the whole screen.  Their
    * first image is new heap memory (ey_ui_speed_keep_frame_buffers () keeps it); the
