@@ -25,6 +25,7 @@ typedef struct
 {
   GString    *out;
   GHashTable *secret_words;   /* folded words that must not appear */
+  GHashTable *personal_words; /* those of them the caller named, not the page's inputs */
   GPtrArray  *secret_phrases; /* folded whole values */
 } Report;
 
@@ -141,26 +142,17 @@ mask (Report     *r,
   return g_string_free (out, FALSE);
 }
 
-/* One path segment: a personal word or value goes whole; a run of three digits or
- * more is masked (identity, order and phone numbers), a single digit stays, for
- * "basvuru2" or "v1" is the site's, and IT needs it to write a profile. */
-static void
-append_segment (Report     *r,
-                GString    *out,
-                const char *segment)
+/* Whether a run of letters and digits in @text is one of @words: "goster('AYŞE')". */
+static gboolean
+has_word_of (GHashTable *words,
+             const char *text)
 {
-  g_autofree char *folded = ey_text_fold (segment);
+  g_autofree char *folded = ey_text_fold (text);
+  gboolean found = FALSE;
 
-  if (strchr (segment, '@') != NULL)
-    {
-      g_string_append (out, "[e-mail]");
-      return;
-    }
-  /* Each run of letters and digits on its own too: "goster('AYŞE')". */
-  for (const char *p = folded; *p; )
+  for (const char *p = folded; *p && !found; )
     {
       GString *run = g_string_new (NULL);
-      gboolean secret;
 
       while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -169,25 +161,29 @@ append_segment (Report     *r,
           g_string_append_unichar (run, g_utf8_get_char (p));
           p = g_utf8_next_char (p);
         }
-      secret = run->len > 0 && g_hash_table_contains (r->secret_words, run->str);
+      found = run->len > 0 && g_hash_table_contains (words, run->str);
       g_string_free (run, TRUE);
-      if (secret)
-        {
-          g_string_append (out, "[…]");
-          return;
-        }
     }
-  for (guint i = 0; i < r->secret_phrases->len; i++)
-    {
-      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+  return found;
+}
 
-      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
-        {
-          g_string_append (out, "[…]");
-          return;
-        }
-    }
-  for (const char *p = segment; *p; )
+/* A name, id, class or type from the page: the site's own words, shown as they are, but
+ * a site may name them after the person or number them after the order
+ * ("satir_12345678950"): the person's words make it "[…]", and runs of three digits or
+ * more are masked.  (Not the page's input values: "giris" may be both a button's name
+ * and a hidden field's value.) */
+static char *
+identifier (Report     *r,
+            const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  if (has_word_of (r->personal_words, text))
+    return g_strdup ("[…]");
+  out = g_string_new (NULL);
+  for (const char *p = text; *p; )
     {
       gsize digits = strspn (p, "0123456789");
 
@@ -203,6 +199,45 @@ append_segment (Report     *r,
         }
       p += digits;
     }
+  return g_string_free (out, FALSE);
+}
+
+/* One path segment: a personal word or value goes whole; otherwise it is masked as an
+ * identifier is, so "basvuru2" stays (IT needs it to write a profile) and an identity,
+ * order or phone number does not. */
+static void
+append_segment (Report     *r,
+                GString    *out,
+                const char *segment)
+{
+  g_autofree char *folded = ey_text_fold (segment);
+
+  if (strchr (segment, '@') != NULL)
+    {
+      g_string_append (out, "[e-mail]");
+      return;
+    }
+  /* Each run of letters and digits on its own too: "goster('AYŞE')". */
+  if (has_word_of (r->secret_words, segment))
+    {
+      g_string_append (out, "[…]");
+      return;
+    }
+  for (guint i = 0; i < r->secret_phrases->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+
+      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
+        {
+          g_string_append (out, "[…]");
+          return;
+        }
+    }
+  {
+    g_autofree char *masked = identifier (r, segment);
+
+    g_string_append (out, masked);
+  }
 }
 
 /* A URL or path as IT may see it.  The query and fragment go (they carry tokens);
@@ -284,12 +319,28 @@ line (Report     *r,
       ...)
 {
   va_list args;
+  g_autofree char *text = NULL;
+  g_autofree char *valid = NULL;
 
   for (guint i = 0; i < depth; i++)
     g_string_append (r->out, "  ");
   va_start (args, format);
-  g_string_append_vprintf (r->out, format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* IT reads the report in a terminal or an editor: nothing the site sent may move the
+   * cursor, set a title, or turn the text around (ESC, C1, U+202E …). */
+  valid = g_utf8_make_valid (text, -1);
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT ||
+          type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_unichar (r->out, 0xFFFD);
+      else
+        g_string_append_unichar (r->out, c);
+    }
   g_string_append_c (r->out, '\n');
 }
 
@@ -298,9 +349,12 @@ describe_control (Report  *r,
                   xmlNode *node,
                   guint    depth)
 {
-  g_autofree char *type = _ey_xml_attr (node, "type");
-  g_autofree char *name = _ey_xml_attr (node, "name");
-  g_autofree char *id = _ey_xml_attr (node, "id");
+  g_autofree char *type_attr = _ey_xml_attr (node, "type");
+  g_autofree char *name_attr = _ey_xml_attr (node, "name");
+  g_autofree char *id_attr = _ey_xml_attr (node, "id");
+  g_autofree char *type = identifier (r, type_attr);
+  g_autofree char *name = identifier (r, name_attr);
+  g_autofree char *id = identifier (r, id_attr);
   g_autofree char *value = _ey_xml_attr (node, "value");
   g_autofree char *kind = NULL;
   g_autofree char *label = NULL;
@@ -363,11 +417,14 @@ describe_control (Report  *r,
 }
 
 static char *
-classes_of (xmlNode *node)
+classes_of (Report  *r,
+            xmlNode *node)
 {
-  g_autofree char *id = _ey_xml_attr (node, "id");
+  g_autofree char *id_attr = _ey_xml_attr (node, "id");
   g_autofree char *cls = _ey_xml_attr (node, "class");
-  GString *s = g_string_new ((const char *) node->name);
+  g_autofree char *id = identifier (r, id_attr);
+  g_autofree char *tag = identifier (r, (const char *) node->name);
+  GString *s = g_string_new (tag);
 
   if (id != NULL)
     g_string_append_printf (s, "#%s", id);
@@ -378,7 +435,11 @@ classes_of (xmlNode *node)
 
       for (guint i = 0; parts[i] != NULL; i++)
         if (*parts[i] != '\0')
-          g_string_append_printf (s, ".%s", parts[i]);
+          {
+            g_autofree char *part = identifier (r, parts[i]);
+
+            g_string_append_printf (s, ".%s", part);
+          }
     }
   return g_string_free (s, FALSE);
 }
@@ -408,8 +469,10 @@ walk (Report  *r,
       if (is_element (n, "form"))
         {
           g_autofree char *action = _ey_xml_attr (n, "action");
-          g_autofree char *method = _ey_xml_attr (n, "method");
-          g_autofree char *id = _ey_xml_attr (n, "id");
+          g_autofree char *method_attr = _ey_xml_attr (n, "method");
+          g_autofree char *id_attr = _ey_xml_attr (n, "id");
+          g_autofree char *method = identifier (r, method_attr);
+          g_autofree char *id = identifier (r, id_attr);
           g_autofree char *act = address (r, action);
 
           line (r, depth, "form action=“%s” method=%s%s%s", act, method ? method : "get",
@@ -427,7 +490,8 @@ walk (Report  *r,
         {
           g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
-          g_autofree char *target = _ey_xml_attr (n, "for");
+          g_autofree char *for_attr = _ey_xml_attr (n, "for");
+          g_autofree char *target = identifier (r, for_attr);
 
           line (r, depth, "%s%s%s: “%s”", (const char *) n->name, target ? " for=" : "",
                 target ? target : "", masked);
@@ -440,7 +504,7 @@ walk (Report  *r,
           g_autofree char *path = address (r, href);
           g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
-          g_autofree char *what = classes_of (n);
+          g_autofree char *what = classes_of (r, n);
 
           line (r, depth, "link %s href=“%s”: “%s”", what, path, masked);
           continue;
@@ -455,7 +519,7 @@ walk (Report  *r,
         }
       if (is_element (n, "tr"))
         {
-          g_autofree char *what = classes_of (n);
+          g_autofree char *what = classes_of (r, n);
           guint cells = 0;
 
           /* Rows are data (orders, names): their shape only. */
@@ -467,7 +531,7 @@ walk (Report  *r,
               for (xmlNode *c = n->children; c != NULL; c = c->next)
                 if (is_element (c, "td"))
                   {
-                    g_autofree char *cell = classes_of (c);
+                    g_autofree char *cell = classes_of (r, c);
 
                     line (r, depth + 1, "%s", cell);
                     walk (r, c, depth + 2);
@@ -484,7 +548,7 @@ walk (Report  *r,
          * codes: name them with a short masked text. */
         if ((cls != NULL || id != NULL) && !is_element (n, "body") && !is_element (n, "html"))
           {
-            g_autofree char *what = classes_of (n);
+            g_autofree char *what = classes_of (r, n);
             g_autofree char *text = _ey_xml_text (n);
             g_autofree char *masked = NULL;
 
@@ -557,6 +621,15 @@ ey_site_report_build (EySitePage             *page,
   r.secret_phrases = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; personal != NULL && personal[i] != NULL; i++)
     add_secret (&r, personal[i]);
+  r.personal_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer word;
+
+    g_hash_table_iter_init (&iter, r.secret_words);
+    while (g_hash_table_iter_next (&iter, &word, NULL))
+      g_hash_table_add (r.personal_words, g_strdup (word));
+  }
   doc = _ey_site_page_get_doc (page);
   root = xmlDocGetRootElement (doc);
   if (root != NULL)
@@ -591,6 +664,7 @@ ey_site_report_build (EySitePage             *page,
     walk (&r, root, 1);
 
   g_hash_table_unref (r.secret_words);
+  g_hash_table_unref (r.personal_words);
   g_ptr_array_unref (r.secret_phrases);
   return g_string_free (r.out, FALSE);
 }

@@ -765,6 +765,31 @@ test_mismatch_messages (void)
   g_assert_null (strstr (core->message, "Expected"));
 }
 
+/* The report for IT on @html from @url (the person being Ayşe) shows each of @shown
+ * and none of @hidden. */
+static void
+assert_report (const char         *html,
+               const char         *url,
+               const char * const *shown,
+               const char * const *hidden)
+{
+  const char *personal[] = { "12345678950", "AYŞE YILMAZ", "Ab3kT9qz", NULL };
+  g_autoptr(GBytes) body = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EySitePage) page = NULL;
+  g_autofree char *report = NULL;
+
+  page = ey_site_page_new (default_profile, body, "text/html; charset=UTF-8", url, &error);
+  g_assert_no_error (error);
+  report = ey_site_report_build (page, NULL, personal);
+  for (guint i = 0; shown[i] != NULL; i++)
+    if (strstr (report, shown[i]) == NULL)
+      g_error ("the report lacks “%s”:\n%s", shown[i], report);
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (strstr (report, hidden[i]) != NULL)
+      g_error ("the report shows “%s”:\n%s", hidden[i], report);
+}
+
 /* Addresses in a report for IT: the origin stays, the query and path parameters go,
  * and a path never carries the person's identity number, name or an order number. */
 static void
@@ -782,8 +807,7 @@ test_report_addresses (void)
     "<a href=\"/arsiv/98765/liste2.do\">Arşiv</a>"
     "<img src=\"resim.do?t=12345678950\">"
     "</body></html>";
-  const char *personal[] = { "12345678950", "AYŞE YILMAZ", "Ab3kT9qz", NULL };
-  static const char *const shown[] = {
+  static const char * const shown[] = {
     "Page URL: https://kamusm.example:8443/basvuru2/[…]/[…]/form.do?…\n",
     "action=“/basvuru2/siparis/[…]/onay.do;…”",
     "href=“[e-mail]”",
@@ -793,27 +817,46 @@ test_report_addresses (void)
     "src=“resim.do?…”",
     /* A number nobody named is masked still; a single digit is the site's. */
     "href=“/arsiv/#####/liste2.do”",
+    NULL
   };
-  static const char *const hidden[] = {
-    "1001", "12345678950", "Ab3kT9qz", "kullanici", "jsessionid",
+  static const char * const hidden[] = {
+    "1001", "12345678950", "Ab3kT9qz", "kullanici", "jsessionid", NULL
   };
-  g_autoptr(GBytes) body = g_bytes_new_static (html, sizeof html - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EySitePage) page = NULL;
-  g_autofree char *report = NULL;
 
-  page = ey_site_page_new (default_profile, body, "text/html; charset=UTF-8",
-                           "https://kamusm.example:8443/basvuru2/12345678950/AY%C5%9EE/form.do"
-                           "?tckn=12345678950#x", &error);
-  g_assert_no_error (error);
-  report = ey_site_report_build (page, NULL, personal);
+  assert_report (html, "https://kamusm.example:8443/basvuru2/12345678950/AY%C5%9EE/form.do"
+                       "?tckn=12345678950#x", shown, hidden);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    if (strstr (report, shown[i]) == NULL)
-      g_error ("the report lacks “%s”:\n%s", shown[i], report);
-  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
-    if (strstr (report, hidden[i]) != NULL)
-      g_error ("the report shows “%s”:\n%s", hidden[i], report);
+/* Names, ids and classes are the site's words and stay, less long numbers; nothing the
+ * site sent can steer the terminal or editor IT reads the report in. */
+static void
+test_report_identifiers (void)
+{
+  static const char html[] =
+    "<html><head><title>Yeni sayfa</title></head><body>"
+    "<h2>Uyar&#x202E;ı</h2>"
+    "<div id=\"satir_12345678950\" class=\"kisi siparis-1001 v2\">Sipariş</div>"
+    "<p class=\"not ayse_yilmaz\">Not</p>"
+    "<form action=\"kaydet.do\" method=\"post\" id=\"form_4471\">"
+    "<label for=\"ad_98765\">Ad</label>"
+    "<input type=\"text\" name=\"ad_98765\" id=\"ad_98765\">"
+    "</form>"
+    "<a href=\"/yardim/%1B%5D0%3Bbaslik%07/sayfa.do\">Yardım</a>"
+    "</body></html>";
+  static const char * const shown[] = {
+    "div#satir_###########.kisi.siparis-####.v2: “Sipariş”",
+    "form action=“kaydet.do” method=post id=form_####",
+    "label for=ad_#####: “Ad”",
+    "input type=text name=“ad_#####” id=“ad_#####”",
+    "heading h2: “Uyar\xef\xbf\xbdı”",
+    "p.not.[…]: “Not”",
+    NULL
+  };
+  static const char * const hidden[] = {
+    "12345678950", "1001", "98765", "4471", "ayse", "\x1b", "\x07", "\xe2\x80\xae", NULL
+  };
+
+  assert_report (html, "https://kamusm.example/yeni.do", shown, hidden);
 }
 
 int
@@ -861,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/page/mismatch-messages", test_mismatch_messages);
   g_test_add_func ("/page/option-label", test_option_label);
   g_test_add_func ("/page/report/addresses", test_report_addresses);
+  g_test_add_func ("/page/report/identifiers", test_report_identifiers);
 
   ret = g_test_run ();
   g_clear_object (&default_profile);

@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fuzz-site.h"
 #include "ey-site-page-private.h"
+#include "ey-site-report-private.h"
 
 /* The page reader (ey-site-page.c) on what the site sends.  The first byte picks the
  * profile (bit 0) and the Content-Type header (bits 1–2); the rest is the body.
@@ -17,12 +20,33 @@ static const char *content_types[] = {
   "text/html;charset=\"windows-1254\"",
 };
 
+/* The report for IT on whatever the site sent: never the person's identity number or
+ * name, never a character that steers a terminal. */
+static void
+check_report (EySitePage *page)
+{
+  const char *personal[] = { "12345678950", "AYŞE YILMAZ", NULL };
+  g_autofree char *report = ey_site_report_build (page, "fuzz", personal);
+
+  g_assert (g_utf8_validate (report, -1, NULL));
+  g_assert (strstr (report, "12345678950") == NULL);
+  g_assert (strstr (report, "AYŞE") == NULL);
+  for (const char *p = report; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert (c == '\n' || (g_unichar_type (c) != G_UNICODE_CONTROL &&
+                              g_unichar_type (c) != G_UNICODE_FORMAT));
+    }
+}
+
 static void
 read_everything (EySitePage *page)
 {
   GPtrArray *orders;
   GHashTable *field_errors;
 
+  check_report (page);
   g_free (ey_site_page_describe (page));
   g_free (ey_site_page_get_text (page));
   g_free (ey_site_page_get_captcha_url (page));
