@@ -86,6 +86,31 @@ has_digit (const char *s)
   return FALSE;
 }
 
+/* Whether a run of letters and digits in @text is one of @words: "goster('AYŞE')". */
+static gboolean
+has_word_of (GHashTable *words,
+             const char *text)
+{
+  g_autofree char *folded = ey_text_fold (text);
+  gboolean found = FALSE;
+
+  for (const char *p = folded; *p && !found; )
+    {
+      GString *run = g_string_new (NULL);
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          g_string_append_unichar (run, g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      found = run->len > 0 && g_hash_table_contains (words, run->str);
+      g_string_free (run, TRUE);
+    }
+  return found;
+}
+
 /* The text as IT may see it: digits masked, personal words replaced. */
 static char *
 mask (Report     *r,
@@ -110,7 +135,9 @@ mask (Report     *r,
         }
       if (strchr (words[i], '@') != NULL)
         g_string_append (out, "[e-mail]");
-      else if (*key != '\0' && g_hash_table_contains (r->secret_words, key))
+      else if (*key != '\0' && (g_hash_table_contains (r->secret_words, key) ||
+                                 /* glued to markup or punctuation: "AYŞE<b>" */
+                                 has_word_of (r->secret_words, words[i])))
         g_string_append (out, "[…]");
       else if (has_digit (words[i]))
         {
@@ -140,31 +167,6 @@ mask (Report     *r,
       }
   }
   return g_string_free (out, FALSE);
-}
-
-/* Whether a run of letters and digits in @text is one of @words: "goster('AYŞE')". */
-static gboolean
-has_word_of (GHashTable *words,
-             const char *text)
-{
-  g_autofree char *folded = ey_text_fold (text);
-  gboolean found = FALSE;
-
-  for (const char *p = folded; *p && !found; )
-    {
-      GString *run = g_string_new (NULL);
-
-      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
-        {
-          g_string_append_unichar (run, g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-      found = run->len > 0 && g_hash_table_contains (words, run->str);
-      g_string_free (run, TRUE);
-    }
-  return found;
 }
 
 /* A name, id, class or type from the page: the site's own words, shown as they are, but
@@ -200,6 +202,16 @@ identifier (Report     *r,
       p += digits;
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+attr_identifier (Report     *r,
+                 xmlNode    *node,
+                 const char *name)
+{
+  g_autofree char *value = _ey_xml_attr (node, name);
+
+  return identifier (r, value);
 }
 
 /* One path segment: a personal word or value goes whole; otherwise it is masked as an
@@ -349,12 +361,9 @@ describe_control (Report  *r,
                   xmlNode *node,
                   guint    depth)
 {
-  g_autofree char *type_attr = _ey_xml_attr (node, "type");
-  g_autofree char *name_attr = _ey_xml_attr (node, "name");
-  g_autofree char *id_attr = _ey_xml_attr (node, "id");
-  g_autofree char *type = identifier (r, type_attr);
-  g_autofree char *name = identifier (r, name_attr);
-  g_autofree char *id = identifier (r, id_attr);
+  g_autofree char *type = attr_identifier (r, node, "type");
+  g_autofree char *name = attr_identifier (r, node, "name");
+  g_autofree char *id = attr_identifier (r, node, "id");
   g_autofree char *value = _ey_xml_attr (node, "value");
   g_autofree char *kind = NULL;
   g_autofree char *label = NULL;
@@ -420,9 +429,8 @@ static char *
 classes_of (Report  *r,
             xmlNode *node)
 {
-  g_autofree char *id_attr = _ey_xml_attr (node, "id");
   g_autofree char *cls = _ey_xml_attr (node, "class");
-  g_autofree char *id = identifier (r, id_attr);
+  g_autofree char *id = attr_identifier (r, node, "id");
   g_autofree char *tag = identifier (r, (const char *) node->name);
   GString *s = g_string_new (tag);
 
@@ -469,10 +477,8 @@ walk (Report  *r,
       if (is_element (n, "form"))
         {
           g_autofree char *action = _ey_xml_attr (n, "action");
-          g_autofree char *method_attr = _ey_xml_attr (n, "method");
-          g_autofree char *id_attr = _ey_xml_attr (n, "id");
-          g_autofree char *method = identifier (r, method_attr);
-          g_autofree char *id = identifier (r, id_attr);
+          g_autofree char *method = attr_identifier (r, n, "method");
+          g_autofree char *id = attr_identifier (r, n, "id");
           g_autofree char *act = address (r, action);
 
           line (r, depth, "form action=“%s” method=%s%s%s", act, method ? method : "get",
@@ -490,8 +496,7 @@ walk (Report  *r,
         {
           g_autofree char *text = _ey_xml_text (n);
           g_autofree char *masked = mask (r, text);
-          g_autofree char *for_attr = _ey_xml_attr (n, "for");
-          g_autofree char *target = identifier (r, for_attr);
+          g_autofree char *target = attr_identifier (r, n, "for");
 
           line (r, depth, "%s%s%s: “%s”", (const char *) n->name, target ? " for=" : "",
                 target ? target : "", masked);

@@ -837,6 +837,7 @@ test_report_identifiers (void)
     "<h2>Uyar&#x202E;ı</h2>"
     "<div id=\"satir_12345678950\" class=\"kisi siparis-1001 v2\">Sipariş</div>"
     "<p class=\"not ayse_yilmaz\">Not</p>"
+    "<div class=\"m\">Merhaba,AYŞE! Hoş geldiniz</div>"
     "<form action=\"kaydet.do\" method=\"post\" id=\"form_4471\">"
     "<label for=\"ad_98765\">Ad</label>"
     "<input type=\"text\" name=\"ad_98765\" id=\"ad_98765\">"
@@ -850,10 +851,11 @@ test_report_identifiers (void)
     "input type=text name=“ad_#####” id=“ad_#####”",
     "heading h2: “Uyar\xef\xbf\xbdı”",
     "p.not.[…]: “Not”",
+    "div.m: “[…] Hoş geldiniz”",
     NULL
   };
   static const char * const hidden[] = {
-    "12345678950", "1001", "98765", "4471", "ayse", "\x1b", "\x07", "\xe2\x80\xae", NULL
+    "12345678950", "1001", "98765", "4471", "ayse", "AYŞE", "\x1b", "\x07", "\xe2\x80\xae", NULL
   };
 
   assert_report (html, "https://kamusm.example/yeni.do", shown, hidden);
