@@ -111,6 +111,25 @@ has_word_of (GHashTable *words,
   return found;
 }
 
+/* Whether @text holds one of the person's words anywhere, even glued to others
+ * ("LJAYŞEa": the texts of adjacent elements run together).  Words of four letters or
+ * more: "Ali" would hide "Kalite" (shorter ones and the page's own input values are
+ * matched as runs of letters and digits, has_word_of ()). */
+static gboolean
+holds_personal (Report     *r,
+                const char *text)
+{
+  g_autofree char *key = word_key (text);
+  GHashTableIter iter;
+  gpointer word;
+
+  g_hash_table_iter_init (&iter, r->personal_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_utf8_strlen (word, -1) >= 4 && strstr (key, word) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* The text as IT may see it: digits masked, personal words replaced. */
 static char *
 mask (Report     *r,
@@ -137,7 +156,8 @@ mask (Report     *r,
         g_string_append (out, "[e-mail]");
       else if (*key != '\0' && (g_hash_table_contains (r->secret_words, key) ||
                                  /* glued to markup or punctuation: "AYŞE<b>" */
-                                 has_word_of (r->secret_words, words[i])))
+                                 has_word_of (r->secret_words, words[i]) ||
+                                 holds_personal (r, words[i])))
         g_string_append (out, "[…]");
       else if (has_digit (words[i]))
         {
@@ -182,7 +202,7 @@ identifier (Report     *r,
 
   if (text == NULL)
     return NULL;
-  if (has_word_of (r->personal_words, text))
+  if (holds_personal (r, text) || has_word_of (r->personal_words, text))
     return g_strdup ("[…]");
   out = g_string_new (NULL);
   for (const char *p = text; *p; )

@@ -838,6 +838,7 @@ test_report_identifiers (void)
     "<div id=\"satir_12345678950\" class=\"kisi siparis-1001 v2\">Sipariş</div>"
     "<p class=\"not ayse_yilmaz\">Not</p>"
     "<div class=\"m\">Merhaba,AYŞE! Hoş geldiniz</div>"
+    "<div class=\"g\"><b>Kayıt</b>AYŞEYILMAZ <i>Kalite</i></div>"
     "<form action=\"kaydet.do\" method=\"post\" id=\"form_4471\">"
     "<label for=\"ad_98765\">Ad</label>"
     "<input type=\"text\" name=\"ad_98765\" id=\"ad_98765\">"
@@ -852,6 +853,8 @@ test_report_identifiers (void)
     "heading h2: “Uyar\xef\xbf\xbdı”",
     "p.not.[…]: “Not”",
     "div.m: “[…] Hoş geldiniz”",
+    /* The texts of adjacent elements run together. */
+    "div.g: “[…] Kalite”",
     NULL
   };
   static const char * const hidden[] = {

@@ -29,14 +29,15 @@ check_report (EySitePage *page)
   g_autofree char *report = ey_site_report_build (page, "fuzz", personal);
 
   g_assert (g_utf8_validate (report, -1, NULL));
-  g_assert (strstr (report, "12345678950") == NULL);
-  g_assert (strstr (report, "AYŞE") == NULL);
+  if (strstr (report, "12345678950") != NULL || strstr (report, "AYŞE") != NULL)
+    g_error ("the report shows the person:\n%s", report);
   for (const char *p = report; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      g_assert (c == '\n' || (g_unichar_type (c) != G_UNICODE_CONTROL &&
-                              g_unichar_type (c) != G_UNICODE_FORMAT));
+      if (c != '\n' && (g_unichar_type (c) == G_UNICODE_CONTROL ||
+                         g_unichar_type (c) == G_UNICODE_FORMAT))
+        g_error ("the report holds U+%04X:\n%s", c, report);
     }
 }
 
