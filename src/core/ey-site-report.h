@@ -12,10 +12,12 @@ G_BEGIN_DECLS
  * profile did not recognise (forms, field names and types, buttons, links,
  * headings, message texts), so that IT can write a new site profile
  * (docs/site-profile.md) without the person's data.  Nothing personal goes
- * in: no input value, cookie or query string; every digit is masked, as
- * are e-mail addresses, the words after "Sayın" and every word of the
- * values the caller names (identity number, name, phone, codes …) and of
- * the page's own input values.
+ * in: no input value, cookie, query string or path parameter; every digit of
+ * a text is masked, as are e-mail addresses, the words after "Sayın" and
+ * every word of the values the caller names (identity number, name, phone,
+ * codes …, also inside longer words) and of the page's own input values.
+ * Names, ids, classes and address paths keep their words and lose runs of
+ * three digits or more.  No control or bidi character the site sent gets in.
  */
 
 
