@@ -37,11 +37,10 @@ is_element (xmlNode    *node,
          g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
-/* Letters and digits only, folded: "AYŞE," → "ayse". */
+/* The letters and digits of a folded text: "ayşe," → "ayse". */
 static char *
-word_key (const char *word)
+alnum_only (const char *folded)
 {
-  g_autofree char *folded = ey_text_fold (word);
   GString *key = g_string_new (NULL);
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
@@ -54,9 +53,20 @@ word_key (const char *word)
   return g_string_free (key, FALSE);
 }
 
+/* Letters and digits only, folded: "AYŞE," → "ayse". */
+static char *
+word_key (const char *word)
+{
+  g_autofree char *folded = ey_text_fold (word);
+
+  return alnum_only (folded);
+}
+
+/* @personal: a value the caller named (the person's), not one of the page's inputs. */
 static void
 add_secret (Report     *r,
-            const char *value)
+            const char *value,
+            gboolean    personal)
 {
   g_auto(GStrv) words = NULL;
   g_autofree char *normal = NULL;
@@ -70,10 +80,14 @@ add_secret (Report     *r,
     {
       char *key = word_key (words[i]);
 
-      if (g_utf8_strlen (key, -1) >= 2)
-        g_hash_table_add (r->secret_words, key);
-      else
-        g_free (key);
+      if (g_utf8_strlen (key, -1) < 2)
+        {
+          g_free (key);
+          continue;
+        }
+      if (personal)
+        g_hash_table_add (r->personal_words, g_strdup (key));
+      g_hash_table_add (r->secret_words, key);
     }
 }
 
@@ -86,12 +100,12 @@ has_digit (const char *s)
   return FALSE;
 }
 
-/* Whether a run of letters and digits in @text is one of @words: "goster('AYŞE')". */
+/* Whether a run of letters and digits in the folded text is one of @words:
+ * "goster('ayse')". */
 static gboolean
 has_word_of (GHashTable *words,
-             const char *text)
+             const char *folded)
 {
-  g_autofree char *folded = ey_text_fold (text);
   gboolean found = FALSE;
 
   for (const char *p = folded; *p && !found; )
@@ -111,15 +125,14 @@ has_word_of (GHashTable *words,
   return found;
 }
 
-/* Whether @text holds one of the person's words anywhere, even glued to others
+/* Whether @key (alnum_only ()) holds one of the person's words anywhere, even glued to others
  * ("LJAYŞEa": the texts of adjacent elements run together).  Words of four letters or
  * more: "Ali" would hide "Kalite" (shorter ones and the page's own input values are
  * matched as runs of letters and digits, has_word_of ()). */
 static gboolean
 holds_personal (Report     *r,
-                const char *text)
+                const char *key)
 {
-  g_autofree char *key = word_key (text);
   GHashTableIter iter;
   gpointer word;
 
@@ -127,6 +140,22 @@ holds_personal (Report     *r,
   while (g_hash_table_iter_next (&iter, &word, NULL))
     if (g_utf8_strlen (word, -1) >= 4 && strstr (key, word) != NULL)
       return TRUE;
+  return FALSE;
+}
+
+/* Whether the folded text holds a whole value of six letters or more ("igdir
+ * universitesi"), whatever the words around it. */
+static gboolean
+holds_secret_phrase (Report     *r,
+                     const char *folded)
+{
+  for (guint i = 0; i < r->secret_phrases->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
+
+      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -142,7 +171,8 @@ mask (Report     *r,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autofree char *key = word_key (words[i]);
+      g_autofree char *folded = ey_text_fold (words[i]);
+      g_autofree char *key = alnum_only (folded);
 
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -156,8 +186,8 @@ mask (Report     *r,
         g_string_append (out, "[e-mail]");
       else if (*key != '\0' && (g_hash_table_contains (r->secret_words, key) ||
                                  /* glued to markup or punctuation: "AYŞE<b>" */
-                                 has_word_of (r->secret_words, words[i]) ||
-                                 holds_personal (r, words[i])))
+                                 has_word_of (r->secret_words, folded) ||
+                                 holds_personal (r, key)))
         g_string_append (out, "[…]");
       else if (has_digit (words[i]))
         {
@@ -175,15 +205,10 @@ mask (Report     *r,
   {
     g_autofree char *folded = ey_text_fold (out->str);
 
-    for (guint i = 0; i < r->secret_phrases->len; i++)
+    if (holds_secret_phrase (r, folded))
       {
-        const char *phrase = g_ptr_array_index (r->secret_phrases, i);
-
-        if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
-          {
-            g_string_free (out, TRUE);
-            return g_strdup ("[…]");
-          }
+        g_string_free (out, TRUE);
+        return g_strdup ("[…]");
       }
   }
   return g_string_free (out, FALSE);
@@ -198,11 +223,15 @@ static char *
 identifier (Report     *r,
             const char *text)
 {
+  g_autofree char *folded = NULL;
+  g_autofree char *key = NULL;
   GString *out;
 
   if (text == NULL)
     return NULL;
-  if (holds_personal (r, text) || has_word_of (r->personal_words, text))
+  folded = ey_text_fold (text);
+  key = alnum_only (folded);
+  if (holds_personal (r, key) || has_word_of (r->personal_words, folded))
     return g_strdup ("[…]");
   out = g_string_new (NULL);
   for (const char *p = text; *p; )
@@ -250,20 +279,10 @@ append_segment (Report     *r,
       return;
     }
   /* Each run of letters and digits on its own too: "goster('AYŞE')". */
-  if (has_word_of (r->secret_words, segment))
+  if (has_word_of (r->secret_words, folded) || holds_secret_phrase (r, folded))
     {
       g_string_append (out, "[…]");
       return;
-    }
-  for (guint i = 0; i < r->secret_phrases->len; i++)
-    {
-      const char *phrase = g_ptr_array_index (r->secret_phrases, i);
-
-      if (g_utf8_strlen (phrase, -1) >= 6 && strstr (folded, phrase) != NULL)
-        {
-          g_string_append (out, "[…]");
-          return;
-        }
     }
   {
     g_autofree char *masked = identifier (r, segment);
@@ -285,12 +304,12 @@ address (Report     *r,
   GString *out = g_string_new (NULL);
   const char *path;
   const char *scheme_end;
-  gboolean cut;
+  gsize end;
 
   if (href == NULL)
     return g_string_free (out, FALSE);
-  cut = href[strcspn (href, "?#")] != '\0';
-  bare = g_strndup (href, strcspn (href, "?#"));
+  end = strcspn (href, "?#");
+  bare = g_strndup (href, end);
   path = bare;
   scheme_end = strstr (bare, "://");
   if (scheme_end != NULL && scheme_end == bare + strspn (bare, "abcdefghijklmnopqrstuvwxyz"
@@ -323,17 +342,15 @@ address (Report     *r,
       text = g_uri_unescape_string (segments[i], NULL);
       if (i > 0)
         g_string_append_c (out, '/');
-      if (*segments[i] == '\0')
-        ;
-      else if (text == NULL || !g_utf8_validate (text, -1, NULL) || strchr (text, ' ') != NULL)
-        /* Not one readable word: nothing of it is shown. */
+      /* Not one readable word: nothing of it is shown. */
+      if (text == NULL || !g_utf8_validate (text, -1, NULL) || strchr (text, ' ') != NULL)
         g_string_append (out, "[…]");
-      else
+      else if (*text != '\0')
         append_segment (r, out, text);
       if (params != NULL)
         g_string_append (out, ";…");
     }
-  if (cut)
+  if (href[end] != '\0')
     g_string_append (out, "?…");
   return g_string_free (out, FALSE);
 }
@@ -614,13 +631,13 @@ collect_input_values (Report  *r,
                                g_ascii_strcasecmp (type, "radio") != 0 &&
                                g_ascii_strcasecmp (type, "checkbox") != 0 &&
                                g_ascii_strcasecmp (type, "button") != 0))
-            add_secret (r, value);
+            add_secret (r, value, FALSE);
         }
       else if (is_element (n, "textarea"))
         {
           g_autofree char *text = _ey_xml_text (n);
 
-          add_secret (r, text);
+          add_secret (r, text, FALSE);
         }
       collect_input_values (r, n);
     }
@@ -644,17 +661,9 @@ ey_site_report_build (EySitePage             *page,
   r.out = g_string_new (NULL);
   r.secret_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.secret_phrases = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; personal != NULL && personal[i] != NULL; i++)
-    add_secret (&r, personal[i]);
   r.personal_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  {
-    GHashTableIter iter;
-    gpointer word;
-
-    g_hash_table_iter_init (&iter, r.secret_words);
-    while (g_hash_table_iter_next (&iter, &word, NULL))
-      g_hash_table_add (r.personal_words, g_strdup (word));
-  }
+  for (guint i = 0; personal != NULL && personal[i] != NULL; i++)
+    add_secret (&r, personal[i], TRUE);
   doc = _ey_site_page_get_doc (page);
   root = xmlDocGetRootElement (doc);
   if (root != NULL)
